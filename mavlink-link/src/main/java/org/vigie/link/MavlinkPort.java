@@ -1,0 +1,57 @@
+package org.vigie.link;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.vigie.link.codec.MavlinkFrame;
+import org.vigie.link.time.Scheduler;
+
+/**
+ * What a MAVLink microservice (commands, mission transfer, parameters, telemetry) or a simulated vehicle needs from
+ * a link: our identity, a way to send typed messages, subscriptions to received messages, time, and an executor for
+ * user callbacks. {@link MavlinkLink} implements it; tests may implement it directly to assert exact traffic.
+ *
+ * <p>Threading: subscribers registered here are called on the scheduler's event thread, where all protocol state
+ * lives. {@link #send} may be called from any thread. User-visible futures must be completed on
+ * {@link #callbackExecutor()}, never on the event thread.
+ */
+public interface MavlinkPort {
+
+    /** @return the scheduler whose event thread runs all protocol state */
+    Scheduler scheduler();
+
+    /** @return where futures and user listeners are completed (never the event thread) */
+    Executor callbackExecutor();
+
+    /** @return our system id, 1..255 */
+    int systemId();
+
+    /** @return our component id, 0..255 */
+    int componentId();
+
+    /**
+     * Sends a dronefleet message from our system and component id as MAVLink 2 (signed if the link signs).
+     * Commands and transfers are never dropped by the write queue.
+     *
+     * @param message a generated dronefleet message object
+     * @throws IllegalArgumentException if it is not a message of the dialect
+     */
+    void send(Object message);
+
+    /**
+     * Subscribes to received messages of one type (from any system).
+     *
+     * @param type dronefleet message class, e.g. {@code CommandAck.class}
+     * @param listener called on the event thread
+     * @param <T> message type
+     * @return handle to unsubscribe
+     */
+    <T> Subscription subscribe(Class<T> type, MessageListener<T> listener);
+
+    /**
+     * Subscribes to every received frame that passed the link's checks (CRC, signature policy), before decoding.
+     *
+     * @param listener called on the event thread
+     * @return handle to unsubscribe
+     */
+    Subscription subscribeFrames(Consumer<MavlinkFrame> listener);
+}

@@ -1,0 +1,244 @@
+package org.vigie.link.codec;
+
+import java.util.Objects;
+
+/**
+ * Incremental MAVLink 1/2 parser. Feed it byte chunks of any size; it calls the listener once per valid frame with
+ * an allocation-free {@link FrameView}, and reports every discarded byte.
+ *
+ * <p>Guarantees: it never throws on any input, never stalls (a candidate frame is judged as soon as its bytes are
+ * in), and never loses a valid frame behind garbage: a bad checksum drops only the start byte and scanning resumes
+ * at the next byte, so a frame hidden inside a corrupted one is still found. Frames of unknown id cannot have their
+ * checksum verified: they are delivered (routable, not decodable) only when the next byte is a start byte or the
+ * buffer ends there, otherwise they are discarded as noise.
+ *
+ * <p>Signatures are not verified here (that needs keys and per-stream state): see the link's signing support.
+ *
+ * <p>Threading: not thread-safe; one parser per byte stream, fed from one thread. Exceptions thrown by the listener
+ * propagate to the caller of {@link #feed}, after the parser state has been made consistent.
+ */
+public final class FrameParser {
+
+    /** Receives parsed frames and discards. */
+    public interface Listener {
+        /**
+         * One valid frame. The view is valid only during the call.
+         *
+         * @param frame the frame
+         */
+        void onFrame(FrameView frame);
+
+        /**
+         * Bytes were discarded.
+         *
+         * @param reason why
+         * @param byteCount how many bytes
+         */
+        default void onDiscard(DiscardReason reason, int byteCount) {}
+    }
+
+    private static final int MAX_FRAME = 10 + 255 + 2 + 13;
+
+    private final MessageTable table;
+    private final Listener listener;
+    private final FrameView view;
+    private final ParserStats stats = new ParserStats();
+    private byte[] buf = new byte[4096];
+    private int start;
+    private int end;
+    private int pendingGarbage;
+
+    /**
+     * Creates a parser for the ardupilotmega dialect.
+     *
+     * @param listener receives frames and discards
+     */
+    public FrameParser(Listener listener) {
+        this(MessageTable.ardupilotmega(), listener);
+    }
+
+    /**
+     * Creates a parser.
+     *
+     * @param table dialect knowledge (CRC_EXTRA, lengths)
+     * @param listener receives frames and discards
+     */
+    public FrameParser(MessageTable table, Listener listener) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.view = new FrameView(table);
+    }
+
+    /** @return this parser's counters */
+    public ParserStats stats() {
+        return stats;
+    }
+
+    /**
+     * Bytes buffered waiting for the rest of a frame.
+     *
+     * @return buffered byte count
+     */
+    public int buffered() {
+        return end - start;
+    }
+
+    /**
+     * Feeds a chunk of bytes.
+     *
+     * @param data source array
+     * @param offset first byte
+     * @param length byte count
+     */
+    public void feed(byte[] data, int offset, int length) {
+        if (length <= 0) {
+            return;
+        }
+        stats.bytesIn += length;
+        int pos = offset;
+        int remaining = length;
+        while (remaining > 0) {
+            if (end == buf.length) {
+                compact();
+            }
+            int n = Math.min(remaining, buf.length - end);
+            System.arraycopy(data, pos, buf, end, n);
+            end += n;
+            pos += n;
+            remaining -= n;
+            scan();
+        }
+    }
+
+    /**
+     * Feeds a whole array.
+     *
+     * @param data bytes
+     */
+    public void feed(byte[] data) {
+        feed(data, 0, data.length);
+    }
+
+    /**
+     * Declares the end of the stream: bytes still buffered (an incomplete frame) are counted as garbage and
+     * reported. Parsing may continue afterwards with a new stream.
+     */
+    public void flush() {
+        int n = end - start;
+        start = end = 0;
+        if (n > 0) {
+            pendingGarbage += n;
+        }
+        reportGarbage();
+    }
+
+    private void compact() {
+        int n = end - start;
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, n);
+        }
+        start = 0;
+        end = n;
+    }
+
+    private void scan() {
+        final byte[] b = buf;
+        while (true) {
+            int s = start;
+            int e = end;
+            while (s < e && b[s] != (byte) MavlinkFrame.STX_V2 && b[s] != (byte) MavlinkFrame.STX_V1) {
+                s++;
+            }
+            if (s > start) {
+                pendingGarbage += s - start;
+                start = s;
+            }
+            if (s >= e) {
+                reportGarbage();
+                return;
+            }
+            int avail = e - s;
+            boolean v2 = b[s] == (byte) MavlinkFrame.STX_V2;
+            int headerLen = v2 ? 10 : 6;
+            if (avail < 2) {
+                return;
+            }
+            int payloadLen = b[s + 1] & 0xFF;
+            if (v2 && avail < 3) {
+                return;
+            }
+            int incompat = v2 ? b[s + 2] & 0xFF : 0;
+            int frameLen = headerLen + payloadLen + 2 + ((incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0 ? 13 : 0);
+            if (avail < frameLen) {
+                return;
+            }
+            int msgId = v2 ? (b[s + 7] & 0xFF) | (b[s + 8] & 0xFF) << 8 | (b[s + 9] & 0xFF) << 16 : b[s + 5] & 0xFF;
+            int crcExtra = table.crcExtra(msgId);
+            DiscardReason reject = null;
+            if (crcExtra >= 0) {
+                int crc = MavlinkCrc.accumulate(MavlinkCrc.INIT, b, s + 1, headerLen - 1 + payloadLen);
+                crc = MavlinkCrc.accumulate(crc, crcExtra);
+                int p = s + headerLen + payloadLen;
+                int wire = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
+                if (crc != wire) {
+                    reject = DiscardReason.BAD_CRC;
+                } else if ((incompat & ~MavlinkFrame.INCOMPAT_SIGNED) != 0) {
+                    reject = DiscardReason.UNSUPPORTED_INCOMPAT_FLAGS;
+                } else if (v2 ? payloadLen > table.maxPayloadLength(msgId)
+                        : payloadLen != table.minPayloadLength(msgId)) {
+                    reject = DiscardReason.BAD_LENGTH;
+                }
+            } else {
+                int next = s + frameLen;
+                boolean framed = next >= e || b[next] == (byte) MavlinkFrame.STX_V2
+                        || b[next] == (byte) MavlinkFrame.STX_V1;
+                if (!framed) {
+                    reject = DiscardReason.UNKNOWN_NOT_FRAMED;
+                } else if ((incompat & ~MavlinkFrame.INCOMPAT_SIGNED) != 0) {
+                    reject = DiscardReason.UNSUPPORTED_INCOMPAT_FLAGS;
+                }
+            }
+            if (reject != null) {
+                count(reject);
+                start = s + 1;
+                reportGarbage();
+                listener.onDiscard(reject, 1);
+                continue;
+            }
+            reportGarbage();
+            view.buf = b;
+            view.off = s;
+            view.len = frameLen;
+            view.version = v2 ? 2 : 1;
+            view.payloadLen = payloadLen;
+            view.payloadOff = s + headerLen;
+            view.msgId = msgId;
+            view.known = crcExtra >= 0;
+            stats.frames++;
+            if (crcExtra < 0) {
+                stats.unknownFrames++;
+            }
+            start = s + frameLen;
+            listener.onFrame(view);
+        }
+    }
+
+    private void count(DiscardReason r) {
+        switch (r) {
+            case BAD_CRC -> stats.crcErrors++;
+            case BAD_LENGTH -> stats.badLength++;
+            case UNSUPPORTED_INCOMPAT_FLAGS -> stats.unsupportedFlags++;
+            case UNKNOWN_NOT_FRAMED -> stats.unknownNotFramed++;
+            case GARBAGE -> stats.garbageBytes++;
+        }
+    }
+
+    private void reportGarbage() {
+        if (pendingGarbage > 0) {
+            int n = pendingGarbage;
+            pendingGarbage = 0;
+            stats.garbageBytes += n;
+            listener.onDiscard(DiscardReason.GARBAGE, n);
+        }
+    }
+}

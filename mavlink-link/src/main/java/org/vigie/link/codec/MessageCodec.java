@@ -1,0 +1,117 @@
+package org.vigie.link.codec;
+
+import io.dronefleet.mavlink.serialization.payload.reflection.ReflectionPayloadDeserializer;
+import io.dronefleet.mavlink.serialization.payload.reflection.ReflectionPayloadSerializer;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Typed encode/decode between payload bytes and dronefleet's generated message objects (for example
+ * {@code io.dronefleet.mavlink.common.CommandLong}). Decoding happens only on demand: the router and the parser work
+ * on raw frames.
+ *
+ * <p>Thread-safe: dronefleet's reflection serializers hold no per-call state.
+ */
+public final class MessageCodec {
+
+    private final MessageTable table;
+    private final ReflectionPayloadDeserializer deserializer = new ReflectionPayloadDeserializer();
+    private final ReflectionPayloadSerializer serializer = new ReflectionPayloadSerializer();
+
+    /** Creates a codec for the ardupilotmega dialect. */
+    public MessageCodec() {
+        this(MessageTable.ardupilotmega());
+    }
+
+    /**
+     * Creates a codec.
+     *
+     * @param table dialect knowledge
+     */
+    public MessageCodec(MessageTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /** @return the dialect table */
+    public MessageTable table() {
+        return table;
+    }
+
+    /**
+     * Decodes a frame to its dronefleet message object.
+     *
+     * @param frame the frame
+     * @return the message, or empty if the id is unknown or the payload does not decode
+     */
+    public Optional<Object> decode(MavlinkFrame frame) {
+        Class<?> type = table.type(frame.msgId());
+        if (type == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(decodePayload(frame.payload(), frame.msgId(), type));
+    }
+
+    /**
+     * Decodes a frame as a given message type.
+     *
+     * @param frame the frame
+     * @param type expected dronefleet class
+     * @param <T> message type
+     * @return the message, or empty if the frame is of another id or does not decode
+     */
+    public <T> Optional<T> decode(MavlinkFrame frame, Class<T> type) {
+        if (table.type(frame.msgId()) != type) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(type.cast(decodePayload(frame.payload(), frame.msgId(), type)));
+    }
+
+    /**
+     * Serialises a dronefleet message object to its full payload (extensions included, not truncated).
+     *
+     * @param message a generated message object
+     * @return payload bytes
+     * @throws IllegalArgumentException if the object is not a message of the dialect
+     */
+    public byte[] encodePayload(Object message) {
+        Objects.requireNonNull(message, "message");
+        int id = MessageTable.idOf(message.getClass());
+        if (!table.known(id)) {
+            throw new IllegalArgumentException("message " + message.getClass().getSimpleName() + " (id " + id
+                    + ") is not in the dialect");
+        }
+        byte[] p = serializer.serialize(message);
+        int max = table.maxPayloadLength(id);
+        if (p.length != max) {
+            byte[] q = new byte[max];
+            System.arraycopy(p, 0, q, 0, Math.min(max, p.length));
+            p = q;
+        }
+        return p;
+    }
+
+    /**
+     * Message id of a dronefleet message object.
+     *
+     * @param message the object
+     * @return its id
+     * @throws IllegalArgumentException if it is not a MAVLink message
+     */
+    public static int messageId(Object message) {
+        return MessageTable.idOf(message.getClass());
+    }
+
+    private Object decodePayload(byte[] payload, int msgId, Class<?> type) {
+        int max = table.maxPayloadLength(msgId);
+        byte[] full = payload;
+        if (payload.length < max) {
+            full = new byte[max];
+            System.arraycopy(payload, 0, full, 0, payload.length);
+        }
+        try {
+            return deserializer.deserialize(full, type);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.vigie.link.transport;
+
+/**
+ * A byte pipe to one MAVLink peer or group of peers: serial port, UDP socket, TCP connection or server, in-memory
+ * pair. Transports know nothing of frames.
+ *
+ * <p>Lifecycle: create (opening may throw {@link java.io.IOException} in the factory), {@link #start} once with a
+ * listener, {@link #send} any number of times, {@link #close} once. Transports that can lose their device or peer
+ * (serial unplugged, TCP reset) reconnect by themselves and report it through {@link TransportListener#onState}.
+ *
+ * <p>Threading: each transport has its own blocking reader thread that calls the listener; {@link #send} is
+ * thread-safe and never blocks for long (it may drop and count bytes if the device is gone).
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Human-readable description, e.g. {@code udpin://0.0.0.0:14540}.
+     *
+     * @return the description
+     */
+    String description();
+
+    /**
+     * Starts reading. Must be called exactly once.
+     *
+     * @param listener receives bytes and state changes on the reader thread
+     * @throws IllegalStateException if already started or closed
+     */
+    void start(TransportListener listener);
+
+    /**
+     * Sends bytes to the peer(s). For a UDP server or a TCP server, to every known peer/client.
+     *
+     * @param data buffer
+     * @param offset first byte
+     * @param length byte count
+     * @return true if the bytes were handed to the OS (or to the in-memory peer), false if dropped because the
+     *     transport is disconnected or closed
+     */
+    boolean send(byte[] data, int offset, int length);
+
+    /**
+     * Whether bytes can currently be sent.
+     *
+     * @return true if connected (or, for connectionless transports, a peer is known)
+     */
+    boolean isConnected();
+
+    /** Stops the reader thread and releases the OS resource. Idempotent; never throws. */
+    @Override
+    void close();
+}
