@@ -1,0 +1,104 @@
+package org.vigie.link.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One non-blocking TCP connection with a bounded output queue. Senders append whole messages (or drop them whole
+ * when the queue is full) and write what the socket takes at once; the selector thread flushes the rest when the
+ * socket becomes writable. Never blocks the sender.
+ */
+final class NioStream {
+
+    final SocketChannel channel;
+    final String peer;
+    private final SelectionKey key;
+    private final ByteBuffer out;
+    private boolean writeInterest;
+    private volatile boolean dead;
+    private volatile long droppedBytes;
+
+    NioStream(SocketChannel channel, SelectionKey key, int capacity, String peer) {
+        this.channel = channel;
+        this.key = key;
+        this.out = ByteBuffer.allocateDirect(capacity);
+        this.peer = peer;
+    }
+
+    boolean dead() {
+        return dead;
+    }
+
+    long droppedBytes() {
+        return droppedBytes;
+    }
+
+    /** Queues and writes. @return false if the connection is dead or the queue is full (message dropped whole) */
+    synchronized boolean send(byte[] data, int offset, int length) {
+        if (dead) {
+            return false;
+        }
+        if (out.remaining() < length) {
+            droppedBytes += length;
+            return false;
+        }
+        out.put(data, offset, length);
+        flushLocked();
+        return !dead;
+    }
+
+    /** Called by the selector thread when the socket is writable. */
+    synchronized void flush() {
+        flushLocked();
+    }
+
+    private void flushLocked() {
+        if (dead) {
+            return;
+        }
+        out.flip();
+        try {
+            while (out.hasRemaining()) {
+                if (channel.write(out) == 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            markDead();
+            out.clear();
+            return;
+        } finally {
+            if (!dead) {
+                out.compact();
+            }
+        }
+        boolean pending = out.position() > 0;
+        if (pending != writeInterest) {
+            writeInterest = pending;
+            try {
+                key.interestOps(pending ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+                if (pending) {
+                    key.selector().wakeup();
+                }
+            } catch (CancelledKeyException e) {
+                markDead();
+            }
+        }
+    }
+
+    void markDead() {
+        if (!dead) {
+            dead = true;
+            key.cancel();
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            key.selector().wakeup();
+        }
+    }
+}
