@@ -1,0 +1,45 @@
+package org.vigie.mission.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountabilityLogTest {
+
+    private static AccountabilityRecord rec(AccountabilityRecord.Event e, String detail) {
+        return new AccountabilityRecord(Instant.parse("2026-01-01T00:00:00Z"), e, "A-7", "op-1", "console \"2\"",
+                48.85, 2.35, "URGENT", "panic button", detail);
+    }
+
+    @Test
+    void appendsAndReopeningKeepsEveryLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sub/accountability.jsonl");
+        try (AccountabilityLog log = AccountabilityLog.appendingTo(f)) {
+            log.append(rec(AccountabilityRecord.Event.ACCEPTED, "flight started"));
+            assertThat(Files.readAllLines(f)).hasSize(1);
+        }
+        try (AccountabilityLog log = AccountabilityLog.appendingTo(f)) {
+            log.append(rec(AccountabilityRecord.Event.ENDED, "COMPLETED: landed"));
+            assertThat(log.records()).hasSize(1);
+            assertThat(log.writeFailures()).isZero();
+        }
+        var lines = Files.readAllLines(f);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("{\"at\":\"2026-01-01T00:00:00Z\",\"event\":\"ACCEPTED\"")
+                .contains("\"requesterOrigin\":\"console \\\"2\\\"\"", "\"reason\":\"panic button\"");
+        assertThat(lines.get(1)).contains("\"event\":\"ENDED\"", "COMPLETED: landed");
+    }
+
+    @Test
+    void writeFailureKeepsRecordInMemoryAndCounts(@TempDir Path dir) throws Exception {
+        AccountabilityLog log = AccountabilityLog.appendingTo(dir.resolve("a.jsonl"));
+        log.close();
+        log.append(rec(AccountabilityRecord.Event.REFUSED, "outside"));
+        assertThat(log.records()).hasSize(1);
+        assertThat(log.writeFailures()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,92 @@
+package org.vigie.mission.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.vigie.mission.FailsafeKind;
+import org.vigie.mission.FlightOutcome;
+import org.vigie.mission.FlightPhase;
+import org.vigie.mission.FlightReport;
+import org.vigie.mission.TrackPoint;
+import org.xml.sax.InputSource;
+
+class OutputWritersTest {
+
+    static MapScene scene() {
+        List<LatLon> district = List.of(new LatLon(48.850, 2.350), new LatLon(48.850, 2.360),
+                new LatLon(48.860, 2.360), new LatLon(48.860, 2.350));
+        List<LatLon> excl = List.of(new LatLon(48.853, 2.353), new LatLon(48.853, 2.355), new LatLon(48.855, 2.355));
+        List<LatLon> priv = List.of(new LatLon(48.857, 2.357), new LatLon(48.858, 2.357), new LatLon(48.858, 2.358));
+        List<TrackPoint> planned = List.of(new TrackPoint(0, 48.851, 2.351, 30), new TrackPoint(60, 48.859, 2.359, 30));
+        List<TrackPoint> flown = List.of(new TrackPoint(0, 48.851, 2.351, 0), new TrackPoint(1, 48.8512, 2.3512, 5),
+                new TrackPoint(2, 48.852, 2.352, 12));
+        return new MapScene("Arsenal <&> \"quoted\"", district, List.of(excl), List.of(priv),
+                new LatLon(48.851, 2.351), List.of(new LatLon(48.859, 2.359)), planned, flown);
+    }
+
+    @Test
+    void geoJsonIsReadByJtsWithEveryLayer() throws Exception {
+        String text = FlightGeoJson.write(scene());
+        Geometry g = new GeoJsonReader().read(text);
+        assertThat(g).isInstanceOf(GeometryCollection.class);
+        // district, exclusion, privacy, home, target, planned, flown
+        assertThat(g.getNumGeometries()).isEqualTo(7);
+        assertThat(g.getGeometryN(0).getGeometryType()).isEqualTo("Polygon");
+        assertThat(g.getGeometryN(0).getCoordinates()).hasSize(5);
+        assertThat(g.getGeometryN(0).getArea()).isCloseTo(1e-4, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(g.getGeometryN(6).getGeometryType()).isEqualTo("LineString");
+        assertThat(text).contains("\"kind\":\"exclusion\"", "\"kind\":\"privacy\"", "\"kind\":\"flown\"",
+                "\\\"quoted\\\"");
+        // RFC 7946: exterior rings counter-clockwise
+        assertThat(g.getGeometryN(0).getCoordinates()[1].x).isGreaterThan(g.getGeometryN(0).getCoordinates()[0].x);
+    }
+
+    @Test
+    void svgIsWellFormedXmlWithEveryLayer() throws Exception {
+        String svg = SvgMap.write(scene());
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(svg)));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(doc.getElementsByTagName("polygon").getLength()).isEqualTo(3);
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+        assertThat(svg).contains("Arsenal &lt;&amp;&gt;", "100 m", "planned route");
+        assertThat(svg).doesNotContain("NaN");
+    }
+
+    @Test
+    void reportJsonCarriesAccountabilityAndOutcome() throws Exception {
+        Map<FlightPhase, Duration> times = new LinkedHashMap<>();
+        times.put(FlightPhase.PREFLIGHT, Duration.ofMillis(1500));
+        times.put(FlightPhase.TRANSIT, Duration.ofSeconds(42));
+        FlightReport r = new FlightReport("A-1", "op\"1", "console 3", "alarm", 48.8, 2.3, FlightOutcome.COMPLETED,
+                FlightPhase.DONE, "landed at home", Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:03:00Z"), times, List.of(new TrackPoint(0, 48.8, 2.3, 30)),
+                List.of(), 1200, 1234.5, 20.5, Double.NaN, List.of(FailsafeKind.BATTERY_RESERVE), 1);
+        String json = ReportJson.write(r);
+        assertThat(json).contains("\"alertId\":\"A-1\"", "\"requesterId\":\"op\\\"1\"", "\"outcome\":\"COMPLETED\"",
+                "\"PREFLIGHT\":1.5", "\"TRANSIT\":42.0", "\"energyUsedWh\":null", "\"failsafes\":[\"BATTERY_RESERVE\"]",
+                "\"totalTimeS\":180.0", "\"plannedTrack\":[[0.0,48.8000000,2.3000000,30.0]]", "\"flownTrack\":[]");
+        // well-formed: json-simple (jts-io-common's JSON parser) reads it back
+        var parsed = (org.json.simple.JSONObject) new org.json.simple.parser.JSONParser().parse(json);
+        assertThat(parsed.get("requesterId")).isEqualTo("op\"1");
+        assertThat(((Number) parsed.get("flownDistanceM")).doubleValue()).isEqualTo(1234.5);
+    }
+
+    @Test
+    void jsonNumbersAndEscapes() {
+        String s = new Json().beginObject().key("a").value(1.0).key("b").value(0.1).key("c").value(Double.NaN)
+                .key("d").value("x\ny\u0001").key("e").beginArray().value(true).value(3L).endArray().endObject()
+                .toString();
+        assertThat(s).isEqualTo("{\"a\":1,\"b\":0.1,\"c\":null,\"d\":\"x\\ny\\u0001\",\"e\":[true,3]}");
+    }
+}
