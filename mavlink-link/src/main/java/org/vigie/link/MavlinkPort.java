@@ -1,9 +1,11 @@
 package org.vigie.link;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.Vehicle;
 
 /**
  * What a MAVLink microservice (commands, mission transfer, parameters, telemetry) or a simulated vehicle needs from
@@ -54,4 +56,30 @@ public interface MavlinkPort {
      * @return handle to unsubscribe
      */
     Subscription subscribeFrames(Consumer<MavlinkFrame> listener);
+
+    /**
+     * Subscribes to link events (peers seen and lost, parse errors, signature rejections, transport states, autopilot
+     * reboots, close). Services use it to fail their pending futures with {@link LinkClosedException} on
+     * {@link LinkEvent.Closed} and to react to {@link LinkEvent.AutopilotRebooted}.
+     *
+     * <p>The default implementation (for test doubles) never delivers anything.
+     *
+     * @param listener called on the event thread
+     * @return handle to unsubscribe
+     */
+    default Subscription subscribeEvents(Consumer<LinkEvent> listener) {
+        return () -> { };
+    }
+
+    /**
+     * The autopilot this port talks to: target system and component for commands and transfers, flavour for mode
+     * names and mission semantics. Thread-safe snapshot.
+     *
+     * <p>The default implementation (for test doubles) returns empty.
+     *
+     * @return the attached vehicle, or empty until its first HEARTBEAT
+     */
+    default Optional<Vehicle> vehicle() {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,69 @@
+package org.vigie.link;
+
+import java.util.List;
+import java.util.Map;
+import org.vigie.link.codec.DiscardReason;
+import org.vigie.link.signing.SignatureVerdict;
+
+/**
+ * An immutable snapshot of a link's counters since it was created. Obtained from {@link MavlinkLink#stats()} from any
+ * thread (values from different counters may be a few frames apart).
+ *
+ * @param framesIn valid frames received on all transports (before the signature check)
+ * @param bytesIn bytes received on all transports, garbage included
+ * @param framesOut frames handed to transports (a frame written to two transports counts twice)
+ * @param bytesOut bytes handed to transports
+ * @param crcErrors candidate frames rejected for a bad checksum
+ * @param parserDiscards every parser discard counter by reason (GARBAGE in bytes, others in rejected candidates)
+ * @param signatureRejections frames dropped by the signature policy, by verdict (only rejecting verdicts appear)
+ * @param droppedWrites droppable telemetry frames dropped because a write queue was full
+ * @param failedWrites frames a transport refused (disconnected or closed)
+ * @param peers sequence statistics per source (system, component) that sent at least one accepted frame
+ */
+public record LinkStats(long framesIn, long bytesIn, long framesOut, long bytesOut, long crcErrors,
+                        Map<DiscardReason, Long> parserDiscards, Map<SignatureVerdict, Long> signatureRejections,
+                        long droppedWrites, long failedWrites, List<PeerStats> peers) {
+
+    /** Copies the collections (the snapshot is immutable). */
+    public LinkStats {
+        parserDiscards = Map.copyOf(parserDiscards);
+        signatureRejections = Map.copyOf(signatureRejections);
+        peers = List.copyOf(peers);
+    }
+
+    /**
+     * Received and lost frames of one source, from its packet sequence numbers.
+     *
+     * @param sysId source system id
+     * @param compId source component id
+     * @param received frames received
+     * @param lost frames missing from the sequence (gaps)
+     * @param lossPercent lost / (received + lost) * 100, 0 when nothing was received
+     */
+    public record PeerStats(int sysId, int compId, long received, long lost, double lossPercent) {}
+
+    /**
+     * Statistics of one source.
+     *
+     * @param sysId system id
+     * @param compId component id
+     * @return its statistics, or null if it never sent an accepted frame
+     */
+    public PeerStats peer(int sysId, int compId) {
+        for (PeerStats p : peers) {
+            if (p.sysId() == sysId && p.compId() == compId) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Total signature rejections.
+     *
+     * @return the sum over all verdicts
+     */
+    public long signatureRejectionsTotal() {
+        return signatureRejections.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,863 @@
+package org.vigie.link;
+
+import io.dronefleet.mavlink.minimal.Heartbeat;
+import io.dronefleet.mavlink.minimal.MavAutopilot;
+import io.dronefleet.mavlink.minimal.MavState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.link.codec.DiscardReason;
+import org.vigie.link.codec.FrameParser;
+import org.vigie.link.codec.FrameView;
+import org.vigie.link.codec.FrameWriter;
+import org.vigie.link.codec.MavlinkFrame;
+import org.vigie.link.codec.MessageCodec;
+import org.vigie.link.codec.MessageTable;
+import org.vigie.link.signing.SignatureVerdict;
+import org.vigie.link.time.Cancellable;
+import org.vigie.link.time.ManualScheduler;
+import org.vigie.link.time.Scheduler;
+import org.vigie.link.transport.Transport;
+import org.vigie.link.transport.TransportListener;
+import org.vigie.link.transport.TransportState;
+import org.vigie.link.vehicle.AutopilotFlavour;
+import org.vigie.link.vehicle.Vehicle;
+
+/**
+ * A MAVLink endpoint on one or more transports: the object every onboard program and microservice talks through.
+ *
+ * <p>What it does: sends our HEARTBEAT (1 Hz by default, MAV_TYPE_ONBOARD_CONTROLLER, MAV_AUTOPILOT_INVALID,
+ * MAV_STATE_ACTIVE); parses every transport's bytes; drops frames the signature policy rejects (counted, reported as
+ * {@link LinkEvent.SignatureRejected}); tracks packet loss per source; keeps a table of peers from their heartbeats
+ * ({@link LinkEvent.PeerSeen} / {@link LinkEvent.PeerLost}); follows the autopilot it is attached to as a
+ * {@link Vehicle}; dispatches frames to raw subscribers and, decoded once per frame, to typed subscribers of that
+ * message id; reports parser discards as aggregated {@link LinkEvent.ParseError}s; sends typed messages as MAVLink 2
+ * (signed when a signer is configured) to every transport (routing between endpoints is the router's job).
+ *
+ * <p>Threading: all state lives on the scheduler's event thread. Each transport's reader thread only parses and posts
+ * materialised frames to the event thread (for an {@link org.vigie.link.transport.InMemoryTransport} the reader thread
+ * is the sender's thread). Public methods are thread-safe. {@code subscribe*} listeners run on the event thread and
+ * must not block; {@code on*} listeners and futures complete on the callback executor, in event order, never on the
+ * event thread. Writes go through a bounded queue per transport ({@link WritePolicy} says what may be dropped), drained
+ * by a writer thread per transport or by the event thread (see {@link LinkConfig.WriteMode}).
+ *
+ * <p>Errors: bad arguments throw {@link IllegalArgumentException}; bad bytes never throw (counted in {@link #stats()},
+ * reported as events); an exception thrown by a listener is logged and does not stop the link.
+ */
+public final class MavlinkLink implements MavlinkPort, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MavlinkLink.class);
+
+    /** A burst of parser discards is reported this long after its first discard unless a valid frame ends it first. */
+    static final Duration PARSE_BURST_WINDOW = Duration.ofMillis(200);
+    /** A boot-time step backwards larger than this is a reboot, not jitter. */
+    static final long REBOOT_TIME_STEP_MS = 1000;
+
+    private static final int MSG_HEARTBEAT = 0;
+    private static final int MSG_SYSTEM_TIME = 2;
+    private static final int MSG_ATTITUDE = 30;
+    private static final int MSG_LOCAL_POSITION_NED = 32;
+    private static final int MSG_GLOBAL_POSITION_INT = 33;
+    private static final int MSG_AUTOPILOT_VERSION = 148;
+    private static final int MAV_STATE_BOOT = 1;
+    /** MAV_TYPEs that never fly: antenna tracker 5, GCS 6, onboard controller 18, gimbal 26, ADS-B 27, camera 30. */
+    private static final int[] NON_VEHICLE_TYPES = {5, 6, 18, 26, 27, 30};
+
+    private final LinkConfig config;
+    private final Scheduler scheduler;
+    private final Executor callbackExecutor;
+    private final Executor callbacks;
+    private final boolean eventThreadWrites;
+    private final MessageTable table = MessageTable.ardupilotmega();
+    private final MessageCodec codec = new MessageCodec(table);
+    private final FrameWriter writer = new FrameWriter(table);
+    private final byte[] heartbeatPayload;
+
+    private final CopyOnWriteArrayList<Slot> slots = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<Integer, CopyOnWriteArrayList<TypedSubscriber<?>>> typed = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<MavlinkFrame>> frameSubscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<LinkEvent>> eventSubscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<LinkEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<Vehicle>> vehicleSubscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<Vehicle>> vehicleListeners = new CopyOnWriteArrayList<>();
+
+    // written on the event thread only; concurrent map and volatile fields so that stats() can read from anywhere
+    private final ConcurrentHashMap<Integer, PeerState> peers = new ConcurrentHashMap<>();
+    private final AtomicLongArray signatureRejections = new AtomicLongArray(SignatureVerdict.values().length);
+    private final AtomicLong framesOut = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
+    private volatile Vehicle vehicle;
+    private volatile List<Peer> peerSnapshot = List.of();
+    private final Map<Integer, Long> lastBootTimeMs = new HashMap<>();
+    private final List<CompletableFuture<Vehicle>> vehicleWaiters = new ArrayList<>();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean closeDone;
+    private volatile Cancellable heartbeatTask;
+
+    private MavlinkLink(LinkConfig config, Scheduler scheduler, Executor callbackExecutor) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
+        this.callbacks = new SerialExecutor(callbackExecutor);
+        this.eventThreadWrites = switch (config.writeMode()) {
+            case EVENT_THREAD -> true;
+            case WRITER_THREAD -> false;
+            case AUTO -> scheduler instanceof ManualScheduler;
+        };
+        this.heartbeatPayload = codec.encodePayload(Heartbeat.builder()
+                .type(config.heartbeatType())
+                .autopilot(MavAutopilot.MAV_AUTOPILOT_INVALID)
+                .systemStatus(MavState.MAV_STATE_ACTIVE)
+                .mavlinkVersion(3)
+                .build());
+    }
+
+    /**
+     * Creates a link, starts its transports and, if enabled, its heartbeat (the first one is sent at once, then one
+     * per period).
+     *
+     * <p>Events are posted to the event thread: with a {@link ManualScheduler}, listeners registered right after
+     * {@code create} see every event. With a real-time scheduler, to be sure to see the first transport events,
+     * create the link without transports, register listeners, then {@link #addTransport}.
+     *
+     * @param config identity, heartbeat, timeouts, signing
+     * @param scheduler the event thread and clock (a {@link ManualScheduler} in tests)
+     * @param callbackExecutor where futures and {@code on*} listeners complete; must not be the event thread
+     * @param transports zero or more transports, not yet started (more can be added with {@link #addTransport})
+     * @return the running link
+     * @throws IllegalStateException if a transport was already started
+     */
+    public static MavlinkLink create(LinkConfig config, Scheduler scheduler, Executor callbackExecutor,
+                                     Transport... transports) {
+        MavlinkLink link = new MavlinkLink(config, scheduler, callbackExecutor);
+        for (Transport t : transports) {
+            link.addTransport(t);
+        }
+        if (config.heartbeatEnabled()) {
+            link.heartbeatTask = scheduler.scheduleAtFixedRate(Duration.ZERO, config.heartbeatPeriod(),
+                    link::sendHeartbeat);
+        }
+        return link;
+    }
+
+    /**
+     * Adds and starts a transport. Frames sent from now on also go to it.
+     *
+     * @param transport a transport not yet started
+     * @throws IllegalStateException if the link is closed or the transport was already started
+     */
+    public void addTransport(Transport transport) {
+        Objects.requireNonNull(transport, "transport");
+        if (closed.get()) {
+            throw new IllegalStateException("link is closed; cannot add " + transport.description());
+        }
+        Slot slot = new Slot(transport);
+        slots.add(slot);
+        if (!eventThreadWrites) {
+            slot.startWriter();
+        }
+        try {
+            transport.start(slot);
+        } catch (RuntimeException e) {
+            slots.remove(slot);
+            slot.queue.close();
+            throw e;
+        }
+    }
+
+    /** @return this link's configuration */
+    public LinkConfig config() {
+        return config;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Executor callbackExecutor() {
+        return callbackExecutor;
+    }
+
+    @Override
+    public int systemId() {
+        return config.systemId();
+    }
+
+    @Override
+    public int componentId() {
+        return config.componentId();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The payload is serialised on the calling thread (so a bad message fails there); framing, sequence number and
+     * signature happen on the event thread. After {@link #close()} messages are silently ignored.
+     */
+    @Override
+    public void send(Object message) {
+        Objects.requireNonNull(message, "message");
+        int msgId = MessageCodec.messageId(message);
+        byte[] payload = codec.encodePayload(message);
+        if (closed.get()) {
+            LOG.debug("link closed: not sending {}", message.getClass().getSimpleName());
+            return;
+        }
+        onEventThread(() -> sendPayload(msgId, payload));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code type} is not a message class of the ardupilotmega dialect
+     */
+    @Override
+    public <T> Subscription subscribe(Class<T> type, MessageListener<T> listener) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(listener, "listener");
+        int id = MessageTable.idOf(type);
+        if (table.type(id) != type) {
+            throw new IllegalArgumentException(type.getName() + " (id " + id + ") is not a message of the dialect");
+        }
+        TypedSubscriber<T> sub = new TypedSubscriber<>(type, listener);
+        CopyOnWriteArrayList<TypedSubscriber<?>> list = typed.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+        list.add(sub);
+        return () -> list.remove(sub);
+    }
+
+    @Override
+    public Subscription subscribeFrames(Consumer<MavlinkFrame> listener) {
+        return register(frameSubscribers, listener);
+    }
+
+    @Override
+    public Subscription subscribeEvents(Consumer<LinkEvent> listener) {
+        return register(eventSubscribers, listener);
+    }
+
+    /**
+     * Listens to link events on the callback executor, in the order they happened.
+     *
+     * @param listener the listener
+     * @return handle to unsubscribe
+     */
+    public Subscription onEvent(Consumer<LinkEvent> listener) {
+        return register(eventListeners, listener);
+    }
+
+    /**
+     * Listens to changes of the attached vehicle (mode, armed state, status, connection, version) on the event
+     * thread.
+     *
+     * @param listener called with each new snapshot
+     * @return handle to unsubscribe
+     */
+    public Subscription subscribeVehicle(Consumer<Vehicle> listener) {
+        return register(vehicleSubscribers, listener);
+    }
+
+    /**
+     * Listens to changes of the attached vehicle on the callback executor.
+     *
+     * @param listener called with each new snapshot, in order
+     * @return handle to unsubscribe
+     */
+    public Subscription onVehicleChanged(Consumer<Vehicle> listener) {
+        return register(vehicleListeners, listener);
+    }
+
+    @Override
+    public Optional<Vehicle> vehicle() {
+        return Optional.ofNullable(vehicle);
+    }
+
+    /**
+     * Waits for the autopilot's first HEARTBEAT.
+     *
+     * @return a future completed on the callback executor with the vehicle (at once if already attached), or
+     *     exceptionally with {@link LinkClosedException} if the link closes first
+     */
+    public CompletableFuture<Vehicle> awaitVehicle() {
+        CompletableFuture<Vehicle> f = new CompletableFuture<>();
+        onEventThread(() -> {
+            Vehicle v = vehicle;
+            if (v != null) {
+                callbacks.execute(() -> f.complete(v));
+            } else if (closeDone) {
+                callbacks.execute(() -> f.completeExceptionally(
+                        new LinkClosedException("link closed while waiting for the autopilot")));
+            } else {
+                vehicleWaiters.add(f);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Components heard through their heartbeats.
+     *
+     * @return an immutable snapshot, ordered by (system, component); thread-safe
+     */
+    public List<Peer> peers() {
+        return peerSnapshot;
+    }
+
+    /**
+     * Counters since creation.
+     *
+     * @return an immutable snapshot; thread-safe
+     */
+    public LinkStats stats() {
+        long framesIn = 0;
+        long bytesIn = 0;
+        long dropped = 0;
+        Map<DiscardReason, Long> discards = new EnumMap<>(DiscardReason.class);
+        for (DiscardReason r : DiscardReason.values()) {
+            discards.put(r, 0L);
+        }
+        for (Slot s : slots) {
+            framesIn += s.parser.stats().frames();
+            bytesIn += s.parser.stats().bytesIn();
+            dropped += s.queue.dropped();
+            for (DiscardReason r : DiscardReason.values()) {
+                discards.merge(r, s.parser.stats().count(r), Long::sum);
+            }
+        }
+        Map<SignatureVerdict, Long> rejections = new EnumMap<>(SignatureVerdict.class);
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            long n = signatureRejections.get(v.ordinal());
+            if (!v.accepted() && n > 0) {
+                rejections.put(v, n);
+            }
+        }
+        List<LinkStats.PeerStats> peerStats = new ArrayList<>();
+        for (PeerState p : peers.values()) {
+            peerStats.add(p.stats());
+        }
+        peerStats.sort(Comparator.comparingInt(LinkStats.PeerStats::sysId).thenComparingInt(LinkStats.PeerStats::compId));
+        return new LinkStats(framesIn, bytesIn, framesOut.get(), bytesOut.get(), discards.get(DiscardReason.BAD_CRC),
+                discards, rejections, dropped, failedWrites.get(), peerStats);
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closing started
+     */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops the heartbeat at once, then on the event thread: closes the transports and their write queues (queued
+     * frames are discarded), completes pending futures exceptionally with {@link LinkClosedException}, and emits
+     * {@link LinkEvent.Closed}, the last event. Idempotent; thread-safe. Called on the event thread (or on a
+     * {@link ManualScheduler}'s driving thread) it completes before returning; otherwise it is posted.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Cancellable hb = heartbeatTask;
+        if (hb != null) {
+            hb.cancel();
+        }
+        try {
+            onEventThread(this::finishClose);
+        } catch (RuntimeException e) {
+            LOG.warn("scheduler refused the close task; closing on the calling thread", e);
+            finishClose();
+        }
+    }
+
+    // ---------------------------------------------------------------- event thread
+
+    private void finishClose() {
+        if (closeDone) {
+            return;
+        }
+        for (Slot s : slots) {
+            s.queue.close();
+            if (s.writerThread != null) {
+                s.writerThread.interrupt();
+            }
+            try {
+                s.transport.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {} failed", s.name, e);
+            }
+            emit(new LinkEvent.TransportStateChanged(s.name, TransportState.CLOSED, "link closed"));
+            if (s.burstTimer != null) {
+                s.burstTimer.cancel();
+                s.burstTimer = null;
+            }
+        }
+        for (PeerState p : peers.values()) {
+            if (p.lostTimer != null) {
+                p.lostTimer.cancel();
+                p.lostTimer = null;
+            }
+        }
+        LinkClosedException ex = new LinkClosedException("link closed while waiting for the autopilot");
+        for (CompletableFuture<Vehicle> f : vehicleWaiters) {
+            callbacks.execute(() -> f.completeExceptionally(ex));
+        }
+        vehicleWaiters.clear();
+        emit(new LinkEvent.Closed());
+        closeDone = true;
+    }
+
+    private void sendHeartbeat() {
+        if (closed.get()) {
+            return;
+        }
+        sendPayload(MSG_HEARTBEAT, heartbeatPayload);
+    }
+
+    private void sendPayload(int msgId, byte[] payload) {
+        if (closed.get()) {
+            return;
+        }
+        MavlinkFrame frame = writer.encodeV2(config.systemId(), config.componentId(), msgId, payload, config.signer());
+        for (Slot s : slots) {
+            s.queue.offer(frame);
+            if (eventThreadWrites) {
+                MavlinkFrame f;
+                while ((f = s.queue.poll()) != null) {
+                    write(s, f);
+                }
+            }
+        }
+    }
+
+    private void write(Slot s, MavlinkFrame f) {
+        boolean ok;
+        try {
+            ok = s.transport.send(f.raw(), 0, f.raw().length);
+        } catch (RuntimeException e) {
+            LOG.warn("{} threw on send", s.name, e);
+            ok = false;
+        }
+        if (ok) {
+            framesOut.incrementAndGet();
+            bytesOut.addAndGet(f.raw().length);
+        } else {
+            failedWrites.incrementAndGet();
+        }
+    }
+
+    private void onFrame(Slot slot, MavlinkFrame frame) {
+        if (closeDone) {
+            return;
+        }
+        if (slot.burstTimer != null) {
+            flushBurst(slot);
+        }
+        SignatureVerdict verdict;
+        try {
+            verdict = config.signatureCheck().check(frame);
+        } catch (RuntimeException e) {
+            LOG.error("signature check threw; frame rejected: {}", frame, e);
+            verdict = SignatureVerdict.REJECTED_BAD_SIGNATURE;
+        }
+        if (verdict == null || !verdict.accepted()) {
+            SignatureVerdict v = verdict == null ? SignatureVerdict.REJECTED_BAD_SIGNATURE : verdict;
+            signatureRejections.incrementAndGet(v.ordinal());
+            emit(new LinkEvent.SignatureRejected(v, frame.sysId(), frame.compId(), frame.msgId()));
+            return;
+        }
+        PeerState peer = peers.computeIfAbsent(key(frame.sysId(), frame.compId()),
+                k -> new PeerState(frame.sysId(), frame.compId()));
+        peer.onSequence(frame.seq());
+        switch (frame.msgId()) {
+            case MSG_HEARTBEAT -> onHeartbeat(peer, frame);
+            case MSG_SYSTEM_TIME -> onBootTime(frame, 8);
+            case MSG_ATTITUDE, MSG_LOCAL_POSITION_NED, MSG_GLOBAL_POSITION_INT -> onBootTime(frame, 0);
+            case MSG_AUTOPILOT_VERSION -> onAutopilotVersion(frame);
+            default -> { }
+        }
+        for (Consumer<MavlinkFrame> c : frameSubscribers) {
+            try {
+                c.accept(frame);
+            } catch (RuntimeException e) {
+                LOG.warn("frame subscriber threw on {}", frame, e);
+            }
+        }
+        CopyOnWriteArrayList<TypedSubscriber<?>> subs = typed.get(frame.msgId());
+        if (subs != null && !subs.isEmpty()) {
+            Object message = codec.decode(frame).orElse(null);
+            if (message == null) {
+                LOG.debug("could not decode {}", frame);
+                return;
+            }
+            for (TypedSubscriber<?> s : subs) {
+                s.deliver(message, frame);
+            }
+        }
+    }
+
+    private void onHeartbeat(PeerState p, MavlinkFrame f) {
+        long customMode = u32(f, 0);
+        int type = f.payloadByte(4);
+        int autopilot = f.payloadByte(5);
+        int baseMode = f.payloadByte(6);
+        int status = f.payloadByte(7);
+        boolean comingBack = p.heardHeartbeat && !p.alive;
+        boolean changed = !p.alive || p.mavType != type || p.autopilot != autopilot;
+        p.lastHeartbeatNanos = scheduler.nanoTime();
+        p.mavType = type;
+        p.autopilot = autopilot;
+        p.heardHeartbeat = true;
+        if (!p.alive) {
+            p.alive = true;
+            emit(new LinkEvent.PeerSeen(p.sysId, p.compId, type, autopilot));
+        }
+        if (p.lostTimer == null) {
+            p.lostTimer = scheduler.schedule(config.peerLostTimeout(), () -> checkLost(p));
+        }
+        if (changed) {
+            publishPeers();
+        }
+        Vehicle v = vehicle;
+        boolean isVehicle = v != null ? v.sysId() == p.sysId && v.compId() == p.compId : isAutopilot(p.sysId, type,
+                autopilot);
+        if (!isVehicle) {
+            return;
+        }
+        if (comingBack && status == MAV_STATE_BOOT) {
+            lastBootTimeMs.clear();
+            emit(new LinkEvent.AutopilotRebooted(p.sysId, p.compId, "heartbeat back in BOOT state after "
+                    + config.peerLostTimeout().toMillis() + " ms or more of silence"));
+        }
+        Vehicle next = new Vehicle(p.sysId, p.compId, AutopilotFlavour.fromMavAutopilot(autopilot), autopilot, type,
+                baseMode, customMode, status, true, v == null ? 0 : v.flightSwVersion(),
+                v == null ? 0 : v.capabilities());
+        publishVehicle(next);
+    }
+
+    private boolean isAutopilot(int sysId, int type, int autopilot) {
+        if (autopilot == AutopilotFlavour.MAV_AUTOPILOT_INVALID) {
+            return false;
+        }
+        if (config.targetSystemId() != 0 && config.targetSystemId() != sysId) {
+            return false;
+        }
+        for (int t : NON_VEHICLE_TYPES) {
+            if (t == type) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkLost(PeerState p) {
+        p.lostTimer = null;
+        if (closeDone || !p.alive) {
+            return;
+        }
+        long timeoutNanos = config.peerLostTimeout().toNanos();
+        long silence = scheduler.nanoTime() - p.lastHeartbeatNanos;
+        if (silence < timeoutNanos) {
+            p.lostTimer = scheduler.schedule(Duration.ofNanos(timeoutNanos - silence), () -> checkLost(p));
+            return;
+        }
+        p.alive = false;
+        publishPeers();
+        emit(new LinkEvent.PeerLost(p.sysId, p.compId, silence / 1_000_000L));
+        Vehicle v = vehicle;
+        if (v != null && v.sysId() == p.sysId && v.compId() == p.compId) {
+            publishVehicle(new Vehicle(v.sysId(), v.compId(), v.flavour(), v.mavAutopilot(), v.mavType(),
+                    v.baseMode(), v.customMode(), v.systemStatus(), false, v.flightSwVersion(), v.capabilities()));
+        }
+    }
+
+    private void onBootTime(MavlinkFrame f, int offset) {
+        Vehicle v = vehicle;
+        if (v == null || f.sysId() != v.sysId() || f.compId() != v.compId()) {
+            return;
+        }
+        long t = u32(f, offset);
+        Long last = lastBootTimeMs.put(f.msgId(), t);
+        if (last != null && t + REBOOT_TIME_STEP_MS < last) {
+            lastBootTimeMs.clear();
+            lastBootTimeMs.put(f.msgId(), t);
+            emit(new LinkEvent.AutopilotRebooted(v.sysId(), v.compId(), "time_boot_ms of message " + f.msgId()
+                    + " went back from " + last + " to " + t));
+        }
+    }
+
+    private void onAutopilotVersion(MavlinkFrame f) {
+        Vehicle v = vehicle;
+        if (v == null || f.sysId() != v.sysId() || f.compId() != v.compId()) {
+            return;
+        }
+        long capabilities = u32(f, 0) | (u32(f, 4) << 32);
+        long flightSw = u32(f, 16);
+        publishVehicle(new Vehicle(v.sysId(), v.compId(), v.flavour(), v.mavAutopilot(), v.mavType(), v.baseMode(),
+                v.customMode(), v.systemStatus(), v.connected(), flightSw, capabilities));
+    }
+
+    private void publishVehicle(Vehicle next) {
+        Vehicle previous = vehicle;
+        if (next.equals(previous)) {
+            return;
+        }
+        vehicle = next;
+        if (previous == null) {
+            LOG.info("attached to {}", next);
+            for (CompletableFuture<Vehicle> f : vehicleWaiters) {
+                callbacks.execute(() -> f.complete(next));
+            }
+            vehicleWaiters.clear();
+        }
+        for (Consumer<Vehicle> c : vehicleSubscribers) {
+            try {
+                c.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("vehicle subscriber threw", e);
+            }
+        }
+        for (Consumer<Vehicle> c : vehicleListeners) {
+            callbacks.execute(() -> c.accept(next));
+        }
+    }
+
+    private void publishPeers() {
+        List<Peer> list = new ArrayList<>();
+        for (PeerState p : peers.values()) {
+            if (p.heardHeartbeat) {
+                list.add(new Peer(p.sysId, p.compId, p.mavType, p.autopilot, p.alive));
+            }
+        }
+        list.sort(Comparator.comparingInt(Peer::sysId).thenComparingInt(Peer::compId));
+        peerSnapshot = List.copyOf(list);
+    }
+
+    private void onDiscards(Slot slot, long[] counts) {
+        if (closeDone) {
+            return;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            slot.burst[i] += counts[i];
+        }
+        if (slot.burstTimer == null) {
+            slot.burstTimer = scheduler.schedule(PARSE_BURST_WINDOW, () -> flushBurst(slot));
+        }
+    }
+
+    private void flushBurst(Slot slot) {
+        if (slot.burstTimer != null) {
+            slot.burstTimer.cancel();
+            slot.burstTimer = null;
+        }
+        if (closeDone) {
+            return;
+        }
+        DiscardReason[] reasons = DiscardReason.values();
+        for (int i = 0; i < reasons.length; i++) {
+            long n = slot.burst[i];
+            if (n > 0) {
+                slot.burst[i] = 0;
+                emit(new LinkEvent.ParseError(slot.name, reasons[i], n));
+            }
+        }
+    }
+
+    private void onTransportState(Slot slot, TransportState state, String detail) {
+        if (closeDone) {
+            return;
+        }
+        emit(new LinkEvent.TransportStateChanged(slot.name, state, detail));
+    }
+
+    private void emit(LinkEvent e) {
+        if (closeDone) {
+            return;
+        }
+        LOG.debug("{}", e);
+        for (Consumer<LinkEvent> c : eventSubscribers) {
+            try {
+                c.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("event subscriber threw on {}", e, ex);
+            }
+        }
+        for (Consumer<LinkEvent> c : eventListeners) {
+            callbacks.execute(() -> c.accept(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void onEventThread(Runnable task) {
+        if (scheduler.inEventThread()) {
+            task.run();
+        } else {
+            scheduler.execute(task);
+        }
+    }
+
+    private static <T> Subscription register(CopyOnWriteArrayList<T> list, T listener) {
+        Objects.requireNonNull(listener, "listener");
+        list.add(listener);
+        return () -> list.remove(listener);
+    }
+
+    private static int key(int sysId, int compId) {
+        return sysId << 8 | compId;
+    }
+
+    private static long u32(MavlinkFrame f, int offset) {
+        return (long) f.payloadByte(offset) | (long) f.payloadByte(offset + 1) << 8
+                | (long) f.payloadByte(offset + 2) << 16 | (long) f.payloadByte(offset + 3) << 24;
+    }
+
+    private record TypedSubscriber<T>(Class<T> type, MessageListener<T> listener) {
+        void deliver(Object message, MavlinkFrame frame) {
+            if (!type.isInstance(message)) {
+                return;
+            }
+            try {
+                listener.onMessage(type.cast(message), frame);
+            } catch (RuntimeException e) {
+                LOG.warn("subscriber of {} threw", type.getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Per source (system, component): sequence statistics and heartbeat state. Event thread only. */
+    private static final class PeerState {
+        final int sysId;
+        final int compId;
+        volatile long received;
+        volatile long lost;
+        int expectedSeq = -1;
+        boolean heardHeartbeat;
+        boolean alive;
+        int mavType;
+        int autopilot;
+        long lastHeartbeatNanos;
+        Cancellable lostTimer;
+
+        PeerState(int sysId, int compId) {
+            this.sysId = sysId;
+            this.compId = compId;
+        }
+
+        /**
+         * Counts a gap of 1..127 as lost frames; a larger jump is a duplicate, a reordering or a restart of the
+         * sender's counter and is not counted. Either way the expected sequence resynchronises.
+         */
+        void onSequence(int seq) {
+            if (expectedSeq >= 0) {
+                int gap = (seq - expectedSeq) & 0xFF;
+                if (gap > 0 && gap < 128) {
+                    lost += gap;
+                }
+            }
+            received++;
+            expectedSeq = (seq + 1) & 0xFF;
+        }
+
+        LinkStats.PeerStats stats() {
+            long r = received;
+            long l = lost;
+            return new LinkStats.PeerStats(sysId, compId, r, l, r + l == 0 ? 0.0 : 100.0 * l / (r + l));
+        }
+    }
+
+    /** One transport: its parser (fed on the reader thread), write queue and optional writer thread. */
+    private final class Slot implements TransportListener, FrameParser.Listener {
+        final Transport transport;
+        final String name;
+        final FrameParser parser;
+        final WriteQueue queue;
+        Thread writerThread;
+        // reader thread only
+        private final long[] pendingDiscards = new long[DiscardReason.values().length];
+        private boolean anyPending;
+        // event thread only
+        final long[] burst = new long[DiscardReason.values().length];
+        Cancellable burstTimer;
+
+        Slot(Transport transport) {
+            this.transport = transport;
+            this.name = transport.description();
+            this.parser = new FrameParser(table, this);
+            this.queue = new WriteQueue(config.writeQueueCapacity());
+        }
+
+        void startWriter() {
+            writerThread = new Thread(() -> {
+                try {
+                    MavlinkFrame f;
+                    while ((f = queue.take()) != null) {
+                        write(this, f);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "vigie-link-writer " + name);
+            writerThread.setDaemon(true);
+            writerThread.start();
+        }
+
+        @Override
+        public void onBytes(byte[] data, int offset, int length) {
+            if (closed.get()) {
+                return;
+            }
+            parser.feed(data, offset, length);
+            postDiscards();
+        }
+
+        @Override
+        public void onState(TransportState state, String detail) {
+            scheduler.execute(() -> onTransportState(this, state, detail));
+        }
+
+        @Override
+        public void onFrame(FrameView view) {
+            postDiscards();
+            MavlinkFrame frame = view.toFrame();
+            scheduler.execute(() -> MavlinkLink.this.onFrame(this, frame));
+        }
+
+        @Override
+        public void onDiscard(DiscardReason reason, int byteCount) {
+            pendingDiscards[reason.ordinal()] += byteCount;
+            anyPending = true;
+        }
+
+        private void postDiscards() {
+            if (!anyPending) {
+                return;
+            }
+            long[] counts = pendingDiscards.clone();
+            java.util.Arrays.fill(pendingDiscards, 0);
+            anyPending = false;
+            scheduler.execute(() -> onDiscards(this, counts));
+        }
+    }
+}
