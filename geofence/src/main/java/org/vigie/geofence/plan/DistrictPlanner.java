@@ -1,0 +1,534 @@
+package org.vigie.geofence.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.vigie.geofence.geodesy.EnuPoint;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.Geodesy;
+import org.vigie.geofence.geodesy.LocalFrame;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.EnuGeometry;
+import org.vigie.geofence.zone.ExclusionZone;
+import org.vigie.geofence.zone.Geofence;
+
+/**
+ * The exact reference planner for one district, with its visibility graph cached.
+ *
+ * <p>Construction computes the free space (inclusion shrunk by the horizontal margin, minus exclusion zones grown by
+ * it; circles as enclosing polygons; see {@link #freeSpaceEnu()}), keeps the reflex vertices of the free space as graph
+ * nodes (only they can be bends of a shortest path) and links every pair that is mutually tangent and visible (exact
+ * test against an STR-tree of boundary segments). Each {@link #plan} then only connects the start and the target to
+ * the graph and runs A* with the straight-line heuristic, so it returns a shortest path in the free space.
+ *
+ * <p>Immutable and thread-safe: build one per district (the construction is the expensive part) and share it.
+ */
+public final class DistrictPlanner implements RoutePlanner {
+
+    private static final double[] NUDGES_M = {0.01, 0.05, 0.25, 1.0};
+
+    private final District district;
+    private final Geofence fence;
+    private final LocalFrame frame;
+    private final FreeSpace free;
+    private final int[][] adjacency;
+    private final double[][] weights;
+    private final int edgeCount;
+
+    /**
+     * Builds the planner and its visibility graph.
+     *
+     * @param district the district; its horizontal margin is applied
+     * @throws IllegalArgumentException if district is null
+     */
+    public DistrictPlanner(District district) {
+        if (district == null) {
+            throw new IllegalArgumentException("district is null");
+        }
+        this.district = district;
+        this.fence = district.geofence();
+        this.frame = fence.frame();
+        this.free = new FreeSpace(fence, district.horizontalMarginM());
+        int n = free.nodeX.length;
+        List<List<Integer>> adj = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            adj.add(new ArrayList<>());
+        }
+        int edges = 0;
+        for (int u = 0; u < n; u++) {
+            double ux = free.nodeX[u];
+            double uy = free.nodeY[u];
+            for (int v = u + 1; v < n; v++) {
+                if (free.nodeComponent[u] != free.nodeComponent[v]) {
+                    continue;
+                }
+                double vx = free.nodeX[v];
+                double vy = free.nodeY[v];
+                if (free.tangentAt(u, vx, vy) && free.tangentAt(v, ux, uy) && free.visible(ux, uy, vx, vy)) {
+                    adj.get(u).add(v);
+                    adj.get(v).add(u);
+                    edges++;
+                }
+            }
+        }
+        adjacency = new int[n][];
+        weights = new double[n][];
+        for (int u = 0; u < n; u++) {
+            List<Integer> a = adj.get(u);
+            adjacency[u] = new int[a.size()];
+            weights[u] = new double[a.size()];
+            for (int k = 0; k < a.size(); k++) {
+                int v = a.get(k);
+                adjacency[u][k] = v;
+                weights[u][k] = Math.hypot(free.nodeX[u] - free.nodeX[v], free.nodeY[u] - free.nodeY[v]);
+            }
+        }
+        this.edgeCount = edges;
+    }
+
+    /** @return the district planned in */
+    public District district() {
+        return district;
+    }
+
+    /** @return number of visibility-graph nodes (reflex vertices of the free space) */
+    public int nodeCount() {
+        return adjacency.length;
+    }
+
+    /** @return number of undirected visibility-graph edges */
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    /**
+     * The free space planned in, in the district's ENU frame (x east, y north, metres): every route's horizontal path
+     * lies in it.
+     *
+     * @return a copy (a MultiPolygon, possibly empty)
+     */
+    public Geometry freeSpaceEnu() {
+        return free.geometry.copy();
+    }
+
+    @Override
+    public PlanResult plan(GeoPoint start, GeoPoint target, PlanOptions options) {
+        if (start == null || target == null || options == null) {
+            throw new IllegalArgumentException("start, target and options must not be null");
+        }
+        return plan(start, target, options, false);
+    }
+
+    @Override
+    public PlanResult planReturn(GeoPoint from, PlanOptions options) {
+        if (from == null || options == null) {
+            throw new IllegalArgumentException("from and options must not be null");
+        }
+        return plan(from, district.home(), options, true);
+    }
+
+    private PlanResult plan(GeoPoint start, GeoPoint target, PlanOptions options, boolean isReturn) {
+        if (free.isEmpty()) {
+            return refuse(PlanFailureReason.NO_FREE_SPACE, String.format(Locale.ROOT,
+                    "district '%s' has no flyable space once the %.0f m margin is applied", district.name(),
+                    district.horizontalMarginM()));
+        }
+        List<String> notes = new ArrayList<>();
+        EnuPoint s = frame.toLocal(start.withAltitudeRelM(0));
+        EnuPoint t = frame.toLocal(target.withAltitudeRelM(0));
+        Polygon inclusion = fence.inclusionEnu();
+
+        // Target first: outside the district is a refusal.
+        Point tPt = pt(t.eastM(), t.northM());
+        Polygon shell = EnuGeometry.FACTORY.createPolygon(inclusion.getExteriorRing());
+        if (!shell.covers(tPt)) {
+            double d = inclusion.distance(tPt);
+            Coordinate[] near = DistanceOp.nearestPoints(inclusion, tPt);
+            String dir = Geodesy.compassPoint(Math.toDegrees(Math.atan2(t.eastM() - near[0].x,
+                    t.northM() - near[0].y)));
+            return refuse(PlanFailureReason.TARGET_OUTSIDE_DISTRICT, String.format(Locale.ROOT,
+                    "target %s lies %.0f m %s of district '%s'", target.latLonText(), d, dir, district.name()));
+        }
+
+        // Start: inside the free space, or routed back to its nearest point.
+        double sx = s.eastM();
+        double sy = s.northM();
+        double[] reentry = null;
+        if (free.locate(sx, sy) == Location.EXTERIOR) {
+            Point sPt = pt(sx, sy);
+            double outside = inclusion.covers(sPt) ? 0 : inclusion.distance(sPt);
+            if (outside > options.maxStartOutsideM()) {
+                Coordinate[] near = DistanceOp.nearestPoints(inclusion, sPt);
+                String dir = Geodesy.compassPoint(Math.toDegrees(Math.atan2(sx - near[0].x, sy - near[0].y)));
+                return refuse(PlanFailureReason.START_OUTSIDE, String.format(Locale.ROOT,
+                        "start %s lies %.0f m %s of district '%s', more than the %.0f m the planner routes back from",
+                        start.latLonText(), outside, dir, district.name(), options.maxStartOutsideM()));
+            }
+            double[] r = nearestFree(sx, sy, -1);
+            if (r == null) {
+                return refuse(PlanFailureReason.START_OUTSIDE, "start " + start.latLonText()
+                        + " cannot be routed back inside district '" + district.name() + "'");
+            }
+            notes.add(String.format(Locale.ROOT, "start %s is %s; the route first returns inside at %s, %.0f m away",
+                    start.latLonText(), describeOutside(start, outside), frame.toGeo(r[0], r[1], 0).latLonText(),
+                    Math.hypot(r[0] - sx, r[1] - sy)));
+            reentry = r;
+            sx = r[0];
+            sy = r[1];
+        }
+        int comp = free.componentOf(sx, sy);
+
+        // Target: inside the free space, or a stand-off at the nearest reachable free point.
+        double tx = t.eastM();
+        double ty = t.northM();
+        if (free.locate(tx, ty) == Location.EXTERIOR || free.componentOf(tx, ty) != comp) {
+            boolean inFree = free.locate(tx, ty) != Location.EXTERIOR;
+            double[] r = nearestFree(tx, ty, comp);
+            Optional<ExclusionZone> zone = fence.exclusionAt(target);
+            if (r == null) {
+                if (zone.isPresent()) {
+                    return refuse(PlanFailureReason.TARGET_IN_EXCLUSION, String.format(Locale.ROOT,
+                            "target %s lies inside exclusion zone '%s' (%s) and no point outside it can be reached",
+                            target.latLonText(), zone.get().name(), zone.get().reason()));
+                }
+                return refuse(PlanFailureReason.NO_PATH, "no path to target " + target.latLonText());
+            }
+            double standoff = Math.hypot(r[0] - tx, r[1] - ty);
+            String at = frame.toGeo(r[0], r[1], 0).latLonText();
+            if (inFree) {
+                return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
+                        "no path from %s to target %s: exclusion zones %s with their %.0f m margin cut district '%s'"
+                                + " in %d parts, and the nearest reachable point (%s) is %.0f m from the target",
+                        start.latLonText(), target.latLonText(), separatingZones(), district.horizontalMarginM(),
+                        district.name(), free.components.length, at, standoff));
+            } else if (zone.isPresent()) {
+                notes.add(String.format(Locale.ROOT, "target %s lies inside exclusion zone '%s' (%s); the route stops"
+                        + " outside it at %s, %.0f m from the target, where the camera can look in",
+                        target.latLonText(), zone.get().name(), zone.get().reason(), at, standoff));
+            } else {
+                notes.add(String.format(Locale.ROOT, "target %s lies within the %.0f m safety margin of the fence;"
+                        + " the route stops at %s, %.0f m from the target", target.latLonText(),
+                        district.horizontalMarginM(), at, standoff));
+            }
+            tx = r[0];
+            ty = r[1];
+        }
+
+        double[] path = shortestPath(sx, sy, tx, ty, comp);
+        if (path == null) {
+            return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
+                    "no path from %s to %s inside district '%s'", start.latLonText(), target.latLonText(),
+                    district.name()));
+        }
+        return new PlanResult.Planned(buildRoute(start, target, reentry, path, options, isReturn), notes);
+    }
+
+    private String separatingZones() {
+        List<String> names = new ArrayList<>();
+        for (ExclusionZone z : district.exclusions()) {
+            names.add("'" + z.name() + "'");
+        }
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    private String describeOutside(GeoPoint start, double outsideM) {
+        Optional<ExclusionZone> z = fence.exclusionAt(start);
+        if (z.isPresent()) {
+            return "inside exclusion zone '" + z.get().name() + "'";
+        }
+        if (outsideM > 0) {
+            return String.format(Locale.ROOT, "%.0f m outside district '%s'", outsideM, district.name());
+        }
+        return String.format(Locale.ROOT, "within the %.0f m safety margin of the fence", district.horizontalMarginM());
+    }
+
+    private static Point pt(double x, double y) {
+        return EnuGeometry.FACTORY.createPoint(new Coordinate(x, y));
+    }
+
+    /** Nearest point strictly inside the free space (component comp, or any when -1), nudged off the boundary. */
+    private double[] nearestFree(double x, double y, int comp) {
+        Point p = pt(x, y);
+        double best = Double.POSITIVE_INFINITY;
+        double[] out = null;
+        for (int c = 0; c < free.components.length; c++) {
+            if (comp >= 0 && c != comp) {
+                continue;
+            }
+            Coordinate[] near = DistanceOp.nearestPoints(free.components[c], p);
+            Coordinate q = near[0];
+            double d = q.distance(new Coordinate(x, y));
+            if (d >= best) {
+                continue;
+            }
+            double ux = d > 0 ? (q.x - x) / d : 0;
+            double uy = d > 0 ? (q.y - y) / d : 0;
+            for (double nudge : NUDGES_M) {
+                double cx = q.x + ux * nudge;
+                double cy = q.y + uy * nudge;
+                if (free.locate(cx, cy) == Location.INTERIOR && free.componentOf(cx, cy) == c) {
+                    best = d;
+                    out = new double[] {cx, cy};
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A* on the cached graph plus start and target; returns x0,y0,x1,y1,... or null. */
+    double[] shortestPath(double sx, double sy, double tx, double ty, int comp) {
+        if (free.visible(sx, sy, tx, ty)) {
+            return new double[] {sx, sy, tx, ty};
+        }
+        int n = adjacency.length;
+        int sId = n;
+        int tId = n + 1;
+        boolean[] toTarget = new boolean[n];
+        int[] fromStart = new int[n];
+        int fromStartCount = 0;
+        for (int v = 0; v < n; v++) {
+            if (free.nodeComponent[v] != comp) {
+                continue;
+            }
+            if (free.tangentAt(v, sx, sy) && free.visible(sx, sy, free.nodeX[v], free.nodeY[v])) {
+                fromStart[fromStartCount++] = v;
+            }
+            if (free.tangentAt(v, tx, ty) && free.visible(free.nodeX[v], free.nodeY[v], tx, ty)) {
+                toTarget[v] = true;
+            }
+        }
+        double[] g = new double[n + 2];
+        Arrays.fill(g, Double.POSITIVE_INFINITY);
+        int[] parent = new int[n + 2];
+        Arrays.fill(parent, -1);
+        boolean[] closed = new boolean[n + 2];
+        MinHeap heap = new MinHeap(n + 2);
+        g[sId] = 0;
+        heap.push(sId, Math.hypot(tx - sx, ty - sy));
+        while (!heap.isEmpty()) {
+            int u = heap.pop();
+            if (closed[u]) {
+                continue;
+            }
+            closed[u] = true;
+            if (u == tId) {
+                break;
+            }
+            if (u == sId) {
+                for (int k = 0; k < fromStartCount; k++) {
+                    int v = fromStart[k];
+                    relax(u, v, Math.hypot(free.nodeX[v] - sx, free.nodeY[v] - sy), g, parent, closed, heap, tx, ty);
+                }
+                continue;
+            }
+            double ux = free.nodeX[u];
+            double uy = free.nodeY[u];
+            int[] adj = adjacency[u];
+            double[] w = weights[u];
+            for (int k = 0; k < adj.length; k++) {
+                relax(u, adj[k], w[k], g, parent, closed, heap, tx, ty);
+            }
+            if (toTarget[u]) {
+                double d = Math.hypot(tx - ux, ty - uy);
+                if (g[u] + d < g[tId]) {
+                    g[tId] = g[u] + d;
+                    parent[tId] = u;
+                    heap.push(tId, g[tId]);
+                }
+            }
+        }
+        if (parent[tId] < 0) {
+            return null;
+        }
+        List<double[]> pts = new ArrayList<>();
+        for (int v = tId; v >= 0; v = parent[v]) {
+            if (v == tId) {
+                pts.add(new double[] {tx, ty});
+            } else if (v == sId) {
+                pts.add(new double[] {sx, sy});
+            } else {
+                pts.add(new double[] {free.nodeX[v], free.nodeY[v]});
+            }
+            if (v == sId) {
+                break;
+            }
+        }
+        java.util.Collections.reverse(pts);
+        List<double[]> taut = new ArrayList<>();
+        for (double[] p : pts) {
+            while (taut.size() >= 2) {
+                double[] a = taut.get(taut.size() - 2);
+                double[] b = taut.get(taut.size() - 1);
+                if (FreeSpace.orient(a[0], a[1], b[0], b[1], p[0], p[1]) == 0) {
+                    taut.remove(taut.size() - 1);
+                } else {
+                    break;
+                }
+            }
+            taut.add(p);
+        }
+        double[] out = new double[taut.size() * 2];
+        for (int i = 0; i < taut.size(); i++) {
+            out[2 * i] = taut.get(i)[0];
+            out[2 * i + 1] = taut.get(i)[1];
+        }
+        return out;
+    }
+
+    private void relax(int u, int v, double w, double[] g, int[] parent, boolean[] closed, MinHeap heap, double tx,
+            double ty) {
+        if (closed[v]) {
+            return;
+        }
+        double ng = g[u] + w;
+        if (ng < g[v]) {
+            g[v] = ng;
+            parent[v] = u;
+            heap.push(v, ng + Math.hypot(tx - free.nodeX[v], ty - free.nodeY[v]));
+        }
+    }
+
+    private Route buildRoute(GeoPoint start, GeoPoint target, double[] reentry, double[] path, PlanOptions o,
+            boolean isReturn) {
+        double transit = district.transitAltitudeRelM();
+        List<Waypoint> wps = new ArrayList<>();
+        wps.add(new Waypoint(start, WaypointKind.START));
+        double vertical = 0;
+        double time = 0;
+        if (start.altitudeRelM() != transit) {
+            double dz = transit - start.altitudeRelM();
+            vertical += Math.abs(dz);
+            time += dz > 0 ? dz / o.climbRateMps() : -dz / o.descentRateMps();
+            wps.add(new Waypoint(start.withAltitudeRelM(transit), WaypointKind.TO_TRANSIT_ALTITUDE));
+        }
+        EnuPoint s = frame.toLocal(start.withAltitudeRelM(0));
+        double horizontal = 0;
+        double px = s.eastM();
+        double py = s.northM();
+        if (reentry != null) {
+            horizontal += Math.hypot(reentry[0] - px, reentry[1] - py);
+            wps.add(new Waypoint(frame.toGeo(reentry[0], reentry[1], 0).withAltitudeRelM(transit),
+                    WaypointKind.REENTRY));
+            px = reentry[0];
+            py = reentry[1];
+        }
+        int k = path.length / 2;
+        GeoPoint destination = null;
+        for (int i = 1; i < k; i++) {
+            double x = path[2 * i];
+            double y = path[2 * i + 1];
+            horizontal += Math.hypot(x - px, y - py);
+            px = x;
+            py = y;
+            boolean last = i == k - 1;
+            GeoPoint g = frame.toGeo(x, y, 0).withAltitudeRelM(transit);
+            if (last) {
+                EnuPoint tl = frame.toLocal(target.withAltitudeRelM(0));
+                if (Math.hypot(tl.eastM() - x, tl.northM() - y) < 1e-6) {
+                    g = target.withAltitudeRelM(transit);
+                }
+                destination = g.withAltitudeRelM(0);
+            }
+            wps.add(new Waypoint(g, last ? WaypointKind.ARRIVAL : WaypointKind.TURN));
+        }
+        if (destination == null) {
+            GeoPoint g = frame.toGeo(px, py, 0);
+            destination = g;
+            wps.add(new Waypoint(g.withAltitudeRelM(transit), WaypointKind.ARRIVAL));
+        }
+        time += horizontal / o.horizontalSpeedMps();
+        if (!isReturn && district.onSceneAltitudeRelM() != transit) {
+            double dz = district.onSceneAltitudeRelM() - transit;
+            vertical += Math.abs(dz);
+            time += dz > 0 ? dz / o.climbRateMps() : -dz / o.descentRateMps();
+            wps.add(new Waypoint(destination.withAltitudeRelM(district.onSceneAltitudeRelM()),
+                    WaypointKind.ON_SCENE));
+        }
+        return new Route(wps, target.withAltitudeRelM(0), destination, horizontal, vertical, time);
+    }
+
+    private PlanResult refuse(PlanFailureReason reason, String message) {
+        return new PlanResult.Refused(new PlanFailure(reason, message));
+    }
+
+    @Override
+    public String toString() {
+        return "DistrictPlanner['" + district.name() + "', " + nodeCount() + " nodes, " + edgeCount + " edges]";
+    }
+
+    /** Binary min-heap of (key, node) with duplicates allowed (lazy deletion by the caller). */
+    private static final class MinHeap {
+        private double[] keys;
+        private int[] nodes;
+        private int size;
+
+        MinHeap(int capacity) {
+            keys = new double[Math.max(4, capacity)];
+            nodes = new int[keys.length];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(int node, double key) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int p = (i - 1) / 2;
+                if (less(key, node, keys[p], nodes[p])) {
+                    keys[i] = keys[p];
+                    nodes[i] = nodes[p];
+                    i = p;
+                } else {
+                    break;
+                }
+            }
+            keys[i] = key;
+            nodes[i] = node;
+        }
+
+        int pop() {
+            int top = nodes[0];
+            size--;
+            double key = keys[size];
+            int node = nodes[size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && less(keys[c + 1], nodes[c + 1], keys[c], nodes[c])) {
+                    c++;
+                }
+                if (less(keys[c], nodes[c], key, node)) {
+                    keys[i] = keys[c];
+                    nodes[i] = nodes[c];
+                    i = c;
+                } else {
+                    break;
+                }
+            }
+            keys[i] = key;
+            nodes[i] = node;
+            return top;
+        }
+
+        private static boolean less(double k1, int n1, double k2, int n2) {
+            return k1 < k2 || (k1 == k2 && n1 < n2);
+        }
+    }
+}
