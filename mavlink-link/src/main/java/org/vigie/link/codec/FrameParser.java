@@ -12,6 +12,11 @@ import java.util.Objects;
  * checksum verified: they are delivered (routable, not decodable) only when the next byte is a start byte or the
  * buffer ends there, otherwise they are discarded as noise.
  *
+ * <p>Lengths: a MAVLink 1 frame must carry exactly its message's base length; a MAVLink 2 frame at least one byte
+ * (truncation keeps the first byte). A MAVLink 2 frame longer than the dialect's full length, with a valid checksum,
+ * is accepted: it comes from a newer dialect with more extension fields (typed decoding reads the known prefix), as
+ * the reference C parser does.
+ *
  * <p>Signatures are not verified here (that needs keys and per-stream state): see the link's signing support.
  *
  * <p>Threading: not thread-safe; one parser per byte stream, fed from one thread. Exceptions thrown by the listener
@@ -184,8 +189,7 @@ public final class FrameParser {
                     reject = DiscardReason.BAD_CRC;
                 } else if ((incompat & ~MavlinkFrame.INCOMPAT_SIGNED) != 0) {
                     reject = DiscardReason.UNSUPPORTED_INCOMPAT_FLAGS;
-                } else if (v2 ? payloadLen > table.maxPayloadLength(msgId)
-                        : payloadLen != table.minPayloadLength(msgId)) {
+                } else if (v2 ? payloadLen == 0 : payloadLen != table.minPayloadLength(msgId)) {
                     reject = DiscardReason.BAD_LENGTH;
                 }
             } else {

@@ -37,6 +37,19 @@ public final class FrameWriter {
     }
 
     /**
+     * Sets the sequence number the next frame will carry (for example to continue a recorded stream, or in tests).
+     *
+     * @param nextSeq 0..255
+     * @throws IllegalArgumentException if nextSeq is outside 0..255
+     */
+    public void resetSequence(int nextSeq) {
+        if (nextSeq < 0 || nextSeq > 255) {
+            throw new IllegalArgumentException("sequence must be 0..255, was " + nextSeq);
+        }
+        seq = nextSeq;
+    }
+
+    /**
      * Encodes a MAVLink 2 frame, truncating trailing zero bytes of the payload (at least one byte is kept).
      *
      * @param sysId source system id 1..255

@@ -104,9 +104,9 @@ public final class MessageCodec {
     private Object decodePayload(byte[] payload, int msgId, Class<?> type) {
         int max = table.maxPayloadLength(msgId);
         byte[] full = payload;
-        if (payload.length < max) {
+        if (payload.length != max) {
             full = new byte[max];
-            System.arraycopy(payload, 0, full, 0, payload.length);
+            System.arraycopy(payload, 0, full, 0, Math.min(max, payload.length));
         }
         try {
             return deserializer.deserialize(full, type);

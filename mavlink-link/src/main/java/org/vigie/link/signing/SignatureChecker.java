@@ -1,0 +1,164 @@
+package org.vigie.link.signing;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vigie.link.codec.MavlinkFrame;
+
+/**
+ * Verifies incoming frames against one secret key, following the MAVLink 2 signing specification:
+ *
+ * <ol>
+ *   <li>unsigned frame (MAVLink 1 included): {@link SignatureVerdict#ACCEPTED_UNSIGNED} if its message id is in the
+ *       unsigned allow-list (default: RADIO_STATUS only), else {@link SignatureVerdict#REJECTED_UNSIGNED};</li>
+ *   <li>signature bytes differ from {@code SHA-256(key + frame up to the timestamp)[0..6]}:
+ *       {@link SignatureVerdict#REJECTED_BAD_SIGNATURE};</li>
+ *   <li>known stream (sysid, compid, link id) and timestamp not newer than its last accepted one:
+ *       {@link SignatureVerdict#REJECTED_REPLAY};</li>
+ *   <li>new stream and timestamp more than one minute behind our time ({@link SigningTimestamps#current()}):
+ *       {@link SignatureVerdict#REJECTED_TOO_OLD};</li>
+ *   <li>otherwise {@link SignatureVerdict#ACCEPTED_SIGNED}: the stream's timestamp is updated and our local
+ *       timestamp raised to it if it is ahead.</li>
+ * </ol>
+ * Rejected frames leave all state unchanged. Every verdict is counted ({@link #count}).
+ *
+ * <p>Threading: not thread-safe; call from the link's event thread only (as {@link IncomingSignatureCheck} says).
+ */
+public final class SignatureChecker implements IncomingSignatureCheck {
+
+    /** Message ids accepted unsigned by default when signing is on: RADIO_STATUS. */
+    public static final Set<Integer> DEFAULT_UNSIGNED_ALLOWED = Set.of(Signing.RADIO_STATUS_ID);
+
+    private final SigningKey key;
+    private final SigningTimestamps timestamps;
+    private final boolean[] unsignedAllowed;
+    private final Set<Integer> unsignedAllowedIds;
+    private final Map<Integer, long[]> streams = new HashMap<>();
+    private final long[] counts = new long[SignatureVerdict.values().length];
+    private final Sha256 sha = new Sha256();
+
+    /**
+     * Creates a checker that accepts only RADIO_STATUS unsigned.
+     *
+     * @param key our secret key
+     * @param timestamps our timestamp source (shared with our signers)
+     */
+    public SignatureChecker(SigningKey key, SigningTimestamps timestamps) {
+        this(key, timestamps, DEFAULT_UNSIGNED_ALLOWED);
+    }
+
+    /**
+     * Creates a checker.
+     *
+     * @param key our secret key
+     * @param timestamps our timestamp source (shared with our signers)
+     * @param unsignedAllowedIds message ids accepted without a signature (may be empty); SETUP_SIGNING is refused
+     * @throws IllegalArgumentException if an id is negative, above 16777215, or is SETUP_SIGNING (256)
+     */
+    public SignatureChecker(SigningKey key, SigningTimestamps timestamps, Set<Integer> unsignedAllowedIds) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
+        int max = 0;
+        for (Integer id : unsignedAllowedIds) {
+            if (id == null || id < 0 || id > 0xFFFFFF) {
+                throw new IllegalArgumentException("unsigned-allowed message id must be 0..16777215, was " + id);
+            }
+            if (Signing.isSetupSigning(id)) {
+                throw new IllegalArgumentException("SETUP_SIGNING (256) can never be accepted unsigned");
+            }
+            max = Math.max(max, id);
+        }
+        this.unsignedAllowed = new boolean[max + 1];
+        for (int id : unsignedAllowedIds) {
+            unsignedAllowed[id] = true;
+        }
+        this.unsignedAllowedIds = Set.copyOf(new TreeSet<>(unsignedAllowedIds));
+    }
+
+    /** @return the message ids accepted unsigned */
+    public Set<Integer> unsignedAllowedIds() {
+        return unsignedAllowedIds;
+    }
+
+    @Override
+    public SignatureVerdict check(MavlinkFrame frame) {
+        SignatureVerdict v = judge(frame);
+        counts[v.ordinal()]++;
+        return v;
+    }
+
+    private SignatureVerdict judge(MavlinkFrame frame) {
+        if (!frame.signed()) {
+            int id = frame.msgId();
+            return id < unsignedAllowed.length && unsignedAllowed[id] ? SignatureVerdict.ACCEPTED_UNSIGNED
+                    : SignatureVerdict.REJECTED_UNSIGNED;
+        }
+        byte[] raw = frame.raw();
+        int sigStart = raw.length - MavlinkFrame.SIGNATURE_LENGTH;
+        if (sigStart < 12 || !sha.matches(key, raw, 0, sigStart + 7, sigStart + 7)) {
+            return SignatureVerdict.REJECTED_BAD_SIGNATURE;
+        }
+        long ts = frame.signatureTimestamp();
+        int streamKey = frame.sysId() << 16 | frame.compId() << 8 | frame.signatureLinkId();
+        long[] last = streams.get(streamKey);
+        if (last != null) {
+            if (ts <= last[0]) {
+                return SignatureVerdict.REJECTED_REPLAY;
+            }
+        } else if (ts + Signing.ONE_MINUTE < timestamps.current()) {
+            return SignatureVerdict.REJECTED_TOO_OLD;
+        }
+        if (last == null) {
+            streams.put(streamKey, new long[] {ts});
+        } else {
+            last[0] = ts;
+        }
+        timestamps.observe(ts);
+        return SignatureVerdict.ACCEPTED_SIGNED;
+    }
+
+    /**
+     * Last accepted timestamp of a stream.
+     *
+     * @param sysId source system
+     * @param compId source component
+     * @param linkId link id from the signature
+     * @return the timestamp, or -1 if the stream has no accepted frame
+     */
+    public long streamTimestamp(int sysId, int compId, int linkId) {
+        long[] last = streams.get((sysId & 0xFF) << 16 | (compId & 0xFF) << 8 | (linkId & 0xFF));
+        return last == null ? -1 : last[0];
+    }
+
+    /** @return how many (sysid, compid, link id) streams have an accepted signed frame */
+    public int streamCount() {
+        return streams.size();
+    }
+
+    /**
+     * How many frames received a verdict.
+     *
+     * @param verdict the verdict
+     * @return its count
+     */
+    public long count(SignatureVerdict verdict) {
+        return counts[verdict.ordinal()];
+    }
+
+    /** @return counts indexed by verdict ordinal (a copy) */
+    public long[] counts() {
+        return Arrays.copyOf(counts, counts.length);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("SignatureChecker[key=").append(key.fingerprint());
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            sb.append(' ').append(v).append('=').append(counts[v.ordinal()]);
+        }
+        return sb.append(']').toString();
+    }
+}
