@@ -3,6 +3,7 @@ package org.vigie.link;
 import io.dronefleet.mavlink.minimal.Heartbeat;
 import io.dronefleet.mavlink.minimal.MavAutopilot;
 import io.dronefleet.mavlink.minimal.MavState;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ import org.vigie.link.time.Scheduler;
 import org.vigie.link.transport.Transport;
 import org.vigie.link.transport.TransportListener;
 import org.vigie.link.transport.TransportState;
+import org.vigie.link.transport.Transports;
 import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.link.vehicle.Vehicle;
 
@@ -156,6 +158,38 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
                     link::sendHeartbeat);
         }
         return link;
+    }
+
+    /**
+     * Opens transports from MAVSDK-style connection strings and creates a link on them, e.g.
+     * {@code MavlinkLink.open(LinkConfig.of(1), scheduler, executor, "serial:///dev/ttyAMA0:921600",
+     * "udpout://10.0.0.2:14550")}.
+     *
+     * @param config identity, heartbeat, timeouts, signing
+     * @param scheduler the event thread and clock
+     * @param callbackExecutor where futures and {@code on*} listeners complete
+     * @param connectionStrings one or more connection strings ({@link Transports#open(String)})
+     * @return the running link
+     * @throws IllegalArgumentException if no connection string is given or one is malformed (nothing stays open)
+     * @throws IOException if a device or socket cannot be opened (those already opened are closed again)
+     */
+    public static MavlinkLink open(LinkConfig config, Scheduler scheduler, Executor callbackExecutor,
+                                   String... connectionStrings) throws IOException {
+        if (connectionStrings.length == 0) {
+            throw new IllegalArgumentException("at least one connection string is needed, e.g. udpin://0.0.0.0:14540");
+        }
+        List<Transport> opened = new ArrayList<>();
+        try {
+            for (String c : connectionStrings) {
+                opened.add(Transports.open(c));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Transport t : opened) {
+                t.close();
+            }
+            throw e;
+        }
+        return create(config, scheduler, callbackExecutor, opened.toArray(new Transport[0]));
     }
 
     /**
