@@ -6,11 +6,14 @@ import java.util.Objects;
  * Incremental MAVLink 1/2 parser. Feed it byte chunks of any size; it calls the listener once per valid frame with
  * an allocation-free {@link FrameView}, and reports every discarded byte.
  *
- * <p>Guarantees: it never throws on any input, never stalls (a candidate frame is judged as soon as its bytes are
- * in), and never loses a valid frame behind garbage: a bad checksum drops only the start byte and scanning resumes
+ * <p>Guarantees: it never throws on any input, never stalls (a candidate frame is judged as soon as the bytes it
+ * declares are in: at most 280, so a start byte in noise may delay the frames behind it until that many more bytes
+ * arrive or {@link #flush()} is called, never lose them), and never loses a valid frame behind garbage: a bad checksum drops only the start byte and scanning resumes
  * at the next byte, so a frame hidden inside a corrupted one is still found. Frames of unknown id cannot have their
- * checksum verified: they are delivered (routable, not decodable) only when the next byte is a start byte or the
- * buffer ends there, otherwise they are discarded as noise.
+ * checksum verified: they are delivered (routable, not decodable) only when the next byte is a start byte (or the
+ * input ends there, see {@link #flush()}) and no valid known-id frame starts inside them; otherwise they are
+ * discarded as noise. So such a frame is delivered when the byte after it arrives; the outcome never depends on how
+ * the stream is cut into chunks.
  *
  * <p>Lengths: a MAVLink 1 frame must carry exactly its message's base length; a MAVLink 2 frame at least one byte
  * (truncation keeps the first byte). A MAVLink 2 frame longer than the dialect's full length, with a valid checksum,
@@ -125,15 +128,19 @@ public final class FrameParser {
     }
 
     /**
-     * Declares the end of the stream: bytes still buffered (an incomplete frame) are counted as garbage and
-     * reported. Parsing may continue afterwards with a new stream.
+     * Declares the end of the input: a complete frame of unknown id at the very end is delivered, bytes still
+     * buffered (an incomplete frame) are counted as garbage and reported. Call it at the end of each datagram for
+     * datagram transports (UDP: a frame never spans datagrams), and at the end of a file. Parsing may continue
+     * afterwards with new input.
      */
     public void flush() {
-        int n = end - start;
-        start = end = 0;
-        if (n > 0) {
-            pendingGarbage += n;
+        scanFrames(true);
+        while (end > start) {
+            start++;
+            pendingGarbage++;
+            scanFrames(true);
         }
+        start = end = 0;
         reportGarbage();
     }
 
@@ -147,6 +154,20 @@ public final class FrameParser {
     }
 
     private void scan() {
+        scan(false);
+    }
+
+    /**
+     * Delivers every frame that can be judged. With {@code atEnd} false, a candidate that needs bytes not yet
+     * received (its own tail, the byte after an unknown-id frame, or a known frame hidden inside it) waits for them,
+     * so that the outcome never depends on how the stream was chunked.
+     */
+    private void scan(boolean atEnd) {
+        scanFrames(atEnd);
+        reportGarbage();
+    }
+
+    private void scanFrames(boolean atEnd) {
         final byte[] b = buf;
         while (true) {
             int s = start;
@@ -165,13 +186,10 @@ public final class FrameParser {
             int avail = e - s;
             boolean v2 = b[s] == (byte) MavlinkFrame.STX_V2;
             int headerLen = v2 ? 10 : 6;
-            if (avail < 2) {
+            if (avail < headerLen) {
                 return;
             }
             int payloadLen = b[s + 1] & 0xFF;
-            if (v2 && avail < 3) {
-                return;
-            }
             int incompat = v2 ? b[s + 2] & 0xFF : 0;
             int frameLen = headerLen + payloadLen + 2 + ((incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0 ? 13 : 0);
             if (avail < frameLen) {
@@ -181,11 +199,7 @@ public final class FrameParser {
             int crcExtra = table.crcExtra(msgId);
             DiscardReason reject = null;
             if (crcExtra >= 0) {
-                int crc = MavlinkCrc.accumulate(MavlinkCrc.INIT, b, s + 1, headerLen - 1 + payloadLen);
-                crc = MavlinkCrc.accumulate(crc, crcExtra);
-                int p = s + headerLen + payloadLen;
-                int wire = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
-                if (crc != wire) {
+                if (!crcValid(b, s, headerLen, payloadLen, crcExtra)) {
                     reject = DiscardReason.BAD_CRC;
                 } else if ((incompat & ~MavlinkFrame.INCOMPAT_SIGNED) != 0) {
                     reject = DiscardReason.UNSUPPORTED_INCOMPAT_FLAGS;
@@ -194,12 +208,23 @@ public final class FrameParser {
                 }
             } else {
                 int next = s + frameLen;
+                if (next >= e && !atEnd) {
+                    return;
+                }
                 boolean framed = next >= e || b[next] == (byte) MavlinkFrame.STX_V2
                         || b[next] == (byte) MavlinkFrame.STX_V1;
                 if (!framed) {
                     reject = DiscardReason.UNKNOWN_NOT_FRAMED;
                 } else if ((incompat & ~MavlinkFrame.INCOMPAT_SIGNED) != 0) {
                     reject = DiscardReason.UNSUPPORTED_INCOMPAT_FLAGS;
+                } else {
+                    int hidden = hiddenKnownFrame(b, s + 1, next, e, atEnd);
+                    if (hidden < 0) {
+                        return;
+                    }
+                    if (hidden > 0) {
+                        reject = DiscardReason.UNKNOWN_NOT_FRAMED;
+                    }
                 }
             }
             if (reject != null) {
@@ -225,6 +250,52 @@ public final class FrameParser {
             start = s + frameLen;
             listener.onFrame(view);
         }
+    }
+
+    private boolean crcValid(byte[] b, int s, int headerLen, int payloadLen, int crcExtra) {
+        int crc = MavlinkCrc.accumulate(MavlinkCrc.INIT, b, s + 1, headerLen - 1 + payloadLen);
+        crc = MavlinkCrc.accumulate(crc, crcExtra);
+        int p = s + headerLen + payloadLen;
+        return crc == ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
+    }
+
+    /**
+     * Whether a valid known-id frame starts inside [from, to) (an unknown-id candidate must not swallow it).
+     *
+     * @return 1 if one does, 0 if none, -1 if one cannot be judged until more bytes arrive
+     */
+    private int hiddenKnownFrame(byte[] b, int from, int to, int e, boolean atEnd) {
+        for (int s = from; s < to; s++) {
+            if (b[s] != (byte) MavlinkFrame.STX_V2 && b[s] != (byte) MavlinkFrame.STX_V1) {
+                continue;
+            }
+            boolean v2 = b[s] == (byte) MavlinkFrame.STX_V2;
+            int headerLen = v2 ? 10 : 6;
+            if (e - s < headerLen) {
+                if (!atEnd) {
+                    return -1;
+                }
+                continue;
+            }
+            int msgId = v2 ? (b[s + 7] & 0xFF) | (b[s + 8] & 0xFF) << 8 | (b[s + 9] & 0xFF) << 16 : b[s + 5] & 0xFF;
+            int crcExtra = table.crcExtra(msgId);
+            if (crcExtra < 0) {
+                continue;
+            }
+            int payloadLen = b[s + 1] & 0xFF;
+            int incompat = v2 ? b[s + 2] & 0xFF : 0;
+            int frameLen = headerLen + payloadLen + 2 + ((incompat & MavlinkFrame.INCOMPAT_SIGNED) != 0 ? 13 : 0);
+            if (e - s < frameLen) {
+                if (!atEnd) {
+                    return -1;
+                }
+                continue;
+            }
+            if (crcValid(b, s, headerLen, payloadLen, crcExtra)) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private void count(DiscardReason r) {

@@ -32,6 +32,7 @@ public final class MessageTable {
     private final short[] targetSystemOffset;
     private final short[] targetComponentOffset;
     private final Class<?>[] types;
+    private final List<List<FieldLayout>> layouts;
 
     /**
      * Builds the table for a dronefleet dialect.
@@ -58,6 +59,7 @@ public final class MessageTable {
         targetSystemOffset = new short[max + 1];
         targetComponentOffset = new short[max + 1];
         types = new Class<?>[max + 1];
+        List<List<FieldLayout>> lay = new ArrayList<>(java.util.Collections.nCopies(max + 1, List.of()));
         Arrays.fill(crcExtra, (short) -1);
         Arrays.fill(targetSystemOffset, (short) NONE);
         Arrays.fill(targetComponentOffset, (short) NONE);
@@ -69,7 +71,9 @@ public final class MessageTable {
             List<Field> fields = fields(c);
             int offset = 0;
             int min = 0;
+            List<FieldLayout> fl = new ArrayList<>();
             for (Field f : fields) {
+                fl.add(new FieldLayout(f.name, offset, f.size, f.unit, f.size / f.unit, f.extension, f.javaType));
                 if (f.name.equals("targetSystem")) {
                     targetSystemOffset[id] = (short) offset;
                 } else if (f.name.equals("targetComponent")) {
@@ -82,7 +86,9 @@ public final class MessageTable {
             }
             minLength[id] = (short) min;
             maxLength[id] = (short) offset;
+            lay.set(id, List.copyOf(fl));
         }
+        layouts = List.copyOf(lay);
     }
 
     /**
@@ -201,7 +207,32 @@ public final class MessageTable {
         return ids;
     }
 
-    private record Field(String name, int size, int unit, int position, boolean extension) {}
+    /**
+     * Wire layout of one field of a message payload.
+     *
+     * @param name dronefleet accessor name (camelCase, e.g. {@code targetSystem})
+     * @param offset byte offset in the full payload
+     * @param size bytes on the wire (unit size times array length)
+     * @param unitSize bytes of one element (1, 2, 4 or 8)
+     * @param arrayLength element count (1 for scalars)
+     * @param extension whether it is a MAVLink 2 extension field (absent from MAVLink 1)
+     * @param javaType the accessor's Java type (String for char arrays, EnumValue for enums)
+     */
+    public record FieldLayout(String name, int offset, int size, int unitSize, int arrayLength, boolean extension,
+                              Class<?> javaType) {}
+
+    /**
+     * Payload layout of a message: its fields in wire order (base fields by descending element size, then
+     * extensions in declaration order).
+     *
+     * @param msgId message id
+     * @return immutable list of fields, empty if the id is unknown
+     */
+    public List<FieldLayout> fieldLayout(int msgId) {
+        return known(msgId) ? layouts.get(msgId) : List.of();
+    }
+
+    private record Field(String name, int size, int unit, int position, boolean extension, Class<?> javaType) {}
 
     /** Fields in wire order: non-extension by descending unit size (stable by position), then extensions. */
     private static List<Field> fields(Class<?> c) {
@@ -210,7 +241,8 @@ public final class MessageTable {
             MavlinkFieldInfo fi = m.getAnnotation(MavlinkFieldInfo.class);
             if (fi != null) {
                 int count = Math.max(1, fi.arraySize());
-                list.add(new Field(m.getName(), fi.unitSize() * count, fi.unitSize(), fi.position(), fi.extension()));
+                list.add(new Field(m.getName(), fi.unitSize() * count, fi.unitSize(), fi.position(), fi.extension(),
+                        m.getReturnType()));
             }
         }
         List<Field> base = new ArrayList<>();

@@ -41,6 +41,7 @@ class GoldenFrameTest {
         List<MavlinkFrame> out = new ArrayList<>();
         FrameParser p = new FrameParser(f -> out.add(f.toFrame()));
         p.feed(bytes);
+        p.flush();
         if (parserOut != null) {
             parserOut[0] = p;
         }
