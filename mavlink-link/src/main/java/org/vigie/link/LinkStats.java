@@ -32,15 +32,18 @@ public record LinkStats(long framesIn, long bytesIn, long framesOut, long bytesO
     }
 
     /**
-     * Received and lost frames of one source, from its packet sequence numbers.
+     * Received and lost frames of one source, from its packet sequence numbers (rules of
+     * {@link org.vigie.link.codec.SequenceTracker}: a sequence number up to 16 behind the expected one is a duplicate,
+     * any other gap is loss).
      *
      * @param sysId source system id
      * @param compId source component id
-     * @param received frames received
-     * @param lost frames missing from the sequence (gaps)
-     * @param lossPercent lost / (received + lost) * 100, 0 when nothing was received
+     * @param received frames received (accepted by the signature policy), duplicates included
+     * @param lost frames missing from the sequence (gaps); a lower bound, gaps of 256 or more are invisible
+     * @param duplicates frames judged already seen (redundant links, reordering)
+     * @param lossPercent 100 * lost / (lost + received - duplicates), 0 when nothing was received
      */
-    public record PeerStats(int sysId, int compId, long received, long lost, double lossPercent) {}
+    public record PeerStats(int sysId, int compId, long received, long lost, long duplicates, double lossPercent) {}
 
     /**
      * Statistics of one source.

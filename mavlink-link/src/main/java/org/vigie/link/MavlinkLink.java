@@ -30,6 +30,7 @@ import org.vigie.link.codec.FrameWriter;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.codec.MessageCodec;
 import org.vigie.link.codec.MessageTable;
+import org.vigie.link.codec.SequenceTracker;
 import org.vigie.link.signing.SignatureVerdict;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.ManualScheduler;
@@ -70,6 +71,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     static final Duration PARSE_BURST_WINDOW = Duration.ofMillis(200);
     /** A boot-time step backwards larger than this is a reboot, not jitter. */
     static final long REBOOT_TIME_STEP_MS = 1000;
+    /** Off the event thread, {@link #stats()} shows per-peer sequence counters at most this old. */
+    static final long PEER_STATS_REFRESH_NANOS = 100_000_000L;
 
     private static final int MSG_HEARTBEAT = 0;
     private static final int MSG_SYSTEM_TIME = 2;
@@ -101,6 +104,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
 
     // written on the event thread only; concurrent map and volatile fields so that stats() can read from anywhere
     private final ConcurrentHashMap<Integer, PeerState> peers = new ConcurrentHashMap<>();
+    private final SequenceTracker sequences = new SequenceTracker();
+    private volatile List<LinkStats.PeerStats> peerStatsSnapshot = List.of();
+    private long peerStatsPublishedNanos = Long.MIN_VALUE / 2;
     private final AtomicLongArray signatureRejections = new AtomicLongArray(SignatureVerdict.values().length);
     private final AtomicLong framesOut = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
@@ -359,7 +365,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     /**
      * Counters since creation.
      *
-     * @return an immutable snapshot; thread-safe
+     * @return an immutable snapshot; thread-safe (called off the event thread, per-peer sequence counters may be up
+     *     to 100 ms of scheduler time old)
      */
     public LinkStats stats() {
         long framesIn = 0;
@@ -384,11 +391,11 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
                 rejections.put(v, n);
             }
         }
-        List<LinkStats.PeerStats> peerStats = new ArrayList<>();
-        for (PeerState p : peers.values()) {
-            peerStats.add(p.stats());
+        List<LinkStats.PeerStats> peerStats = peerStatsSnapshot;
+        if (scheduler.inEventThread()) {
+            publishPeerStats(scheduler.nanoTime());
+            peerStats = peerStatsSnapshot;
         }
-        peerStats.sort(Comparator.comparingInt(LinkStats.PeerStats::sysId).thenComparingInt(LinkStats.PeerStats::compId));
         return new LinkStats(framesIn, bytesIn, framesOut.get(), bytesOut.get(), discards.get(DiscardReason.BAD_CRC),
                 discards, rejections, dropped, failedWrites.get(), peerStats);
     }
@@ -521,11 +528,14 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             emit(new LinkEvent.SignatureRejected(v, frame.sysId(), frame.compId(), frame.msgId()));
             return;
         }
-        PeerState peer = peers.computeIfAbsent(key(frame.sysId(), frame.compId()),
-                k -> new PeerState(frame.sysId(), frame.compId()));
-        peer.onSequence(frame.seq());
+        sequences.record(frame.sysId(), frame.compId(), frame.seq());
+        long now = scheduler.nanoTime();
+        if (now - peerStatsPublishedNanos >= PEER_STATS_REFRESH_NANOS) {
+            publishPeerStats(now);
+        }
         switch (frame.msgId()) {
-            case MSG_HEARTBEAT -> onHeartbeat(peer, frame);
+            case MSG_HEARTBEAT -> onHeartbeat(peers.computeIfAbsent(key(frame.sysId(), frame.compId()),
+                    k -> new PeerState(frame.sysId(), frame.compId())), frame);
             case MSG_SYSTEM_TIME -> onBootTime(frame, 8);
             case MSG_ATTITUDE, MSG_LOCAL_POSITION_NED, MSG_GLOBAL_POSITION_INT -> onBootTime(frame, 0);
             case MSG_AUTOPILOT_VERSION -> onAutopilotVersion(frame);
@@ -557,12 +567,11 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         int autopilot = f.payloadByte(5);
         int baseMode = f.payloadByte(6);
         int status = f.payloadByte(7);
-        boolean comingBack = p.heardHeartbeat && !p.alive;
+        boolean comingBack = p.lostOnce && !p.alive;
         boolean changed = !p.alive || p.mavType != type || p.autopilot != autopilot;
         p.lastHeartbeatNanos = scheduler.nanoTime();
         p.mavType = type;
         p.autopilot = autopilot;
-        p.heardHeartbeat = true;
         if (!p.alive) {
             p.alive = true;
             emit(new LinkEvent.PeerSeen(p.sysId, p.compId, type, autopilot));
@@ -617,6 +626,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             return;
         }
         p.alive = false;
+        p.lostOnce = true;
         publishPeers();
         emit(new LinkEvent.PeerLost(p.sysId, p.compId, silence / 1_000_000L));
         Vehicle v = vehicle;
@@ -677,12 +687,21 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
     }
 
+    private void publishPeerStats(long nowNanos) {
+        List<LinkStats.PeerStats> list = new ArrayList<>();
+        for (SequenceTracker.SequenceStats q : sequences.all()) {
+            list.add(new LinkStats.PeerStats(q.sysId(), q.compId(), q.received(), q.lost(), q.duplicates(),
+                    q.lossPercent()));
+        }
+        list.sort(Comparator.comparingInt(LinkStats.PeerStats::sysId).thenComparingInt(LinkStats.PeerStats::compId));
+        peerStatsSnapshot = List.copyOf(list);
+        peerStatsPublishedNanos = nowNanos;
+    }
+
     private void publishPeers() {
         List<Peer> list = new ArrayList<>();
         for (PeerState p : peers.values()) {
-            if (p.heardHeartbeat) {
-                list.add(new Peer(p.sysId, p.compId, p.mavType, p.autopilot, p.alive));
-            }
+            list.add(new Peer(p.sysId, p.compId, p.mavType, p.autopilot, p.alive));
         }
         list.sort(Comparator.comparingInt(Peer::sysId).thenComparingInt(Peer::compId));
         peerSnapshot = List.copyOf(list);
@@ -780,15 +799,12 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
     }
 
-    /** Per source (system, component): sequence statistics and heartbeat state. Event thread only. */
+    /** Per source (system, component) that sent a HEARTBEAT: heartbeat state. Event thread only. */
     private static final class PeerState {
         final int sysId;
         final int compId;
-        volatile long received;
-        volatile long lost;
-        int expectedSeq = -1;
-        boolean heardHeartbeat;
         boolean alive;
+        boolean lostOnce;
         int mavType;
         int autopilot;
         long lastHeartbeatNanos;
@@ -797,27 +813,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         PeerState(int sysId, int compId) {
             this.sysId = sysId;
             this.compId = compId;
-        }
-
-        /**
-         * Counts a gap of 1..127 as lost frames; a larger jump is a duplicate, a reordering or a restart of the
-         * sender's counter and is not counted. Either way the expected sequence resynchronises.
-         */
-        void onSequence(int seq) {
-            if (expectedSeq >= 0) {
-                int gap = (seq - expectedSeq) & 0xFF;
-                if (gap > 0 && gap < 128) {
-                    lost += gap;
-                }
-            }
-            received++;
-            expectedSeq = (seq + 1) & 0xFF;
-        }
-
-        LinkStats.PeerStats stats() {
-            long r = received;
-            long l = lost;
-            return new LinkStats.PeerStats(sysId, compId, r, l, r + l == 0 ? 0.0 : 100.0 * l / (r + l));
         }
     }
 

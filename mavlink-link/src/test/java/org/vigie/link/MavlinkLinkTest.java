@@ -342,6 +342,7 @@ class MavlinkLinkTest {
         assertThat(p.received()).isEqualTo(7);
         assertThat(p.lost()).isEqualTo(3);
         assertThat(p.lossPercent()).isEqualTo(30.0);
+        assertThat(p.duplicates()).isZero();
     }
 
     @Test
