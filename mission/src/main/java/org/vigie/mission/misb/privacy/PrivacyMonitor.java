@@ -1,0 +1,182 @@
+package org.vigie.mission.misb.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.vigie.mission.camera.CameraGeometry;
+import org.vigie.mission.camera.CameraModel;
+import org.vigie.mission.camera.Footprint;
+import org.vigie.mission.camera.GimbalAttitude;
+import org.vigie.mission.camera.GroundPoint;
+import org.vigie.mission.camera.LocalTangent;
+import org.vigie.mission.camera.VehiclePose;
+
+/**
+ * Decides, for each footprint, whether the camera can see a privacy zone, and tracks entered/left transitions.
+ *
+ * <p>Conservative by construction: the tested region is the convex hull of the footprint's outline (image-border rays
+ * on the ground, rays that miss pushed beyond the geometry's maximum range), and zones are enlarged by the policy
+ * margin, in local metres around the zones' centre. A footprint with any doubt is flagged.
+ *
+ * <p>Threading: {@link #overlappingZones(Footprint)} is thread-safe; {@link #update} keeps the entered/left state and
+ * must be called from one thread (the metadata streamer's event thread).
+ */
+public final class PrivacyMonitor {
+
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    private final List<String> names = new ArrayList<>();
+    private final List<PreparedGeometry> zonesLocal = new ArrayList<>();
+    private final LocalTangent tangent;
+    private final PrivacyPolicy policy;
+    private final Set<String> inside = new LinkedHashSet<>();
+
+    /**
+     * Creates a monitor.
+     *
+     * @param zones the privacy zones (may be empty: nothing is ever flagged)
+     * @param policy margin and steering policy
+     * @throws IllegalArgumentException if zones or policy is null, or names repeat
+     */
+    public PrivacyMonitor(List<PrivacyPolygon> zones, PrivacyPolicy policy) {
+        if (zones == null || policy == null) {
+            throw new IllegalArgumentException("zones and policy are required");
+        }
+        this.policy = policy;
+        if (zones.isEmpty()) {
+            tangent = null;
+            return;
+        }
+        Coordinate c = GF.buildGeometry(zones.stream().map(PrivacyPolygon::lonLat).toList()).getCentroid()
+                .getCoordinate();
+        tangent = new LocalTangent(c.y, c.x);
+        for (PrivacyPolygon z : zones) {
+            if (names.contains(z.name())) {
+                throw new IllegalArgumentException("privacy zone name '" + z.name() + "' is used twice");
+            }
+            Coordinate[] src = z.lonLat().getExteriorRing().getCoordinates();
+            Coordinate[] local = new Coordinate[src.length];
+            for (int i = 0; i < src.length; i++) {
+                local[i] = new Coordinate(tangent.eastM(src[i].x), tangent.northM(src[i].y));
+            }
+            Geometry g = GF.createPolygon(local);
+            if (policy.marginM() > 0) {
+                g = g.buffer(policy.marginM(), 8);
+            }
+            names.add(z.name());
+            zonesLocal.add(PreparedGeometryFactory.prepare(g));
+        }
+    }
+
+    /** @return the policy */
+    public PrivacyPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Names of the zones the footprint may show.
+     *
+     * @param footprint the footprint
+     * @return zone names, empty if none
+     */
+    public List<String> overlappingZones(Footprint footprint) {
+        if (zonesLocal.isEmpty() || footprint.outline().isEmpty()) {
+            return List.of();
+        }
+        Geometry region = region(footprint);
+        List<String> hit = new ArrayList<>(2);
+        for (int i = 0; i < zonesLocal.size(); i++) {
+            if (zonesLocal.get(i).intersects(region)) {
+                hit.add(names.get(i));
+            }
+        }
+        return hit;
+    }
+
+    /**
+     * Evaluates a footprint, reports transitions, and (if the policy asks) searches a clear gimbal attitude.
+     *
+     * @param footprint the footprint of the packet about to be sent
+     * @param timeUtcMicros time of the packet
+     * @param gimbal the current gimbal attitude (for the suggestion)
+     * @param camera the camera (for the suggestion)
+     * @param geometry geometry used to evaluate candidate attitudes (for the suggestion)
+     * @param events receives entered/left events, in zone order, before this method returns
+     * @return the status to publish with the packet
+     */
+    public PrivacyStatus update(Footprint footprint, long timeUtcMicros, GimbalAttitude gimbal, CameraModel camera,
+            CameraGeometry geometry, Consumer<PrivacyEvent> events) {
+        List<String> now = overlappingZones(footprint);
+        for (String name : new ArrayList<>(inside)) {
+            if (!now.contains(name)) {
+                inside.remove(name);
+                events.accept(new PrivacyEvent.Left(name, timeUtcMicros));
+            }
+        }
+        for (String name : now) {
+            if (inside.add(name)) {
+                events.accept(new PrivacyEvent.Entered(name, timeUtcMicros));
+            }
+        }
+        if (now.isEmpty()) {
+            return PrivacyStatus.CLEAR;
+        }
+        GimbalAttitude suggestion = policy.suggestGimbal()
+                ? suggestGimbal(footprint.pose(), gimbal, camera, geometry) : null;
+        return new PrivacyStatus(true, now, suggestion);
+    }
+
+    /**
+     * Searches the gimbal attitude closest to the current one (pitch steps of 5 degrees down to nadir, yaw steps of 15
+     * degrees both ways) whose footprint overlaps no zone.
+     *
+     * @param pose vehicle pose
+     * @param current current gimbal attitude
+     * @param camera camera model
+     * @param geometry geometry to evaluate candidates
+     * @return a clear attitude in the same frame as current, or null if none exists (stop recording instead)
+     */
+    public GimbalAttitude suggestGimbal(VehiclePose pose, GimbalAttitude current, CameraModel camera,
+            CameraGeometry geometry) {
+        GimbalAttitude best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (int dy = 0; dy <= 180; dy += 15) {
+            for (int sign = -1; sign <= 1; sign += 2) {
+                if (dy == 0 && sign > 0) {
+                    continue;
+                }
+                double yaw = current.yawDeg() + sign * dy;
+                for (double pitch = current.pitchDeg(); pitch >= -90.0001; pitch -= 5) {
+                    double cost = dy + Math.abs(pitch - current.pitchDeg());
+                    if (cost >= bestCost) {
+                        break;
+                    }
+                    GimbalAttitude g = new GimbalAttitude(current.rollDeg(), pitch, yaw, current.frame());
+                    if (overlappingZones(geometry.footprint(pose, g, camera)).isEmpty()) {
+                        best = g;
+                        bestCost = cost;
+                        break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private Geometry region(Footprint f) {
+        List<GroundPoint> pts = f.outline();
+        Coordinate[] cs = new Coordinate[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            GroundPoint p = pts.get(i);
+            cs[i] = new Coordinate(tangent.eastM(p.longitudeDeg()), tangent.northM(p.latitudeDeg()));
+        }
+        return GF.createMultiPointFromCoords(cs).convexHull();
+    }
+}

@@ -1,0 +1,56 @@
+package org.vigie.mission.misb.privacy;
+
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * A named privacy zone: a polygon in WGS84 longitude/latitude degrees (JTS x = longitude, y = latitude). Immutable
+ * (the polygon must not be modified after construction).
+ *
+ * @param name zone name, shown to the dispatcher and in events
+ * @param lonLat the polygon, x longitude and y latitude in degrees, valid and non-empty
+ */
+public record PrivacyPolygon(String name, Polygon lonLat) {
+
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    /**
+     * Validates the zone.
+     *
+     * @throws IllegalArgumentException if the name is blank or the polygon is null, empty or invalid
+     */
+    public PrivacyPolygon {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("privacy zone name is blank");
+        }
+        if (lonLat == null || lonLat.isEmpty() || !lonLat.isValid()) {
+            throw new IllegalArgumentException("privacy zone '" + name + "' polygon is missing, empty or invalid");
+        }
+    }
+
+    /**
+     * From a ring of {latitude, longitude} pairs in degrees (closed or open).
+     *
+     * @param name zone name
+     * @param latLon vertices as {latDeg, lonDeg}, at least 3
+     * @return the zone
+     * @throws IllegalArgumentException if fewer than 3 vertices or the ring is invalid
+     */
+    public static PrivacyPolygon ofLatLon(String name, List<double[]> latLon) {
+        if (latLon == null || latLon.size() < 3) {
+            throw new IllegalArgumentException("privacy zone '" + name + "' needs at least 3 vertices");
+        }
+        int n = latLon.size();
+        boolean closed = latLon.get(0)[0] == latLon.get(n - 1)[0] && latLon.get(0)[1] == latLon.get(n - 1)[1];
+        Coordinate[] ring = new Coordinate[closed ? n : n + 1];
+        for (int i = 0; i < n; i++) {
+            ring[i] = new Coordinate(latLon.get(i)[1], latLon.get(i)[0]);
+        }
+        if (!closed) {
+            ring[n] = ring[0];
+        }
+        return new PrivacyPolygon(name, GF.createPolygon(ring));
+    }
+}
