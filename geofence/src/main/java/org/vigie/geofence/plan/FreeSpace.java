@@ -6,27 +6,30 @@ import java.util.List;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.vigie.geofence.geodesy.EnuPoint;
+import org.vigie.geofence.zone.CircleExclusion;
 import org.vigie.geofence.zone.EnuGeometry;
+import org.vigie.geofence.zone.ExclusionZone;
 import org.vigie.geofence.zone.Geofence;
 
 /**
  * The flyable area of a district in ENU metres: the inclusion polygon shrunk by the horizontal margin minus every
- * exclusion zone grown by it, with a segment index and an exact segment-visibility test. Buffers are computed with
+ * exclusion zone grown by it, with a uniform-grid segment index walked from the segment's start (so blockers near the start end the test early) and an exact segment-visibility test. Buffers are computed with
  * an inflated distance {@code margin / cos(pi / (4 * QUADRANT_SEGMENTS))} so that the chords JTS uses for round joins
  * stay at least {@code margin} away from the true fence: the free space is contained in the true margin-buffered
- * free space. Immutable and thread-safe after construction (indexes are built and warmed in the constructor).
+ * free space. Circular zones are grown exactly: the enclosing 16-gon of the circle of radius {@code r + margin}. Immutable and thread-safe after construction (indexes are built and warmed in the constructor).
  */
 final class FreeSpace {
 
-    static final int QUADRANT_SEGMENTS = 4;
+    static final int QUADRANT_SEGMENTS = 2;
+    /** Vertices of the polygon that encloses a margin-grown circular exclusion zone. */
+    static final int CIRCLE_SEGMENTS = 16;
 
     final Geometry geometry;
     final Polygon[] components;
@@ -44,19 +47,30 @@ final class FreeSpace {
     final double[] nextX;
     final double[] nextY;
     final int[] nodeComponent;
-    private final STRtree edgeIndex;
+    private final SegmentGrid edgeIndex;
     private final IndexedPointInAreaLocator[] locators;
     private final IndexedPointInAreaLocator locator;
 
     FreeSpace(Geofence fence, double marginM) {
         Geometry inc = fence.inclusionEnu();
-        List<Geometry> obstacles = new ArrayList<>(fence.exclusionsEnu());
+        List<Geometry> obstacles = new ArrayList<>();
+        List<Geometry> grown = new ArrayList<>();
+        List<ExclusionZone> zones = fence.district().exclusions();
+        List<Polygon> zonePolygons = fence.exclusionsEnu();
+        for (int i = 0; i < zones.size(); i++) {
+            if (zones.get(i) instanceof CircleExclusion c) {
+                EnuPoint e = fence.frame().toLocal(c.centre().withAltitudeRelM(0));
+                grown.add(EnuGeometry.enclosingPolygon(e.eastM(), e.northM(), c.radiusM() + Math.max(0, marginM),
+                        CIRCLE_SEGMENTS));
+            } else {
+                obstacles.add(zonePolygons.get(i));
+            }
+        }
         double d = marginM <= 0 ? 0 : marginM / Math.cos(Math.PI / (4 * QUADRANT_SEGMENTS));
         BufferParameters bp = new BufferParameters(QUADRANT_SEGMENTS, BufferParameters.CAP_ROUND,
                 BufferParameters.JOIN_ROUND, BufferParameters.DEFAULT_MITRE_LIMIT);
         Geometry free = d > 0 ? org.locationtech.jts.operation.buffer.BufferOp.bufferOp(inc, -d, bp) : inc;
-        if (!obstacles.isEmpty()) {
-            List<Geometry> grown = new ArrayList<>();
+        if (!obstacles.isEmpty() || !grown.isEmpty()) {
             for (Geometry g : obstacles) {
                 grown.add(d > 0 ? org.locationtech.jts.operation.buffer.BufferOp.bufferOp(g, d, bp) : g);
             }
@@ -101,18 +115,14 @@ final class FreeSpace {
         ay = new double[m];
         bx = new double[m];
         by = new double[m];
-        edgeIndex = new STRtree();
         for (int i = 0; i < m; i++) {
             double[] e = edges.get(i);
             ax[i] = e[0];
             ay[i] = e[1];
             bx[i] = e[2];
             by[i] = e[3];
-            edgeIndex.insert(new Envelope(e[0], e[2], e[1], e[3]), i);
         }
-        if (m > 0) {
-            edgeIndex.build();
-        }
+        edgeIndex = new SegmentGrid(ax, ay, bx, by);
         int k = nodes.size();
         nodeX = new double[k];
         nodeY = new double[k];
@@ -138,9 +148,6 @@ final class FreeSpace {
         }
         locator = new IndexedPointInAreaLocator(geometry);
         locator.locate(new Coordinate(0, 0));
-        if (m > 0) {
-            edgeIndex.query(new Envelope(0, 0, 0, 0));
-        }
     }
 
     boolean isEmpty() {
@@ -191,7 +198,7 @@ final class FreeSpace {
      */
     boolean visible(double px, double py, double qx, double qy) {
         VisibilityVisitor v = new VisibilityVisitor(this, px, py, qx, qy);
-        edgeIndex.query(new Envelope(px, qx, py, qy), v);
+        edgeIndex.walk(px, py, qx, qy, v);
         if (v.blocked) {
             return false;
         }
@@ -217,7 +224,7 @@ final class FreeSpace {
         return true;
     }
 
-    private static final class VisibilityVisitor implements org.locationtech.jts.index.ItemVisitor {
+    private static final class VisibilityVisitor implements SegmentGrid.EdgeVisitor {
         private final FreeSpace fs;
         private final double px;
         private final double py;
@@ -236,11 +243,7 @@ final class FreeSpace {
         }
 
         @Override
-        public void visitItem(Object item) {
-            if (blocked) {
-                return;
-            }
-            int i = (Integer) item;
+        public boolean visit(int i) {
             double ax = fs.ax[i];
             double ay = fs.ay[i];
             double bx = fs.bx[i];
@@ -248,22 +251,22 @@ final class FreeSpace {
             int o1 = orient(px, py, qx, qy, ax, ay);
             int o2 = orient(px, py, qx, qy, bx, by);
             if (o1 * o2 > 0) {
-                return;
+                return true;
             }
             int o3 = orient(ax, ay, bx, by, px, py);
             int o4 = orient(ax, ay, bx, by, qx, qy);
             if (o3 * o4 > 0) {
-                return;
+                return true;
             }
             if (o1 != 0 && o2 != 0 && o3 != 0 && o4 != 0) {
                 blocked = true;
-                return;
+                return false;
             }
             double dx = qx - px;
             double dy = qy - py;
             double len2 = dx * dx + dy * dy;
             if (len2 == 0) {
-                return;
+                return true;
             }
             double ta = ((ax - px) * dx + (ay - py) * dy) / len2;
             double tb = ((bx - px) * dx + (by - py) * dy) / len2;
@@ -280,6 +283,7 @@ final class FreeSpace {
                 // p or q lies on the edge's interior: the contact is at an end of the segment
                 addContact(o3 == 0 ? 0.0 : 1.0);
             }
+            return true;
         }
 
         double[] overlaps = new double[0];

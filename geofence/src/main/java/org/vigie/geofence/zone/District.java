@@ -43,6 +43,7 @@ public final class District {
     private final double verticalMarginM;
     private final double transitAltitudeRelM;
     private final double onSceneAltitudeRelM;
+    private final double maxExtentM;
     private final Geofence geofence;
 
     private District(Builder b) {
@@ -57,6 +58,7 @@ public final class District {
         this.verticalMarginM = b.verticalMarginM;
         this.transitAltitudeRelM = b.transitAltitudeRelM;
         this.onSceneAltitudeRelM = b.onSceneAltitudeRelM;
+        this.maxExtentM = b.maxExtentM;
         this.geofence = new Geofence(this);
     }
 
@@ -76,7 +78,7 @@ public final class District {
         Builder b = new Builder(name).home(home).inclusion(inclusion).floorRelM(floorRelM).ceilingRelM(ceilingRelM)
                 .horizontalMarginM(horizontalMarginM).verticalMarginM(verticalMarginM)
                 .transitAltitudeRelM(transitAltitudeRelM).onSceneAltitudeRelM(onSceneAltitudeRelM)
-                .maxCeilingRelM(Math.max(DEFAULT_MAX_CEILING_REL_M, ceilingRelM));
+                .maxCeilingRelM(Math.max(DEFAULT_MAX_CEILING_REL_M, ceilingRelM)).maxExtentM(maxExtentM);
         exclusions.forEach(b::exclusion);
         privacyZones.forEach(b::privacyZone);
         return b;
@@ -135,6 +137,11 @@ public final class District {
     /** @return altitude above home held over a target, metres */
     public double onSceneAltitudeRelM() {
         return onSceneAltitudeRelM;
+    }
+
+    /** @return the size limit this district was validated against, metres across */
+    public double maxExtentM() {
+        return maxExtentM;
     }
 
     /** @return the compiled fence (computed once, thread-safe) */

@@ -1,0 +1,159 @@
+package org.vigie.geofence.io;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.zone.CircleExclusion;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.ExclusionZone;
+import org.vigie.geofence.zone.GeoPolygon;
+import org.vigie.geofence.zone.InvalidDistrictException;
+import org.vigie.geofence.zone.PolygonExclusion;
+import org.vigie.geofence.zone.PrivacyZone;
+
+/**
+ * A district as a GeoJSON (RFC 7946) FeatureCollection. Each feature has a {@code "role"} property:
+ * <ul>
+ *   <li>{@code "inclusion"}: exactly one Polygon (holes allowed); its properties may carry the district settings
+ *       {@code name}, {@code floor_rel_m}, {@code ceiling_rel_m}, {@code horizontal_margin_m},
+ *       {@code vertical_margin_m}, {@code transit_altitude_rel_m}, {@code on_scene_altitude_rel_m},
+ *       {@code max_extent_m};</li>
+ *   <li>{@code "home"}: exactly one Point;</li>
+ *   <li>{@code "exclusion"}: a Polygon, or a Point with {@code radius_m} for a circle; {@code name} and
+ *       {@code reason};</li>
+ *   <li>{@code "privacy"}: a Polygon with a {@code name}.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class GeoJsonDistricts {
+
+    private GeoJsonDistricts() {
+    }
+
+    /**
+     * Reads and validates a district.
+     *
+     * @param json the FeatureCollection text
+     * @return the district
+     * @throws JsonException            on malformed JSON
+     * @throws InvalidDistrictException naming the feature (index, name) and vertex on any geometric or safety problem
+     */
+    public static District read(String json) {
+        Map<String, Object> root = Json.obj(Json.parse(json), "document");
+        if (!"FeatureCollection".equals(root.get("type"))) {
+            throw new InvalidDistrictException("document", -1, "type is " + root.get("type")
+                    + ", expected FeatureCollection");
+        }
+        List<Object> features = Json.arr(root.get("features"), "features");
+        GeoPolygon inclusion = null;
+        Map<String, Object> settings = Map.of();
+        GeoPoint home = null;
+        String name = null;
+        List<ExclusionZone> exclusions = new java.util.ArrayList<>();
+        List<PrivacyZone> privacy = new java.util.ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            Map<String, Object> f = Json.obj(features.get(i), "feature #" + i);
+            Map<String, Object> props = f.get("properties") == null ? Map.of()
+                    : Json.obj(f.get("properties"), "feature #" + i + " properties");
+            Object role = props.get("role");
+            String fname = props.get("name") instanceof String s ? s : null;
+            String feature = "feature #" + i + (fname != null ? " '" + fname + "'" : "") + " (" + role + ")";
+            if ("inclusion".equals(role)) {
+                if (inclusion != null) {
+                    throw new InvalidDistrictException(feature, -1, "a second inclusion polygon; a district has one");
+                }
+                inclusion = GeoJsonGeometry.polygon(f.get("geometry"), feature);
+                settings = props;
+                name = fname;
+            } else if ("home".equals(role)) {
+                if (home != null) {
+                    throw new InvalidDistrictException(feature, -1, "a second home point");
+                }
+                home = GeoJsonGeometry.point(f.get("geometry"), feature);
+            } else if ("exclusion".equals(role)) {
+                String zname = fname != null ? fname : "exclusion " + i;
+                String reason = props.get("reason") instanceof String s ? s : "";
+                Object geom = f.get("geometry");
+                if (geom instanceof Map<?, ?> g && "Point".equals(g.get("type"))) {
+                    if (!(props.get("radius_m") instanceof Double r) || !(r > 0) || !Double.isFinite(r)) {
+                        throw new InvalidDistrictException(feature, -1, "circle exclusion needs a radius_m > 0");
+                    }
+                    exclusions.add(new CircleExclusion(zname, reason, GeoJsonGeometry.point(geom, feature), r));
+                } else {
+                    exclusions.add(new PolygonExclusion(zname, reason,
+                            GeoJsonGeometry.polygon(geom, feature).shell()));
+                }
+            } else if ("privacy".equals(role)) {
+                privacy.add(new PrivacyZone(fname != null ? fname : "privacy " + i,
+                        GeoJsonGeometry.polygon(f.get("geometry"), feature).shell()));
+            } else {
+                throw new InvalidDistrictException(feature, -1, "unknown role " + role
+                        + " (expected inclusion, exclusion, privacy or home)");
+            }
+        }
+        if (inclusion == null) {
+            throw new InvalidDistrictException("document", -1, "no feature with role inclusion");
+        }
+        if (home == null) {
+            throw new InvalidDistrictException("document", -1, "no feature with role home");
+        }
+        District.Builder b = District.builder(name != null ? name : "district").home(home).inclusion(inclusion);
+        setting(settings, "floor_rel_m", b::floorRelM);
+        setting(settings, "ceiling_rel_m", b::ceilingRelM);
+        setting(settings, "horizontal_margin_m", b::horizontalMarginM);
+        setting(settings, "vertical_margin_m", b::verticalMarginM);
+        setting(settings, "transit_altitude_rel_m", b::transitAltitudeRelM);
+        setting(settings, "on_scene_altitude_rel_m", b::onSceneAltitudeRelM);
+        setting(settings, "max_extent_m", b::maxExtentM);
+        exclusions.forEach(b::exclusion);
+        privacy.forEach(b::privacyZone);
+        return b.build();
+    }
+
+    private static void setting(Map<String, Object> props, String key, java.util.function.DoubleFunction<?> setter) {
+        Object v = props.get(key);
+        if (v == null) {
+            return;
+        }
+        if (!(v instanceof Double d)) {
+            throw new InvalidDistrictException("inclusion", -1, "property " + key + " is not a number");
+        }
+        setter.apply(d);
+    }
+
+    /**
+     * Writes a district in the format {@link #read(String)} accepts.
+     *
+     * @param d the district
+     * @return the FeatureCollection text
+     */
+    public static String write(District d) {
+        StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[\n");
+        b.append(String.format(Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{\"role\":\"inclusion\",\"name\":%s,"
+                + "\"floor_rel_m\":%s,\"ceiling_rel_m\":%s,\"horizontal_margin_m\":%s,\"vertical_margin_m\":%s,"
+                + "\"transit_altitude_rel_m\":%s,\"on_scene_altitude_rel_m\":%s},\"geometry\":%s}",
+                Json.quote(d.name()), d.floorRelM(), d.ceilingRelM(), d.horizontalMarginM(), d.verticalMarginM(),
+                d.transitAltitudeRelM(), d.onSceneAltitudeRelM(), GeoJsonGeometry.polygonJson(d.inclusion())));
+        b.append(",\n{\"type\":\"Feature\",\"properties\":{\"role\":\"home\"},\"geometry\":")
+                .append(GeoJsonGeometry.pointJson(d.home())).append('}');
+        for (ExclusionZone z : d.exclusions()) {
+            b.append(",\n{\"type\":\"Feature\",\"properties\":{\"role\":\"exclusion\",\"name\":")
+                    .append(Json.quote(z.name())).append(",\"reason\":").append(Json.quote(z.reason()));
+            if (z instanceof CircleExclusion c) {
+                b.append(String.format(Locale.ROOT, ",\"radius_m\":%s},\"geometry\":", c.radiusM()))
+                        .append(GeoJsonGeometry.pointJson(c.centre()));
+            } else {
+                b.append("},\"geometry\":").append(GeoJsonGeometry.polygonJson(
+                        GeoPolygon.of(((PolygonExclusion) z).ring())));
+            }
+            b.append('}');
+        }
+        for (PrivacyZone z : d.privacyZones()) {
+            b.append(",\n{\"type\":\"Feature\",\"properties\":{\"role\":\"privacy\",\"name\":")
+                    .append(Json.quote(z.name())).append("},\"geometry\":")
+                    .append(GeoJsonGeometry.polygonJson(GeoPolygon.of(z.ring()))).append('}');
+        }
+        return b.append("\n]}\n").toString();
+    }
+}

@@ -1,0 +1,170 @@
+package org.vigie.geofence.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.zone.GeoPolygon;
+import org.vigie.geofence.zone.InvalidDistrictException;
+
+/**
+ * GeoJSON (RFC 7946) geometry reading and writing for polygons and points, with per-vertex validation: positions are
+ * {@code [longitude, latitude]} in that order, finite, in range (a latitude beyond 90 whose longitude would be a valid
+ * latitude is reported as "latitude/longitude swapped?"), rings closed and with at least 4 positions. Errors are
+ * {@link InvalidDistrictException}s naming the feature and vertex. Stateless and thread-safe.
+ */
+public final class GeoJsonGeometry {
+
+    private GeoJsonGeometry() {
+    }
+
+    /**
+     * Reads a GeoJSON Polygon geometry object (or a MultiPolygon holding exactly one polygon).
+     *
+     * @param geometry the parsed geometry object
+     * @param feature  feature description for errors, e.g. {@code "feature #3 'Marais'"}
+     * @return the polygon
+     * @throws InvalidDistrictException on any problem
+     */
+    public static GeoPolygon polygon(Object geometry, String feature) {
+        var g = obj(geometry, feature);
+        Object type = g.get("type");
+        List<Object> coords;
+        if ("Polygon".equals(type)) {
+            coords = arr(g.get("coordinates"), feature, "coordinates");
+        } else if ("MultiPolygon".equals(type)) {
+            List<Object> polys = arr(g.get("coordinates"), feature, "coordinates");
+            if (polys.size() != 1) {
+                throw new InvalidDistrictException(feature, -1, "MultiPolygon with " + polys.size()
+                        + " polygons; a district zone must be one polygon");
+            }
+            coords = arr(polys.get(0), feature, "coordinates[0]");
+        } else {
+            throw new InvalidDistrictException(feature, -1, "geometry type " + type + " is not a Polygon");
+        }
+        if (coords.isEmpty()) {
+            throw new InvalidDistrictException(feature, -1, "polygon has no rings");
+        }
+        List<GeoPoint> shell = ring(coords.get(0), feature, "outer ring");
+        List<List<GeoPoint>> holes = new ArrayList<>();
+        for (int i = 1; i < coords.size(); i++) {
+            holes.add(ring(coords.get(i), feature, "hole " + (i - 1)));
+        }
+        try {
+            return new GeoPolygon(shell, holes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDistrictException(feature, -1, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a GeoJSON Point geometry object.
+     *
+     * @param geometry the parsed geometry object
+     * @param feature  feature description for errors
+     * @return the point (altitude 0)
+     * @throws InvalidDistrictException on any problem
+     */
+    public static GeoPoint point(Object geometry, String feature) {
+        var g = obj(geometry, feature);
+        if (!"Point".equals(g.get("type"))) {
+            throw new InvalidDistrictException(feature, -1, "geometry type " + g.get("type") + " is not a Point");
+        }
+        return position(g.get("coordinates"), feature, -1, "point");
+    }
+
+    private static List<GeoPoint> ring(Object o, String feature, String which) {
+        List<Object> ps = arr(o, feature, which);
+        List<GeoPoint> out = new ArrayList<>(ps.size());
+        for (int i = 0; i < ps.size(); i++) {
+            out.add(position(ps.get(i), feature, i, which));
+        }
+        if (out.size() < 4) {
+            throw new InvalidDistrictException(feature, -1, which + " has " + out.size()
+                    + " positions; a closed ring needs at least 4");
+        }
+        GeoPoint first = out.get(0);
+        GeoPoint last = out.get(out.size() - 1);
+        if (first.latDeg() != last.latDeg() || first.lonDeg() != last.lonDeg()) {
+            throw new InvalidDistrictException(feature, out.size() - 1, which
+                    + " is not closed: last vertex " + (out.size() - 1) + " differs from the first");
+        }
+        return out;
+    }
+
+    private static GeoPoint position(Object o, String feature, int index, String which) {
+        String where = index >= 0 ? which + " vertex " + index : which;
+        if (!(o instanceof List<?> l) || l.size() < 2 || l.size() > 3) {
+            throw new InvalidDistrictException(feature, index, where + " is not a [longitude, latitude] position");
+        }
+        if (!(l.get(0) instanceof Double lon) || !(l.get(1) instanceof Double lat)) {
+            throw new InvalidDistrictException(feature, index, where + " has a non-numeric coordinate");
+        }
+        if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
+            throw new InvalidDistrictException(feature, index, where + " has a non-finite coordinate");
+        }
+        if (lat < -90 || lat > 90) {
+            String hint = Math.abs(lon) <= 90 ? " (latitude/longitude swapped? GeoJSON is [longitude, latitude])" : "";
+            throw new InvalidDistrictException(feature, index, String.format(Locale.ROOT,
+                    "%s latitude %s is out of range%s", where, lat, hint));
+        }
+        if (lon < -180 || lon > 180) {
+            throw new InvalidDistrictException(feature, index, where + " longitude " + lon + " is out of range");
+        }
+        return GeoPoint.of(lat, lon);
+    }
+
+    /**
+     * Writes a polygon geometry object.
+     *
+     * @param p the polygon
+     * @return JSON text of a GeoJSON Polygon (rings closed, shell counter-clockwise as given)
+     */
+    public static String polygonJson(GeoPolygon p) {
+        StringBuilder b = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[");
+        appendRing(b, p.shell());
+        for (List<GeoPoint> h : p.holes()) {
+            b.append(',');
+            appendRing(b, h);
+        }
+        return b.append("]}").toString();
+    }
+
+    /**
+     * Writes a point geometry object.
+     *
+     * @param p the point
+     * @return JSON text of a GeoJSON Point
+     */
+    public static String pointJson(GeoPoint p) {
+        return "{\"type\":\"Point\",\"coordinates\":" + pos(p) + "}";
+    }
+
+    private static void appendRing(StringBuilder b, List<GeoPoint> ring) {
+        b.append('[');
+        for (GeoPoint p : ring) {
+            b.append(pos(p)).append(',');
+        }
+        b.append(pos(ring.get(0))).append(']');
+    }
+
+    private static String pos(GeoPoint p) {
+        return String.format(Locale.ROOT, "[%.9f,%.9f]", p.lonDeg(), p.latDeg());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> obj(Object o, String feature) {
+        if (o instanceof java.util.Map) {
+            return (java.util.Map<String, Object>) o;
+        }
+        throw new InvalidDistrictException(feature, -1, "geometry is missing or not an object");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> arr(Object o, String feature, String what) {
+        if (o instanceof List) {
+            return (List<Object>) o;
+        }
+        throw new InvalidDistrictException(feature, -1, what + " is not an array");
+    }
+}

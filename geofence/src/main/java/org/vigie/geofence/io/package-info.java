@@ -1,0 +1,7 @@
+/**
+ * Import and export of districts: GeoJSON (RFC 7946) feature collections with roles, the real Paris quartiers file
+ * ({@link org.vigie.geofence.io.ParisQuartiers}), QGroundControl {@code .plan} geoFence sections, and WKT for tests.
+ * A small strict JSON reader ({@link org.vigie.geofence.io.Json}) avoids further dependencies. Validation errors name
+ * the feature (index and name) and the vertex. All classes are stateless or immutable and thread-safe.
+ */
+package org.vigie.geofence.io;
