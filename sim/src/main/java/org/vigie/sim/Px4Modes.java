@@ -1,0 +1,50 @@
+package org.vigie.sim;
+
+/**
+ * PX4's custom_mode encoding (main mode in bits 16..23, sub mode in bits 24..31) for the modes the simulator flies:
+ * STABILIZE = STABILIZED (7), ALT_HOLD = ALTCTL (2), LOITER = AUTO.LOITER (4/3), AUTO = AUTO.MISSION (4/4),
+ * RTL = AUTO.RTL (4/5), LAND = AUTO.LAND (4/6), GUIDED = OFFBOARD (6) or, while taking off, AUTO.TAKEOFF (4/2),
+ * BRAKE = AUTO.LOITER.
+ */
+final class Px4Modes {
+
+    private Px4Modes() {}
+
+    static long encode(int main, int sub) {
+        return ((long) main << 16) | ((long) sub << 24);
+    }
+
+    static long customMode(CopterMode m, boolean takingOff) {
+        return switch (m) {
+            case STABILIZE -> encode(7, 0);
+            case ALT_HOLD -> encode(2, 0);
+            case LOITER, BRAKE -> encode(4, 3);
+            case AUTO -> encode(4, 4);
+            case RTL -> encode(4, 5);
+            case LAND -> encode(4, 6);
+            case GUIDED -> takingOff ? encode(4, 2) : encode(6, 0);
+        };
+    }
+
+    static CopterMode fromCustomMode(long custom) {
+        int main = (int) ((custom >> 16) & 0xFF);
+        int sub = (int) ((custom >> 24) & 0xFF);
+        switch (main) {
+            case 7: return CopterMode.STABILIZE;
+            case 1: return CopterMode.STABILIZE;
+            case 2: return CopterMode.ALT_HOLD;
+            case 3: return CopterMode.LOITER;
+            case 6: return CopterMode.GUIDED;
+            case 4:
+                switch (sub) {
+                    case 2: return CopterMode.GUIDED;
+                    case 3: return CopterMode.LOITER;
+                    case 4: return CopterMode.AUTO;
+                    case 5: return CopterMode.RTL;
+                    case 6: return CopterMode.LAND;
+                    default: return null;
+                }
+            default: return null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * A simulated multicopter autopilot that speaks MAVLink the way ArduCopter (and, in a second flavour, PX4) does,
+ * so that the Vigie library can be tested, demonstrated and integrated without hardware.
+ *
+ * <p>Entry point: {@link org.vigie.sim.SimVehicle}. It depends only on mavlink-link's codec, time and transports: it
+ * judges the library from the outside, like a real flight controller. Everything runs on an injected
+ * {@link org.vigie.link.time.Scheduler}; with a {@link org.vigie.link.time.ManualScheduler} a ten-minute flight takes
+ * milliseconds. Ground truth ({@link org.vigie.sim.GroundTruth}) records where the simulated drone really went;
+ * {@link org.vigie.sim.Faults} injects failures.
+ */
+package org.vigie.sim;
