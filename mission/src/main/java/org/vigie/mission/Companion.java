@@ -1,0 +1,289 @@
+package org.vigie.mission;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.plan.DistrictPlanner;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.Geofence;
+import org.vigie.link.LinkConfig;
+import org.vigie.link.MavlinkLink;
+import org.vigie.link.MavlinkPort;
+import org.vigie.link.command.CommandOptions;
+import org.vigie.link.command.CommandService;
+import org.vigie.link.command.Target;
+import org.vigie.link.mission.MissionTransferService;
+import org.vigie.link.mission.TransferOptions;
+import org.vigie.link.time.Scheduler;
+import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.flight.FlightContext;
+import org.vigie.mission.flight.FlightController;
+import org.vigie.mission.flight.LinkParamAccess;
+import org.vigie.mission.flight.VehicleTelemetry;
+
+/**
+ * The facade an onboard program embeds: attached to one autopilot over MAVLink and to one district, it accepts
+ * dispatches and flies them one at a time.
+ *
+ * <pre>{@code
+ * Companion c = Companion.connect("tcpout://127.0.0.1:5760", district, CompanionOptions.defaults(), scheduler, pool);
+ * Flight f = c.dispatch(DispatchRequest.builder("A-1", 48.8566, 2.3522).reason("panic button")
+ *         .requester("op-7", "centre 4").build());
+ * f.addListener(System.out::println);
+ * FlightReport r = f.report().get();
+ * }</pre>
+ *
+ * <p>One flight at a time: a dispatch arriving during a flight retasks it (strictly higher priority, under
+ * {@link CompanionOptions.BusyPolicy#RETASK_IF_HIGHER_PRIORITY}) or is refused with a reason; it is never ignored, and
+ * every decision is recorded in the accountability log.
+ *
+ * <p>Threading: all methods are thread-safe. Flight logic runs on the link's scheduler; listeners and futures
+ * complete on the link's callback executor.
+ */
+public final class Companion implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Companion.class);
+    /** Message ids and intervals (µs) the flight needs from the autopilot. */
+    private static final int[][] STREAMS = {
+        {33, 100_000}, {30, 100_000}, {24, 500_000}, {1, 500_000}, {193, 500_000}, {242, 1_000_000},
+        {245, 500_000}, {147, 1_000_000}, {162, 500_000}, {42, 1_000_000}, {74, 500_000}, {2, 1_000_000}};
+
+    private final MavlinkPort port;
+    private final MavlinkLink ownedLink;
+    private final District district;
+    private final Geofence fence;
+    private final CompanionOptions options;
+    private final VehicleTelemetry telemetry;
+    private final CommandService commands;
+    private final MissionTransferService transfers;
+    private final LinkParamAccess params;
+    private final FlightContext context;
+    private final List<Consumer<Flight>> flightObservers = new ArrayList<>();
+    private Flight current;
+    private boolean closed;
+
+    private Companion(MavlinkPort port, MavlinkLink ownedLink, District district, CompanionOptions options) {
+        this.port = Objects.requireNonNull(port, "port");
+        this.ownedLink = ownedLink;
+        this.district = Objects.requireNonNull(district, "district");
+        this.options = Objects.requireNonNull(options, "options");
+        this.fence = district.geofence();
+        GeoPoint home = district.home();
+        if (!fence.contains(home)) {
+            throw new IllegalArgumentException("district '" + district.name() + "' home " + home.latLonText()
+                    + " lies outside its own fence");
+        }
+        this.telemetry = new VehicleTelemetry(port, options.autopilotSysId(), -1);
+        java.util.function.Supplier<Target> target = () -> new Target(
+                telemetry.targetSysId() > 0 ? telemetry.targetSysId() : 1,
+                telemetry.targetCompId() >= 0 ? telemetry.targetCompId() : 1,
+                telemetry.flavour() == org.vigie.link.vehicle.AutopilotFlavour.PX4
+                        ? org.vigie.link.command.AutopilotFlavour.PX4 : org.vigie.link.command.AutopilotFlavour.ARDUPILOT);
+        this.commands = new CommandService(port, target, CommandOptions.defaults());
+        this.transfers = new MissionTransferService(port, target, TransferOptions.defaults());
+        this.params = new LinkParamAccess(port, () -> target.get().systemId(), () -> target.get().componentId(),
+                Duration.ofMillis(700), 5);
+        this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
+                new DistrictPlanner(district), options.energy(), options.flight(), options.fenceItems());
+        port.scheduler().execute(() -> {
+            telemetry.onReboot(this::requestStreams);
+            waitForAutopilotThenRequestStreams(0);
+        });
+    }
+
+    /**
+     * Attaches to an existing link (the caller keeps owning it).
+     *
+     * @param port     the MAVLink link to the autopilot
+     * @param district the district to fly in; its home must lie inside its fence
+     * @param options  options
+     * @return the companion
+     * @throws IllegalArgumentException if the district's home lies outside its fence
+     */
+    public static Companion attach(MavlinkPort port, District district, CompanionOptions options) {
+        return new Companion(port, null, district, options);
+    }
+
+    /**
+     * Opens a link from a MAVSDK-style connection string ({@code serial:///dev/ttyAMA0:921600},
+     * {@code udpin://0.0.0.0:14540}, {@code tcpout://127.0.0.1:5760}) and attaches to it; the link is closed with the
+     * companion.
+     *
+     * @param connectionString where the autopilot is
+     * @param district         the district
+     * @param options          options
+     * @param scheduler        the event thread and clock
+     * @param callbacks        where listeners and futures complete (not the event thread)
+     * @return the companion
+     * @throws IOException if the transport cannot be opened
+     * @throws IllegalArgumentException on a malformed connection string or a district whose home is outside it
+     */
+    public static Companion connect(String connectionString, District district, CompanionOptions options,
+                                    Scheduler scheduler, Executor callbacks) throws IOException {
+        MavlinkLink link = MavlinkLink.open(LinkConfig.of(1), scheduler, callbacks, connectionString);
+        try {
+            return new Companion(link, link, district, options);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    private void waitForAutopilotThenRequestStreams(int tries) {
+        if (closed) {
+            return;
+        }
+        if (telemetry.heard()) {
+            requestStreams();
+        } else {
+            port.scheduler().schedule(Duration.ofMillis(500), () -> waitForAutopilotThenRequestStreams(tries + 1));
+        }
+    }
+
+    private void requestStreams() {
+        for (int[] s : STREAMS) {
+            commands.setMessageInterval(s[0], s[1]).whenComplete((o, e) -> {
+                if (o != null && !o.accepted()) {
+                    LOG.info("stream {} at {} us: {}", s[0], s[1], o.result());
+                }
+            });
+        }
+        // telemetry silence later (a reboot, a stream dropped): ask again after 10 s if positions stopped
+        port.scheduler().schedule(Duration.ofSeconds(10), () -> {
+            if (!closed && telemetry.heard() && telemetry.positionAgeMs() > 5000) {
+                requestStreams();
+            }
+        });
+    }
+
+    /** @return the district flown in */
+    public District district() {
+        return district;
+    }
+
+    /** @return the compiled fence of the district */
+    public Geofence geofence() {
+        return fence;
+    }
+
+    /** @return the options */
+    public CompanionOptions options() {
+        return options;
+    }
+
+    /** @return the MAVLink port in use */
+    public MavlinkPort port() {
+        return port;
+    }
+
+    /** @return the flight in progress, if any */
+    public synchronized Optional<Flight> currentFlight() {
+        return Optional.ofNullable(current).filter(f -> !f.phase().isTerminal());
+    }
+
+    /**
+     * Adds an observer told of every flight started (on the calling thread of {@link #dispatch}); used to attach
+     * streaming to each flight.
+     *
+     * @param observer receives each new flight
+     */
+    public synchronized void onFlightStarted(Consumer<Flight> observer) {
+        flightObservers.add(Objects.requireNonNull(observer, "observer"));
+    }
+
+    /**
+     * Dispatches the drone. Never ignored: returns a new flight, or (while a flight is in progress) the current flight
+     * retasked when the policy allows it, or a flight already ended with outcome REFUSED and the reason.
+     *
+     * @param request the dispatch
+     * @return the flight handle
+     * @throws IllegalStateException if the companion is closed
+     */
+    public synchronized Flight dispatch(DispatchRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed) {
+            throw new IllegalStateException("companion is closed");
+        }
+        Flight active = current;
+        if (active != null && !active.phase().isTerminal()) {
+            DispatchRequest cur = active.currentRequest();
+            if (options.busyPolicy() == CompanionOptions.BusyPolicy.RETASK_IF_HIGHER_PRIORITY
+                    && request.priority().outranks(cur.priority())) {
+                record(AccountabilityRecord.Event.RETASKED, request, "retasking the flight for alert "
+                        + cur.alertId() + " (" + cur.priority() + ") with this " + request.priority() + " dispatch");
+                active.retask(request).thenAccept(d -> record(d.accepted() ? AccountabilityRecord.Event.RETASKED
+                        : AccountabilityRecord.Event.REFUSED, request, d.reason()));
+                return active;
+            }
+            String why = "the drone is flying alert " + cur.alertId() + " (" + cur.priority() + ", phase "
+                    + active.phase() + "); this " + request.priority() + " dispatch does not outrank it"
+                    + (options.busyPolicy() == CompanionOptions.BusyPolicy.REFUSE ? " (policy: refuse while busy)" : "");
+            return refused(request, why);
+        }
+        Flight f = new Flight(request, sink -> new FlightController(context, request, sink), port.callbackExecutor());
+        current = f;
+        record(AccountabilityRecord.Event.ACCEPTED, request, "flight started");
+        f.report().thenAccept(r -> record(AccountabilityRecord.Event.ENDED, f.currentRequest(),
+                r.outcome() + " (" + r.finalPhase() + "): " + r.outcomeReason()));
+        for (Consumer<Flight> o : flightObservers) {
+            o.accept(f);
+        }
+        f.controller().start();
+        return f;
+    }
+
+    private Flight refused(DispatchRequest request, String why) {
+        record(AccountabilityRecord.Event.REFUSED, request, why);
+        java.time.Instant now = port.scheduler().now();
+        FlightReport r = new FlightReport(request.alertId(), request.requesterId(), request.requesterOrigin(),
+                request.reason(), request.targetLatDeg(), request.targetLonDeg(), FlightOutcome.REFUSED,
+                FlightPhase.ABORTED, why, now, now, java.util.Map.of(), List.of(), List.of(), 0, 0, Double.NaN,
+                Double.NaN, List.of(), 0);
+        return Flight.refused(request, r, new FlightEvent.PhaseChanged(now, FlightPhase.PREFLIGHT,
+                FlightPhase.ABORTED, why), port.callbackExecutor());
+    }
+
+    private void record(AccountabilityRecord.Event e, DispatchRequest r, String detail) {
+        options.accountability().append(new AccountabilityRecord(port.scheduler().now(), e, r.alertId(),
+                r.requesterId(), r.requesterOrigin(), r.targetLatDeg(), r.targetLonDeg(), r.priority().name(),
+                r.reason(), detail));
+    }
+
+    /** Tells the current flight the dispatch side is alive (feeds the dispatch-link failsafe). */
+    public synchronized void dispatchLinkAlive() {
+        if (current != null && current.controller() != null) {
+            current.controller().dispatchLinkAlive();
+        }
+    }
+
+    /**
+     * The controller of a flight, for streaming integration inside this library.
+     *
+     * @param flight a flight of this companion
+     * @return its controller, or empty for a refused dispatch
+     */
+    public static Optional<FlightController> controllerOf(Flight flight) {
+        return Optional.ofNullable(flight.controller());
+    }
+
+    /** Closes the services (and the link when this companion opened it). A flight in progress is not stopped. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        params.close();
+        commands.close();
+        transfers.close();
+        port.scheduler().execute(telemetry::close);
+        if (ownedLink != null) {
+            ownedLink.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.vigie.mission;
+
+import java.util.Objects;
+import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.mission.energy.EnergyModel;
+import org.vigie.mission.flight.DistrictFenceItems;
+import org.vigie.mission.flight.FenceItems;
+import org.vigie.mission.flight.FlightConfig;
+
+/**
+ * How a {@link Companion} flies. Immutable.
+ *
+ * @param flight          flight tunables (speeds, timeouts, failsafe parameters)
+ * @param energy          the energy model of this airframe and battery
+ * @param accountability  where every dispatch is recorded
+ * @param fenceItems      district to autopilot fence items
+ * @param busyPolicy      what a dispatch arriving during a flight does
+ * @param autopilotSysId  the autopilot's system id, or -1 to use the first autopilot heard
+ */
+public record CompanionOptions(FlightConfig flight, EnergyModel energy, AccountabilityLog accountability,
+                               FenceItems fenceItems, BusyPolicy busyPolicy, int autopilotSysId) {
+
+    /** What happens to a dispatch that arrives while a flight is in progress. Never: ignore it. */
+    public enum BusyPolicy {
+        /** A strictly higher priority retasks the current flight; otherwise the dispatch is refused with a reason. */
+        RETASK_IF_HIGHER_PRIORITY,
+        /** Every dispatch during a flight is refused with a reason (the dispatcher retasks explicitly). */
+        REFUSE
+    }
+
+    /** Rejects nulls. */
+    public CompanionOptions {
+        Objects.requireNonNull(flight, "flight");
+        Objects.requireNonNull(energy, "energy");
+        Objects.requireNonNull(accountability, "accountability");
+        Objects.requireNonNull(fenceItems, "fenceItems");
+        Objects.requireNonNull(busyPolicy, "busyPolicy");
+        if (autopilotSysId < -1 || autopilotSysId == 0 || autopilotSysId > 255) {
+            throw new IllegalArgumentException("autopilotSysId " + autopilotSysId + " must be -1 or 1..255");
+        }
+    }
+
+    /**
+     * Defaults: {@link FlightConfig#defaults()}, {@link EnergyModel#typicalQuad()}, an in-memory accountability log,
+     * fence items within ArduCopter's 84, retask on higher priority, first autopilot heard.
+     *
+     * @return the defaults
+     */
+    public static CompanionOptions defaults() {
+        return new CompanionOptions(FlightConfig.defaults(), EnergyModel.typicalQuad(), AccountabilityLog.inMemory(),
+                new DistrictFenceItems(DistrictFenceItems.ARDUCOPTER_MAX_ITEMS), BusyPolicy.RETASK_IF_HIGHER_PRIORITY, -1);
+    }
+
+    /** @param f flight tunables @return a copy */
+    public CompanionOptions withFlight(FlightConfig f) {
+        return new CompanionOptions(f, energy, accountability, fenceItems, busyPolicy, autopilotSysId);
+    }
+
+    /** @param e energy model @return a copy */
+    public CompanionOptions withEnergy(EnergyModel e) {
+        return new CompanionOptions(flight, e, accountability, fenceItems, busyPolicy, autopilotSysId);
+    }
+
+    /** @param log accountability log @return a copy */
+    public CompanionOptions withAccountability(AccountabilityLog log) {
+        return new CompanionOptions(flight, energy, log, fenceItems, busyPolicy, autopilotSysId);
+    }
+
+    /** @param items fence conversion @return a copy */
+    public CompanionOptions withFenceItems(FenceItems items) {
+        return new CompanionOptions(flight, energy, accountability, items, busyPolicy, autopilotSysId);
+    }
+
+    /** @param p busy policy @return a copy */
+    public CompanionOptions withBusyPolicy(BusyPolicy p) {
+        return new CompanionOptions(flight, energy, accountability, fenceItems, p, autopilotSysId);
+    }
+}

@@ -1,0 +1,190 @@
+package org.vigie.mission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.vigie.mission.flight.FlightController;
+import org.vigie.mission.flight.FlightSink;
+
+/**
+ * The handle a dispatch returns: the flight's current phase, its events, retask / cancel / release, and the report.
+ *
+ * <p>Threading: every method is thread-safe and returns at once. Listeners are called on the link's callback executor,
+ * one event at a time, in order, never on the link's event thread, so they may call back into the library.
+ * {@link #report()} completes exactly once, on the callback executor, when the flight reaches DONE, ABORTED or FAILED.
+ */
+public final class Flight {
+
+    private final DispatchRequest firstRequest;
+    private final FlightController controller;
+    private final Executor callbacks;
+    private final List<Consumer<FlightEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<FlightEvent> history = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final CompletableFuture<FlightReport> report = new CompletableFuture<>();
+    private volatile FlightPhase phase = FlightPhase.PREFLIGHT;
+
+    Flight(DispatchRequest request, java.util.function.Function<FlightSink, FlightController> controllerFactory,
+           Executor callbacks) {
+        this.firstRequest = Objects.requireNonNull(request, "request");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        this.controller = controllerFactory == null ? null : controllerFactory.apply(new Sink());
+    }
+
+    /**
+     * A flight refused before it started: already terminal (ABORTED) with outcome REFUSED and the reason.
+     */
+    static Flight refused(DispatchRequest request, FlightReport report, FlightEvent.PhaseChanged event,
+                          Executor callbacks) {
+        Flight f = new Flight(request, null, callbacks);
+        f.phase = FlightPhase.ABORTED;
+        synchronized (f.history) {
+            f.history.add(event);
+        }
+        f.report.complete(report);
+        return f;
+    }
+
+    private final class Sink implements FlightSink {
+        @Override
+        public void event(FlightEvent event) {
+            if (event instanceof FlightEvent.PhaseChanged pc) {
+                phase = pc.to();
+            }
+            synchronized (history) {
+                history.add(event);
+            }
+            post(() -> {
+                for (Consumer<FlightEvent> l : listeners) {
+                    try {
+                        l.accept(event);
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Flight.class).warn("flight listener failed", e);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void finished(FlightReport r) {
+            phase = r.finalPhase();
+            post(() -> report.complete(r));
+        }
+    }
+
+    private void post(Runnable r) {
+        queue.add(r);
+        drain();
+    }
+
+    private void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        callbacks.execute(() -> {
+            try {
+                Runnable r;
+                while ((r = queue.poll()) != null) {
+                    r.run();
+                }
+            } finally {
+                draining.set(false);
+                if (!queue.isEmpty()) {
+                    drain();
+                }
+            }
+        });
+    }
+
+    /** @return the phase as last reported (terminal once the report is complete) */
+    public FlightPhase phase() {
+        return phase;
+    }
+
+    /** @return the dispatch that started this flight */
+    public DispatchRequest request() {
+        return firstRequest;
+    }
+
+    /** @return the dispatch currently flown (differs from {@link #request()} after a retask) */
+    public DispatchRequest currentRequest() {
+        return controller == null ? firstRequest : controller.request();
+    }
+
+    /**
+     * Adds a listener for the events from now on (see {@link #events()} for the past ones).
+     *
+     * @param listener called on the callback executor, in order
+     */
+    public void addListener(Consumer<FlightEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @return every event so far, in order (a snapshot) */
+    public List<FlightEvent> events() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    /**
+     * Retasks the flight to a new dispatch (re-planned from where the drone is).
+     *
+     * @param newRequest the new dispatch
+     * @return the decision; a refusal carries its reason
+     */
+    public CompletableFuture<RetaskDecision> retask(DispatchRequest newRequest) {
+        if (controller == null) {
+            return CompletableFuture.completedFuture(new RetaskDecision(false, "this dispatch was refused"));
+        }
+        return onCallbacks(controller.retask(newRequest));
+    }
+
+    /**
+     * Cancels: before take-off the flight ends ABORTED; in the air the drone returns home now along a planned route.
+     *
+     * @return a sentence saying what was done
+     */
+    public CompletableFuture<String> cancel() {
+        if (controller == null) {
+            return CompletableFuture.completedFuture("this dispatch was refused; nothing to cancel");
+        }
+        return onCallbacks(controller.cancel());
+    }
+
+    /** Ends the on-scene time now: the drone returns home. */
+    public void release() {
+        if (controller != null) {
+            controller.release();
+        }
+    }
+
+    /** @return the report, completed once when the flight ends */
+    public CompletableFuture<FlightReport> report() {
+        return report;
+    }
+
+    /** @return the controller (for streaming integration in this module), null for a refused dispatch */
+    FlightController controller() {
+        return controller;
+    }
+
+    private <T> CompletableFuture<T> onCallbacks(CompletableFuture<T> f) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        f.whenComplete((v, e) -> callbacks.execute(() -> {
+            if (e != null) {
+                out.completeExceptionally(e);
+            } else {
+                out.complete(v);
+            }
+        }));
+        return out;
+    }
+}
