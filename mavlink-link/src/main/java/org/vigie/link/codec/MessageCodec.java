@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code io.dronefleet.mavlink.common.CommandLong}). Decoding happens only on demand: the router and the parser work
  * on raw frames.
  *
- * <p>Thread-safe: dronefleet's reflection serializers hold no per-call state.
+ * <p>Thread-safe: dronefleet's reflection serializers hold no per-call state, the fast decoders none at all.
  */
 public final class MessageCodec {
 
@@ -44,11 +44,74 @@ public final class MessageCodec {
      * @return the message, or empty if the id is unknown or the payload does not decode
      */
     public Optional<Object> decode(MavlinkFrame frame) {
-        Class<?> type = table.type(frame.msgId());
-        if (type == null) {
-            return Optional.empty();
+        return Optional.ofNullable(decodeOrNull(frame.msgId(), frame.payload(), 0, frame.payload().length));
+    }
+
+    /**
+     * Decodes the frame a parser is showing, without copying it first (the fast path for telemetry: call it inside
+     * {@link FrameParser.Listener#onFrame}).
+     *
+     * @param view the parser's current frame
+     * @return the message, or empty if the id is unknown or the payload does not decode
+     */
+    public Optional<Object> decode(FrameView view) {
+        return Optional.ofNullable(decodeOrNull(view.msgId(), view.buffer(), view.payloadOffset(),
+                view.payloadLength()));
+    }
+
+    /**
+     * Decodes a payload to its dronefleet message object. The telemetry messages streamed every frame (HEARTBEAT,
+     * SYS_STATUS, GPS_RAW_INT, ATTITUDE, GLOBAL_POSITION_INT, VFR_HUD, BATTERY_STATUS, MISSION_CURRENT,
+     * EKF_STATUS_REPORT, HOME_POSITION, ... see {@link #hasFastDecoder}) take a hand-written path that builds the
+     * very same object as dronefleet's reflection deserializer, many times faster; the others use the reflection
+     * deserializer.
+     *
+     * @param msgId message id
+     * @param buffer array holding the payload
+     * @param offset index of the first payload byte
+     * @param length payload length on the wire (MAVLink 2 truncation is zero-extended)
+     * @return the message, or null if the id is unknown or the payload does not decode
+     */
+    public Object decodeOrNull(int msgId, byte[] buffer, int offset, int length) {
+        Object fast = FastDecoders.decode(msgId, buffer, offset, length);
+        if (fast != null) {
+            return fast;
         }
-        return Optional.ofNullable(decodePayload(frame.payload(), frame.msgId(), type));
+        Class<?> type = table.type(msgId);
+        if (type == null) {
+            return null;
+        }
+        byte[] payload = new byte[length];
+        System.arraycopy(buffer, offset, payload, 0, length);
+        return decodePayload(payload, msgId, type);
+    }
+
+    /**
+     * Whether a message id takes the hand-written decode path.
+     *
+     * @param msgId message id
+     * @return true if {@link #decode} avoids reflection for it
+     */
+    public static boolean hasFastDecoder(int msgId) {
+        for (int id : FastDecoders.IDS) {
+            if (id == msgId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Decodes a payload with dronefleet's reflection deserializer only (the reference the fast path is tested
+     * against).
+     *
+     * @param msgId message id
+     * @param payload payload bytes as on the wire
+     * @return the message, or null if the id is unknown or the payload does not decode
+     */
+    public Object decodeByReflection(int msgId, byte[] payload) {
+        Class<?> type = table.type(msgId);
+        return type == null ? null : decodePayload(payload, msgId, type);
     }
 
     /**
@@ -63,7 +126,8 @@ public final class MessageCodec {
         if (table.type(frame.msgId()) != type) {
             return Optional.empty();
         }
-        return Optional.ofNullable(type.cast(decodePayload(frame.payload(), frame.msgId(), type)));
+        return Optional.ofNullable(type.cast(decodeOrNull(frame.msgId(), frame.payload(), 0,
+                frame.payload().length)));
     }
 
     /**
