@@ -18,11 +18,13 @@ import org.vigie.link.signing.SignatureVerdict;
  * @param signatureRejections frames dropped by the signature policy, by verdict (only rejecting verdicts appear)
  * @param droppedWrites droppable telemetry frames dropped because a write queue was full
  * @param failedWrites frames a transport refused (disconnected or closed)
+ * @param ownFramesIgnored received frames carrying our own system and component id (echoes of what we sent), ignored
  * @param peers sequence statistics per source (system, component) that sent at least one accepted frame
  */
 public record LinkStats(long framesIn, long bytesIn, long framesOut, long bytesOut, long crcErrors,
                         Map<DiscardReason, Long> parserDiscards, Map<SignatureVerdict, Long> signatureRejections,
-                        long droppedWrites, long failedWrites, List<PeerStats> peers) {
+                        long droppedWrites, long failedWrites, long ownFramesIgnored,
+                        List<PeerStats> peers) {
 
     /** Copies the collections (the snapshot is immutable). */
     public LinkStats {

@@ -47,7 +47,7 @@ import org.vigie.link.vehicle.Vehicle;
  *
  * <p>What it does: sends our HEARTBEAT (1 Hz by default, MAV_TYPE_ONBOARD_CONTROLLER, MAV_AUTOPILOT_INVALID,
  * MAV_STATE_ACTIVE); parses every transport's bytes; drops frames the signature policy rejects (counted, reported as
- * {@link LinkEvent.SignatureRejected}); tracks packet loss per source; keeps a table of peers from their heartbeats
+ * {@link LinkEvent.SignatureRejected}) and frames carrying our own system and component id (echoes; counted); tracks packet loss per source; keeps a table of peers from their heartbeats
  * ({@link LinkEvent.PeerSeen} / {@link LinkEvent.PeerLost}); follows the autopilot it is attached to as a
  * {@link Vehicle}; dispatches frames to raw subscribers and, decoded once per frame, to typed subscribers of that
  * message id; reports parser discards as aggregated {@link LinkEvent.ParseError}s; sends typed messages as MAVLink 2
@@ -111,6 +111,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private final AtomicLong framesOut = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
+    private final AtomicLong ownFrames = new AtomicLong();
     private volatile Vehicle vehicle;
     private volatile List<Peer> peerSnapshot = List.of();
     private final Map<Integer, Long> lastBootTimeMs = new HashMap<>();
@@ -397,7 +398,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             peerStats = peerStatsSnapshot;
         }
         return new LinkStats(framesIn, bytesIn, framesOut.get(), bytesOut.get(), discards.get(DiscardReason.BAD_CRC),
-                discards, rejections, dropped, failedWrites.get(), peerStats);
+                discards, rejections, dropped, failedWrites.get(), ownFrames.get(), peerStats);
     }
 
     /**
@@ -528,6 +529,10 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             emit(new LinkEvent.SignatureRejected(v, frame.sysId(), frame.compId(), frame.msgId()));
             return;
         }
+        if (frame.sysId() == config.systemId() && frame.compId() == config.componentId()) {
+            ownFrames.incrementAndGet();
+            return;
+        }
         sequences.record(frame.sysId(), frame.compId(), frame.seq());
         long now = scheduler.nanoTime();
         if (now - peerStatsPublishedNanos >= PEER_STATS_REFRESH_NANOS) {
@@ -590,6 +595,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         if (comingBack && status == MAV_STATE_BOOT) {
             lastBootTimeMs.clear();
+            sequences.forget(p.sysId, p.compId);
+            sequences.record(f.sysId(), f.compId(), f.seq());
             emit(new LinkEvent.AutopilotRebooted(p.sysId, p.compId, "heartbeat back in BOOT state after "
                     + config.peerLostTimeout().toMillis() + " ms or more of silence"));
         }
@@ -646,6 +653,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (last != null && t + REBOOT_TIME_STEP_MS < last) {
             lastBootTimeMs.clear();
             lastBootTimeMs.put(f.msgId(), t);
+            sequences.forget(v.sysId(), v.compId());
+            sequences.record(f.sysId(), f.compId(), f.seq());
             emit(new LinkEvent.AutopilotRebooted(v.sysId(), v.compId(), "time_boot_ms of message " + f.msgId()
                     + " went back from " + last + " to " + t));
         }

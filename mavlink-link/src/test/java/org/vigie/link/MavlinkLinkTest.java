@@ -443,4 +443,44 @@ class MavlinkLinkTest {
         assertThat(f.get(1, TimeUnit.SECONDS).modeName()).isEqualTo("RTL");
         assertThat(link.awaitVehicle().get(1, TimeUnit.SECONDS).armed()).isTrue();
     }
+
+    @Test
+    void framesCarryingOurOwnIdsAreEchoesAndIgnored() {
+        open(LinkConfig.of(1).withHeartbeat(false));
+        List<MavlinkFrame> raw = new ArrayList<>();
+        link.subscribeFrames(raw::add);
+        TestPeer echo = new TestPeer(InMemoryTransport.pair("x", "y")[0], scheduler, 1, 191);
+        MavlinkFrame own = new org.vigie.link.codec.FrameWriter().encodeV2(1, 191, 0,
+                echo.codec.encodePayload(TestPeer.arduCopter(0, false)), null);
+        autopilot.sendBytes(own.raw());
+        scheduler.runPending();
+        assertThat(raw).isEmpty();
+        assertThat(link.peers()).isEmpty();
+        assertThat(link.stats().ownFramesIgnored()).isEqualTo(1);
+        assertThat(link.stats().peers()).isEmpty();
+    }
+
+    @Test
+    void aRebootRestartsTheLossCount() {
+        open(LinkConfig.of(1).withHeartbeat(false));
+        org.vigie.link.codec.FrameWriter before = new org.vigie.link.codec.FrameWriter();
+        autopilot.sendBytes(before.encodeV2(1, 1, 0, autopilot.codec.encodePayload(TestPeer.arduCopter(0, false)),
+                null).raw());
+        byte[] att = autopilot.codec.encodePayload(Attitude.builder().timeBootMs(90_000).build());
+        for (int i = 0; i < 100; i++) {
+            autopilot.sendBytes(before.encodeV2(1, 1, 30, att, null).raw());
+        }
+        scheduler.runPending();
+        assertThat(link.stats().peer(1, 1).received()).isEqualTo(101);
+        org.vigie.link.codec.FrameWriter after = new org.vigie.link.codec.FrameWriter();   // sequence restarts at 0
+        for (int i = 0; i < 5; i++) {
+            autopilot.sendBytes(after.encodeV2(1, 1, 30,
+                    autopilot.codec.encodePayload(Attitude.builder().timeBootMs(1000 + i).build()), null).raw());
+        }
+        scheduler.runPending();
+        assertThat(eventsOf(LinkEvent.AutopilotRebooted.class)).hasSize(1);
+        LinkStats.PeerStats p = link.stats().peer(1, 1);
+        assertThat(p.received()).isEqualTo(5);
+        assertThat(p.lost()).isZero();
+    }
 }

@@ -1,0 +1,82 @@
+package org.vigie.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dronefleet.mavlink.common.CommandAck;
+import io.dronefleet.mavlink.common.CommandLong;
+import io.dronefleet.mavlink.common.MavCmd;
+import io.dronefleet.mavlink.common.MavResult;
+import java.net.DatagramSocket;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.vigie.link.time.RealtimeScheduler;
+
+/** Two links over real UDP sockets on loopback, each on its own real-time event thread, writer threads on. */
+class LinkUdpTest {
+
+    private static int freePort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void twoLinksFindEachOtherAndExchangeACommandOverLoopbackUdp() throws Exception {
+        int port = freePort();
+        ExecutorService callbacks = Executors.newSingleThreadExecutor();
+        try (RealtimeScheduler groundThread = new RealtimeScheduler("ground-link", 1.0, Clock.systemUTC());
+             RealtimeScheduler droneThread = new RealtimeScheduler("drone-link", 1.0, Clock.systemUTC());
+             MavlinkLink ground = MavlinkLink.open(LinkConfig.of(255).withComponentId(190), groundThread, callbacks,
+                     "udpin://127.0.0.1:" + port);
+             MavlinkLink drone = MavlinkLink.open(LinkConfig.of(1), droneThread, callbacks,
+                     "udpout://127.0.0.1:" + port)) {
+            CompletableFuture<LinkEvent.PeerSeen> groundSeesDrone = new CompletableFuture<>();
+            CompletableFuture<LinkEvent.PeerSeen> droneSeesGround = new CompletableFuture<>();
+            ground.onEvent(e -> {
+                if (e instanceof LinkEvent.PeerSeen p) {
+                    groundSeesDrone.complete(p);
+                }
+            });
+            drone.onEvent(e -> {
+                if (e instanceof LinkEvent.PeerSeen p) {
+                    droneSeesGround.complete(p);
+                }
+            });
+            assertThat(groundSeesDrone.get(5, TimeUnit.SECONDS)).isEqualTo(new LinkEvent.PeerSeen(1, 191, 18, 8));
+            assertThat(droneSeesGround.get(5, TimeUnit.SECONDS)).isEqualTo(new LinkEvent.PeerSeen(255, 190, 18, 8));
+
+            // the drone answers a command the way an autopilot would; subscribers run on its event thread
+            CompletableFuture<String> threadOfSubscriber = new CompletableFuture<>();
+            drone.subscribe(CommandLong.class, (cmd, frame) -> {
+                threadOfSubscriber.complete(Thread.currentThread().getName());
+                drone.send(CommandAck.builder().command(cmd.command()).result(MavResult.MAV_RESULT_ACCEPTED)
+                        .targetSystem(frame.sysId()).targetComponent(frame.compId()).build());
+            });
+            CompletableFuture<CommandAck> ack = new CompletableFuture<>();
+            ground.subscribe(CommandAck.class, (a, frame) -> ack.complete(a));
+            ground.send(CommandLong.builder().targetSystem(1).targetComponent(191)
+                    .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).param1(148).build());
+            assertThat(ack.get(5, TimeUnit.SECONDS).result().entry()).isEqualTo(MavResult.MAV_RESULT_ACCEPTED);
+            assertThat(threadOfSubscriber.get()).isEqualTo("drone-link");
+            assertThat(ground.stats().framesIn()).isPositive();
+            assertThat(drone.stats().failedWrites()).isZero();
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+
+    @Test
+    void openRefusesAMalformedConnectionStringAndNoStrings() {
+        try (RealtimeScheduler scheduler = new RealtimeScheduler("unused")) {
+            assertThatThrownBy(() -> MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run, "udp://nowhere"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("udp://nowhere");
+            assertThatThrownBy(() -> MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one connection string");
+        }
+    }
+}
