@@ -46,10 +46,14 @@ import org.vigie.link.time.Scheduler;
  *       (ArduCopter uses the legacy one); each request is answered with MISSION_ITEM_INT (option: MISSION_ITEM for a
  *       legacy request); any requested seq in range is (re)sent, so duplicated and out-of-sequence requests are
  *       served; MISSION_ACK ends it. Timeouts: handshake (COUNT, waiting for the final ACK) 1500 ms, items 250 ms;
- *       on a timeout the last message is resent, at most {@code retries} times per step (the count restarts when the
- *       autopilot asks for a new item). ArduPilot answers an item it already has with MISSION_ACK INVALID_SEQUENCE
- *       without ending its upload: after a resend this means our item arrived and the request for the next one was
- *       lost, so the next item is sent at once rather than waiting for ArduPilot's own 1 s re-request.</li>
+ *       on a timeout the last message is resent, at most {@code retries} times in a row (the count restarts whenever
+ *       the autopilot asks for an item or answers INVALID_SEQUENCE: it is alive; a per-attempt deadline of every
+ *       step's full retry budget bounds the whole). ArduPilot answers an item it already has with MISSION_ACK
+ *       INVALID_SEQUENCE without ending its upload: after a resend this means our item arrived and the request for
+ *       the next one was lost, so the next item is sent at once rather than waiting for ArduPilot's own 1 s
+ *       re-request. ArduPilot answers ERROR to an item arriving after its upload ended: when that follows a resend
+ *       of the last item (its ACK may have been lost), the list is read back to decide between ACCEPTED (then
+ *       {@link PlanState#VERIFIED}) and {@link TransferResult#VERIFY_MISMATCH}.</li>
  *   <li>Download: MISSION_REQUEST_LIST, MISSION_COUNT, MISSION_REQUEST_INT for each seq, MISSION_ITEM_INT (or legacy
  *       MISSION_ITEM) back, MISSION_ACK ACCEPTED from us at the end. Frames are kept as the autopilot sends them
  *       (ArduPilot: non-INT numbering).</li>
@@ -96,6 +100,7 @@ public final class MissionTransferService implements AutoCloseable {
         int stepRetries;
         Cancellable timer;
         long opaqueId;
+        Cancellable deadline;
         boolean verifying;
         boolean verified;
         // upload
@@ -355,6 +360,17 @@ public final class MissionTransferService implements AutoCloseable {
 
     private void begin(Work w) {
         w.attempt++;
+        if (w.deadline != null) {
+            w.deadline.cancel();
+        }
+        int attempt = w.attempt;
+        long deadlineMs = attemptDeadlineMs(w);
+        w.deadline = scheduler.schedule(Duration.ofMillis(deadlineMs), () -> {
+            if (active == w && w.attempt == attempt && w.step != Step.DONE) {
+                endAttempt(w, TransferResult.TIMEOUT, "no completion within the attempt deadline of " + deadlineMs
+                        + " ms");
+            }
+        });
         w.stepRetries = 0;
         w.verifying = false;
         w.lastSent = -1;
@@ -443,6 +459,16 @@ public final class MissionTransferService implements AutoCloseable {
         sendForStep(w);
     }
 
+    /**
+     * Safety net for peers that keep answering without progress: per attempt, every step's full retry budget (two
+     * handshakes, one per item, a read-back of the same size).
+     */
+    private static long attemptDeadlineMs(Work w) {
+        long perStep = (w.opts.retries() + 1L);
+        long n = Math.max(w.items.size(), 1);
+        return perStep * (4 * w.opts.handshakeTimeoutMs() + 2 * n * w.opts.itemTimeoutMs());
+    }
+
     // ------------------------------------------------------------------ incoming (event thread)
 
     private boolean fromTarget(MavlinkFrame f) {
@@ -472,9 +498,10 @@ public final class MissionTransferService implements AutoCloseable {
             return;
         }
         w.step = Step.SEND_ITEMS;
+        // any request shows the autopilot alive and waiting: the retry count restarts (the attempt deadline bounds it)
+        w.stepRetries = 0;
         if (seq > w.highestRequested) {
             w.highestRequested = seq;
-            w.stepRetries = 0;
             emit(new MissionEvent.TransferProgress(w.op, w.type, seq, w.items.size()));
         }
         w.lastWasResend = false;
@@ -572,8 +599,17 @@ public final class MissionTransferService implements AutoCloseable {
             if (w.step == Step.SEND_ITEMS && w.lastWasResend && w.lastSent + 1 < n) {
                 // our resent item was already there: the request for the next one was lost
                 w.lastWasResend = false;
+                w.stepRetries = 0;
                 sendItem(w, w.lastSent + 1, w.lastLegacy);
             }
+            return;
+        }
+        if (r == TransferResult.ERROR && w.step == Step.SEND_ITEMS && w.lastSent == n - 1 && w.lastWasResend) {
+            // ArduPilot answers ERROR to an item outside an upload: either it completed and its ACK was lost, or it
+            // gave up. Reading the list back tells which.
+            LOG.debug("mission upload: ERROR after resending the last item; reading back to resolve");
+            w.verifying = true;
+            enter(w, Step.REQUEST_LIST);
             return;
         }
         endAttempt(w, r, "upload refused: " + r + (w.lastWasResend && w.lastSent == n - 1
@@ -691,6 +727,10 @@ public final class MissionTransferService implements AutoCloseable {
         if (w.timer != null) {
             w.timer.cancel();
             w.timer = null;
+        }
+        if (w.deadline != null) {
+            w.deadline.cancel();
+            w.deadline = null;
         }
         boolean wasStarted = w.step != Step.QUEUED;
         w.step = Step.DONE;
