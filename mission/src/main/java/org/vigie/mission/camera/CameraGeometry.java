@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.LocalFrame;
 
 /**
  * Computes the camera {@link Footprint}: camera orientation = vehicle attitude x gimbal attitude x camera mounting
@@ -104,14 +106,14 @@ public final class CameraGeometry {
         double relElevation = euler[1];
         double relAzimuth = norm360(euler[2]);
 
-        LocalTangent frame = new LocalTangent(pose.latitudeDeg(), pose.longitudeDeg());
+        LocalFrame frame = new LocalFrame(GeoPoint.of(pose.latitudeDeg(), pose.longitudeDeg()));
         double tanH = Math.tan(Math.toRadians(cameraModel.horizontalFovDeg() / 2));
         double tanV = Math.tan(Math.toRadians(cameraModel.verticalFovDeg() / 2));
 
         GroundPoint centre = null;
         double slant = Double.NaN;
         if (cast(pose, frame, 0, 0, tanH, tanV)) {
-            centre = new GroundPoint(frame.latitudeDeg(hit[0]), frame.longitudeDeg(hit[1]), hit[2]);
+            centre = ground(frame, hit[0], hit[1], hit[2]);
             double dn = hit[0];
             double de = hit[1];
             double dd = pose.altitudeAmslM() - hit[2];
@@ -121,7 +123,7 @@ public final class CameraGeometry {
         double[][] uv = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
         for (int i = 0; i < 4; i++) {
             if (cast(pose, frame, uv[i][0], uv[i][1], tanH, tanV)) {
-                corners[i] = new GroundPoint(frame.latitudeDeg(hit[0]), frame.longitudeDeg(hit[1]), hit[2]);
+                corners[i] = ground(frame, hit[0], hit[1], hit[2]);
             }
         }
         List<GroundPoint> outline = outline(pose, frame, tanH, tanV);
@@ -142,16 +144,16 @@ public final class CameraGeometry {
     public GroundPoint groundPoint(VehiclePose pose, GimbalAttitude gimbalAttitude, CameraModel cameraModel, double u,
             double v) {
         cameraRotation(pose, gimbalAttitude, cameraModel, camera);
-        LocalTangent frame = new LocalTangent(pose.latitudeDeg(), pose.longitudeDeg());
+        LocalFrame frame = new LocalFrame(GeoPoint.of(pose.latitudeDeg(), pose.longitudeDeg()));
         double tanH = Math.tan(Math.toRadians(cameraModel.horizontalFovDeg() / 2));
         double tanV = Math.tan(Math.toRadians(cameraModel.verticalFovDeg() / 2));
         if (!cast(pose, frame, u, v, tanH, tanV)) {
             return null;
         }
-        return new GroundPoint(frame.latitudeDeg(hit[0]), frame.longitudeDeg(hit[1]), hit[2]);
+        return ground(frame, hit[0], hit[1], hit[2]);
     }
 
-    private List<GroundPoint> outline(VehiclePose pose, LocalTangent frame, double tanH, double tanV) {
+    private List<GroundPoint> outline(VehiclePose pose, LocalFrame frame, double tanH, double tanV) {
         int n = samplesPerEdge;
         List<GroundPoint> pts = new ArrayList<>(4 * n + 8);
         // far points are pushed out so that chords between angular samples still enclose the range circle
@@ -168,13 +170,13 @@ public final class CameraGeometry {
                     default -> { u = -1; v = -t; }
                 }
                 if (cast(pose, frame, u, v, tanH, tanV)) {
-                    pts.add(new GroundPoint(frame.latitudeDeg(hit[0]), frame.longitudeDeg(hit[1]), hit[2]));
+                    pts.add(ground(frame, hit[0], hit[1], hit[2]));
                 } else {
                     double h = Math.hypot(ray[0], ray[1]);
                     if (h > 1e-9) {
                         double n0 = ray[0] / h * far;
                         double e0 = ray[1] / h * far;
-                        pts.add(new GroundPoint(frame.latitudeDeg(n0), frame.longitudeDeg(e0), Double.NaN));
+                        pts.add(ground(frame, n0, e0, Double.NaN));
                     }
                 }
             }
@@ -202,7 +204,7 @@ public final class CameraGeometry {
      * Casts the ray through image point (u, v); on a hit writes north, east (m from the vehicle) and ground elevation
      * into {@link #hit}. The NED ray direction is left in {@link #ray}.
      */
-    private boolean cast(VehiclePose pose, LocalTangent frame, double u, double v, double tanH, double tanV) {
+    private boolean cast(VehiclePose pose, LocalFrame frame, double u, double v, double tanH, double tanV) {
         double cx = 1;
         double cy = u * tanH;
         double cz = v * tanV;
@@ -236,7 +238,7 @@ public final class CameraGeometry {
     }
 
     /** Ray marching over a general terrain, then bisection to 1 cm. */
-    private boolean march(VehiclePose pose, LocalTangent frame, double horizontal) {
+    private boolean march(VehiclePose pose, LocalFrame frame, double horizontal) {
         double alt0 = pose.altitudeAmslM();
         double tPrev = 0;
         double t = 0;
@@ -278,8 +280,15 @@ public final class CameraGeometry {
         return false;
     }
 
-    private double terrainAt(LocalTangent frame, double northM, double eastM) {
-        return terrain.elevationAmslM(frame.latitudeDeg(northM), frame.longitudeDeg(eastM));
+    private double terrainAt(LocalFrame frame, double northM, double eastM) {
+        GeoPoint g = frame.toGeo(eastM, northM, 0);
+        return terrain.elevationAmslM(g.latDeg(), g.lonDeg());
+    }
+
+    /** The WGS84 point of a tangent-plane position (north, east metres from the vehicle). */
+    private static GroundPoint ground(LocalFrame frame, double northM, double eastM, double elevationAmslM) {
+        GeoPoint g = frame.toGeo(eastM, northM, 0);
+        return new GroundPoint(g.latDeg(), g.lonDeg(), elevationAmslM);
     }
 
     private static double norm360(double deg) {

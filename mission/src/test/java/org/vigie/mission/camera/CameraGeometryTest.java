@@ -8,22 +8,24 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.LocalFrame;
 
 class CameraGeometryTest {
 
     static final double LAT = 48.8566;
     static final double LON = 2.3522;
     static final double HOME_AMSL = 35;
-    final LocalTangent frame = new LocalTangent(LAT, LON);
+    final LocalFrame frame = new LocalFrame(GeoPoint.of(LAT, LON));
     final CameraGeometry geometry = new CameraGeometry(TerrainModel.flat(HOME_AMSL));
     final CameraModel camera = CameraModel.of(60, 40);
 
     private double north(GroundPoint p) {
-        return frame.northM(p.latitudeDeg());
+        return frame.toLocal(GeoPoint.of(p.latitudeDeg(), p.longitudeDeg())).northM();
     }
 
     private double east(GroundPoint p) {
-        return frame.eastM(p.longitudeDeg());
+        return frame.toLocal(GeoPoint.of(p.latitudeDeg(), p.longitudeDeg())).eastM();
     }
 
     @Test
@@ -138,7 +140,7 @@ class CameraGeometryTest {
     @Test
     void hillAheadStopsTheRayEarlierThanFlatGround() {
         // ground rises 10 m per 100 m to the north of the vehicle
-        TerrainModel slope = (lat, lon) -> HOME_AMSL + Math.max(0, frame.northM(lat)) * 0.1;
+        TerrainModel slope = (lat, lon) -> HOME_AMSL + Math.max(0, frame.toLocal(GeoPoint.of(lat, lon)).northM()) * 0.1;
         VehiclePose pose = new VehiclePose(LAT, LON, HOME_AMSL + 100, 0, 0, 0);
         GimbalAttitude g = new GimbalAttitude(0, -45, 0, GimbalFrame.EARTH);
         Footprint f = new CameraGeometry(slope).footprint(pose, g, camera);

@@ -17,11 +17,13 @@ import org.jmisb.api.klv.st0601.UasDatalinkMessage;
 import org.jmisb.api.klv.st0601.UasDatalinkTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigie.geofence.geodesy.EnuPoint;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.LocalFrame;
 import org.vigie.link.time.ManualScheduler;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.GimbalAttitude;
 import org.vigie.mission.camera.GimbalFrame;
-import org.vigie.mission.camera.LocalTangent;
 import org.vigie.mission.camera.TerrainModel;
 import org.vigie.mission.camera.VehiclePose;
 
@@ -112,9 +114,9 @@ class MetadataStreamerTest {
                 .getDegrees();
         double lon = ((org.jmisb.api.klv.st0601.FrameCenterLongitude) m.getField(UasDatalinkTag.FrameCenterLongitude))
                 .getDegrees();
-        LocalTangent t = new LocalTangent(LAT, LON);
-        assertThat(t.northM(lat)).isCloseTo(0, offset(0.05));
-        assertThat(t.eastM(lon)).isCloseTo(60, offset(0.05));
+        EnuPoint e = new LocalFrame(GeoPoint.of(LAT, LON)).toLocal(GeoPoint.of(lat, lon));
+        assertThat(e.northM()).isCloseTo(0, offset(0.05));
+        assertThat(e.eastM()).isCloseTo(60, offset(0.05));
         assertThat(((org.jmisb.api.klv.st0601.SlantRange) m.getField(UasDatalinkTag.SlantRange)).getMeters())
                 .isCloseTo(60 * Math.sqrt(2), offset(0.01));
         assertThat(m.getField(UasDatalinkTag.PlatformGroundSpeed)).isNull();

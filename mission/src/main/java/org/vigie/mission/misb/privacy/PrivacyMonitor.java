@@ -10,12 +10,14 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.vigie.geofence.geodesy.EnuPoint;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.LocalFrame;
 import org.vigie.mission.camera.CameraGeometry;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.Footprint;
 import org.vigie.mission.camera.GimbalAttitude;
 import org.vigie.mission.camera.GroundPoint;
-import org.vigie.mission.camera.LocalTangent;
 import org.vigie.mission.camera.VehiclePose;
 
 /**
@@ -34,7 +36,7 @@ public final class PrivacyMonitor {
 
     private final List<String> names = new ArrayList<>();
     private final List<PreparedGeometry> zonesLocal = new ArrayList<>();
-    private final LocalTangent tangent;
+    private final LocalFrame tangent;
     private final PrivacyPolicy policy;
     private final Set<String> inside = new LinkedHashSet<>();
 
@@ -56,7 +58,7 @@ public final class PrivacyMonitor {
         }
         Coordinate c = GF.buildGeometry(zones.stream().map(PrivacyPolygon::lonLat).toList()).getCentroid()
                 .getCoordinate();
-        tangent = new LocalTangent(c.y, c.x);
+        tangent = new LocalFrame(GeoPoint.of(c.y, c.x));
         for (PrivacyPolygon z : zones) {
             if (names.contains(z.name())) {
                 throw new IllegalArgumentException("privacy zone name '" + z.name() + "' is used twice");
@@ -64,7 +66,8 @@ public final class PrivacyMonitor {
             Coordinate[] src = z.lonLat().getExteriorRing().getCoordinates();
             Coordinate[] local = new Coordinate[src.length];
             for (int i = 0; i < src.length; i++) {
-                local[i] = new Coordinate(tangent.eastM(src[i].x), tangent.northM(src[i].y));
+                EnuPoint e = tangent.toLocal(GeoPoint.of(src[i].y, src[i].x));
+                local[i] = new Coordinate(e.eastM(), e.northM());
             }
             Geometry g = GF.createPolygon(local);
             if (policy.marginM() > 0) {
@@ -175,7 +178,8 @@ public final class PrivacyMonitor {
         Coordinate[] cs = new Coordinate[pts.size()];
         for (int i = 0; i < pts.size(); i++) {
             GroundPoint p = pts.get(i);
-            cs[i] = new Coordinate(tangent.eastM(p.longitudeDeg()), tangent.northM(p.latitudeDeg()));
+            EnuPoint e = tangent.toLocal(GeoPoint.of(p.latitudeDeg(), p.longitudeDeg()));
+            cs[i] = new Coordinate(e.eastM(), e.northM());
         }
         return GF.createMultiPointFromCoords(cs).convexHull();
     }
