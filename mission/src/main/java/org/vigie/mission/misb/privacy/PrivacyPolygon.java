@@ -4,6 +4,9 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.PrivacyZone;
 
 /**
  * A named privacy zone: a polygon in WGS84 longitude/latitude degrees (JTS x = longitude, y = latitude). Immutable
@@ -52,5 +55,30 @@ public record PrivacyPolygon(String name, Polygon lonLat) {
             ring[n] = ring[0];
         }
         return new PrivacyPolygon(name, GF.createPolygon(ring));
+    }
+
+    /**
+     * From a district's privacy zone (geofence module).
+     *
+     * @param zone the zone
+     * @return the polygon
+     * @throws IllegalArgumentException if the zone's ring is not a valid polygon
+     */
+    public static PrivacyPolygon of(PrivacyZone zone) {
+        List<double[]> ring = new java.util.ArrayList<>(zone.ring().size());
+        for (GeoPoint p : zone.ring()) {
+            ring.add(new double[] {p.latDeg(), p.lonDeg()});
+        }
+        return ofLatLon(zone.name(), ring);
+    }
+
+    /**
+     * Every privacy zone of a district.
+     *
+     * @param district the district
+     * @return its zones as polygons, in the district's order
+     */
+    public static List<PrivacyPolygon> of(District district) {
+        return district.privacyZones().stream().map(PrivacyPolygon::of).toList();
     }
 }

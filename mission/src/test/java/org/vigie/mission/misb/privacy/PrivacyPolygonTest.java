@@ -1,0 +1,44 @@
+package org.vigie.mission.misb.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.GeoPolygon;
+import org.vigie.geofence.zone.PrivacyZone;
+
+class PrivacyPolygonTest {
+
+    @Test
+    void districtPrivacyZonesBecomeLonLatPolygons() {
+        District d = District.builder("Marais").home(GeoPoint.of(48.8566, 2.3522))
+                .inclusion(GeoPolygon.of(List.of(GeoPoint.of(48.852, 2.347), GeoPoint.of(48.852, 2.357),
+                        GeoPoint.of(48.861, 2.357), GeoPoint.of(48.861, 2.347))))
+                .privacyZone(new PrivacyZone("école", List.of(GeoPoint.of(48.8570, 2.3530),
+                        GeoPoint.of(48.8570, 2.3540), GeoPoint.of(48.8580, 2.3540), GeoPoint.of(48.8580, 2.3530))))
+                .build();
+        List<PrivacyPolygon> zones = PrivacyPolygon.of(d);
+        assertThat(zones).hasSize(1);
+        assertThat(zones.get(0).name()).isEqualTo("école");
+        GeometryFactory gf = new GeometryFactory();
+        assertThat(zones.get(0).lonLat().contains(gf.createPoint(new Coordinate(2.3535, 48.8575)))).isTrue();
+        assertThat(zones.get(0).lonLat().contains(gf.createPoint(new Coordinate(48.8575, 2.3535)))).isFalse();
+    }
+
+    @Test
+    void rejectsDegenerateZones() {
+        assertThatThrownBy(() -> PrivacyPolygon.ofLatLon("x", List.of(new double[] {1, 1}, new double[] {2, 2})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 3");
+        assertThatThrownBy(() -> PrivacyPolygon.ofLatLon("bow", List.of(new double[] {0, 0}, new double[] {1, 1},
+                new double[] {0, 1}, new double[] {1, 0}))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid");
+        assertThatThrownBy(() -> new PrivacyMonitor(List.of(PrivacyFlagPropertyTest.square("a", 0, 0, 5),
+                PrivacyFlagPropertyTest.square("a", 50, 0, 5)), PrivacyPolicy.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a' is used twice");
+    }
+}
