@@ -1,5 +1,7 @@
 package org.vigie.link;
 
+import io.dronefleet.mavlink.common.CommandLong;
+import io.dronefleet.mavlink.common.MavCmd;
 import io.dronefleet.mavlink.minimal.Heartbeat;
 import io.dronefleet.mavlink.minimal.MavAutopilot;
 import io.dronefleet.mavlink.minimal.MavState;
@@ -13,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -71,6 +76,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     static final Duration PARSE_BURST_WINDOW = Duration.ofMillis(200);
     /** A boot-time step backwards larger than this is a reboot, not jitter. */
     static final long REBOOT_TIME_STEP_MS = 1000;
+    /** How long {@link #close()} called off the event thread waits for the event thread to finish closing. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
     /** Off the event thread, {@link #stats()} shows per-peer sequence counters at most this old. */
     static final long PEER_STATS_REFRESH_NANOS = 100_000_000L;
 
@@ -115,7 +122,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private volatile Vehicle vehicle;
     private volatile List<Peer> peerSnapshot = List.of();
     private final Map<Integer, Long> lastBootTimeMs = new HashMap<>();
-    private final List<CompletableFuture<Vehicle>> vehicleWaiters = new ArrayList<>();
+    private final Set<CompletableFuture<Vehicle>> vehicleWaiters = ConcurrentHashMap.newKeySet();
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closeDone;
@@ -340,18 +347,32 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
      */
     public CompletableFuture<Vehicle> awaitVehicle() {
         CompletableFuture<Vehicle> f = new CompletableFuture<>();
-        onEventThread(() -> {
-            Vehicle v = vehicle;
-            if (v != null) {
-                callbacks.execute(() -> f.complete(v));
-            } else if (closeDone) {
-                callbacks.execute(() -> f.completeExceptionally(
-                        new LinkClosedException("link closed while waiting for the autopilot")));
-            } else {
-                vehicleWaiters.add(f);
-            }
-        });
+        vehicleWaiters.add(f);
+        Vehicle v = vehicle;
+        if (v != null && vehicleWaiters.remove(f)) {
+            callbacks.execute(() -> f.complete(v));
+        } else if (closed.get() && vehicleWaiters.remove(f)) {
+            callbacks.execute(() -> f.completeExceptionally(
+                    new LinkClosedException("link closed while waiting for the autopilot")));
+        }
         return f;
+    }
+
+    /**
+     * Asks the attached autopilot for AUTOPILOT_VERSION (COMMAND_LONG MAV_CMD_REQUEST_MESSAGE, param1 = 148), once,
+     * without waiting for or retrying on the COMMAND_ACK (the command service does that). When the answer arrives,
+     * the {@link Vehicle} snapshot gains its flight software version and capabilities.
+     *
+     * @return false if no autopilot is attached yet (nothing sent)
+     */
+    public boolean requestAutopilotVersion() {
+        Vehicle v = vehicle;
+        if (v == null) {
+            return false;
+        }
+        send(CommandLong.builder().targetSystem(v.sysId()).targetComponent(v.compId())
+                .command(MavCmd.MAV_CMD_REQUEST_MESSAGE).param1(MSG_AUTOPILOT_VERSION).build());
+        return true;
     }
 
     /**
@@ -413,8 +434,13 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     /**
      * Stops the heartbeat at once, then on the event thread: closes the transports and their write queues (queued
      * frames are discarded), completes pending futures exceptionally with {@link LinkClosedException}, and emits
-     * {@link LinkEvent.Closed}, the last event. Idempotent; thread-safe. Called on the event thread (or on a
-     * {@link ManualScheduler}'s driving thread) it completes before returning; otherwise it is posted.
+     * {@link LinkEvent.Closed}, the last event. Idempotent; thread-safe.
+     *
+     * <p>Called on the event thread (or a {@link ManualScheduler}'s driving thread) it completes before returning.
+     * Called from another thread it waits up to {@link #CLOSE_WAIT} for the event thread to finish; if the event thread
+     * is stuck, the transports are closed on the calling thread; if the scheduler already stopped, everything is done
+     * on the calling thread. (Off a
+     * {@link ManualScheduler}'s driving thread it does not wait: the rest happens at the next {@code advance}.)
      */
     @Override
     public void close() {
@@ -425,20 +451,37 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (hb != null) {
             hb.cancel();
         }
-        try {
-            onEventThread(this::finishClose);
-        } catch (RuntimeException e) {
-            LOG.warn("scheduler refused the close task; closing on the calling thread", e);
+        if (scheduler.inEventThread()) {
             finishClose();
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        try {
+            scheduler.execute(() -> {
+                finishClose();
+                done.countDown();
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("scheduler refused the close task (stopped?); closing on the calling thread", e);
+            finishClose();
+            return;
+        }
+        if (scheduler instanceof ManualScheduler) {
+            return;
+        }
+        try {
+            if (!done.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("event thread did not finish closing within {}; closing transports on the calling thread",
+                        CLOSE_WAIT);
+                closeTransports();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeTransports();
         }
     }
 
-    // ---------------------------------------------------------------- event thread
-
-    private void finishClose() {
-        if (closeDone) {
-            return;
-        }
+    private void closeTransports() {
         for (Slot s : slots) {
             s.queue.close();
             if (s.writerThread != null) {
@@ -449,6 +492,17 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("closing {} failed", s.name, e);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- event thread
+
+    private void finishClose() {
+        if (closeDone) {
+            return;
+        }
+        closeTransports();
+        for (Slot s : slots) {
             emit(new LinkEvent.TransportStateChanged(s.name, TransportState.CLOSED, "link closed"));
             if (s.burstTimer != null) {
                 s.burstTimer.cancel();
@@ -463,9 +517,10 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         LinkClosedException ex = new LinkClosedException("link closed while waiting for the autopilot");
         for (CompletableFuture<Vehicle> f : vehicleWaiters) {
-            callbacks.execute(() -> f.completeExceptionally(ex));
+            if (vehicleWaiters.remove(f)) {
+                callbacks.execute(() -> f.completeExceptionally(ex));
+            }
         }
-        vehicleWaiters.clear();
         emit(new LinkEvent.Closed());
         closeDone = true;
     }
@@ -516,6 +571,10 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (slot.burstTimer != null) {
             flushBurst(slot);
         }
+        if (frame.sysId() == config.systemId() && frame.compId() == config.componentId()) {
+            ownFrames.incrementAndGet();
+            return;
+        }
         SignatureVerdict verdict;
         try {
             verdict = config.signatureCheck().check(frame);
@@ -527,10 +586,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             SignatureVerdict v = verdict == null ? SignatureVerdict.REJECTED_BAD_SIGNATURE : verdict;
             signatureRejections.incrementAndGet(v.ordinal());
             emit(new LinkEvent.SignatureRejected(v, frame.sysId(), frame.compId(), frame.msgId()));
-            return;
-        }
-        if (frame.sysId() == config.systemId() && frame.compId() == config.componentId()) {
-            ownFrames.incrementAndGet();
             return;
         }
         sequences.record(frame.sysId(), frame.compId(), frame.seq());
@@ -680,9 +735,10 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (previous == null) {
             LOG.info("attached to {}", next);
             for (CompletableFuture<Vehicle> f : vehicleWaiters) {
-                callbacks.execute(() -> f.complete(next));
+                if (vehicleWaiters.remove(f)) {
+                    callbacks.execute(() -> f.complete(next));
+                }
             }
-            vehicleWaiters.clear();
         }
         for (Consumer<Vehicle> c : vehicleSubscribers) {
             try {

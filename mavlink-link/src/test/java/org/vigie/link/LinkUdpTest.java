@@ -79,4 +79,30 @@ class LinkUdpTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one connection string");
         }
     }
+
+    @Test
+    void closeFromAnotherThreadWaitsForTheEventThreadAndStillWorksAfterTheSchedulerStopped() throws Exception {
+        int port = freePort();
+        RealtimeScheduler scheduler = new RealtimeScheduler("link");
+        MavlinkLink link = MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run, "udpin://127.0.0.1:" + port);
+        CompletableFuture<org.vigie.link.vehicle.Vehicle> pending = link.awaitVehicle();
+        java.util.List<LinkEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        link.onEvent(events::add);
+        link.close();   // from the test thread: returns once the event thread has closed everything
+        assertThat(pending).isCompletedExceptionally();
+        assertThat(events.get(events.size() - 1)).isEqualTo(new LinkEvent.Closed());
+        try (DatagramSocket rebind = new DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(rebind.getLocalPort()).isEqualTo(port);   // the socket was released
+        }
+
+        int port2 = freePort();
+        MavlinkLink link2 = MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run, "udpin://127.0.0.1:" + port2);
+        CompletableFuture<org.vigie.link.vehicle.Vehicle> pending2 = link2.awaitVehicle();
+        scheduler.close();   // the event thread is gone before the link is closed
+        link2.close();
+        assertThat(pending2).isCompletedExceptionally();
+        try (DatagramSocket rebind = new DatagramSocket(port2, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(rebind.getLocalPort()).isEqualTo(port2);
+        }
+    }
 }

@@ -483,4 +483,27 @@ class MavlinkLinkTest {
         assertThat(p.received()).isEqualTo(5);
         assertThat(p.lost()).isZero();
     }
+
+    @Test
+    void autopilotVersionCanBeRequestedAndFillsTheVehicle() {
+        open(LinkConfig.of(1).withHeartbeat(false));
+        assertThat(link.requestAutopilotVersion()).isFalse();
+        autopilot.send(TestPeer.arduCopter(0, false));
+        scheduler.runPending();
+        assertThat(link.requestAutopilotVersion()).isTrue();
+        scheduler.runPending();
+        CommandLong req = autopilot.codec.decode(autopilot.framesOf(76).get(0), CommandLong.class).orElseThrow();
+        assertThat(req.command().entry()).isEqualTo(MavCmd.MAV_CMD_REQUEST_MESSAGE);
+        assertThat(req.param1()).isEqualTo(148f);
+        assertThat(req.targetSystem()).isEqualTo(1);
+        assertThat(req.targetComponent()).isEqualTo(1);
+        autopilot.send(io.dronefleet.mavlink.common.AutopilotVersion.builder()
+                .flightSwVersion(0x040600FFL)
+                .capabilities(io.dronefleet.mavlink.util.EnumValue.create(0x2000 | 0x4))
+                .build());
+        scheduler.runPending();
+        Vehicle v = link.vehicle().orElseThrow();
+        assertThat(v.flightSwVersionText()).isEqualTo("4.6.0 (type 255)");
+        assertThat(v.capabilities()).isEqualTo(0x2004L);
+    }
 }
