@@ -36,11 +36,19 @@ public final class MavlinkCrc {
      */
     public static int accumulate(int crc, byte[] data, int offset, int length) {
         int c = crc;
+        final char[] t = TABLE;
         for (int i = offset, end = offset + length; i < end; i++) {
-            int tmp = (data[i] ^ c) & 0xFF;
-            tmp = (tmp ^ (tmp << 4)) & 0xFF;
-            c = ((c >>> 8) ^ (tmp << 8) ^ (tmp << 3) ^ (tmp >>> 4)) & 0xFFFF;
+            c = (c >>> 8) ^ t[(c ^ data[i]) & 0xFF];
         }
         return c;
+    }
+
+    /** CRC of every single byte value from 0: {@code TABLE[x] = accumulate(0, x)} on the reflected polynomial. */
+    private static final char[] TABLE = new char[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            TABLE[i] = (char) accumulate(0, i);
+        }
     }
 }
