@@ -52,6 +52,9 @@ public final class GeoJsonDistricts {
         String name = null;
         List<ExclusionZone> exclusions = new java.util.ArrayList<>();
         List<PrivacyZone> privacy = new java.util.ArrayList<>();
+        String inclusionFeature = "inclusion";
+        List<String> exclusionFeatures = new java.util.ArrayList<>();
+        List<String> privacyFeatures = new java.util.ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             Map<String, Object> f = Json.obj(features.get(i), "feature #" + i);
             Map<String, Object> props = f.get("properties") == null ? Map.of()
@@ -64,6 +67,7 @@ public final class GeoJsonDistricts {
                     throw new InvalidDistrictException(feature, -1, "a second inclusion polygon; a district has one");
                 }
                 inclusion = GeoJsonGeometry.polygon(f.get("geometry"), feature);
+                inclusionFeature = feature;
                 settings = props;
                 name = fname;
             } else if ("home".equals(role)) {
@@ -75,6 +79,7 @@ public final class GeoJsonDistricts {
                 String zname = fname != null ? fname : "exclusion " + i;
                 String reason = props.get("reason") instanceof String s ? s : "";
                 Object geom = f.get("geometry");
+                exclusionFeatures.add(feature);
                 if (geom instanceof Map<?, ?> g && "Point".equals(g.get("type"))) {
                     if (!(props.get("radius_m") instanceof Double r) || !(r > 0) || !Double.isFinite(r)) {
                         throw new InvalidDistrictException(feature, -1, "circle exclusion needs a radius_m > 0");
@@ -85,6 +90,7 @@ public final class GeoJsonDistricts {
                             GeoJsonGeometry.polygon(geom, feature).shell()));
                 }
             } else if ("privacy".equals(role)) {
+                privacyFeatures.add(feature);
                 privacy.add(new PrivacyZone(fname != null ? fname : "privacy " + i,
                         GeoJsonGeometry.polygon(f.get("geometry"), feature).shell()));
             } else {
@@ -108,7 +114,30 @@ public final class GeoJsonDistricts {
         setting(settings, "max_extent_m", b::maxExtentM);
         exclusions.forEach(b::exclusion);
         privacy.forEach(b::privacyZone);
-        return b.build();
+        try {
+            return b.build();
+        } catch (InvalidDistrictException e) {
+            throw new InvalidDistrictException(fileFeature(e.feature(), inclusionFeature, exclusionFeatures,
+                    privacyFeatures), e.vertexIndex(), e.getMessage().substring(e.feature().length() + 2));
+        }
+    }
+
+    /** Maps the builder's feature names ("inclusion", "exclusion #2 'X'") to the file's ("feature #5 'X' ..."). */
+    private static String fileFeature(String builderFeature, String inclusion, List<String> exclusions,
+            List<String> privacy) {
+        if (builderFeature.startsWith("inclusion")) {
+            return inclusion + builderFeature.substring("inclusion".length());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(exclusion|privacy) #(\\d+)")
+                .matcher(builderFeature);
+        if (m.find()) {
+            List<String> l = m.group(1).equals("exclusion") ? exclusions : privacy;
+            int i = Integer.parseInt(m.group(2));
+            if (i < l.size()) {
+                return l.get(i);
+            }
+        }
+        return builderFeature;
     }
 
     private static void setting(Map<String, Object> props, String key, java.util.function.DoubleFunction<?> setter) {
