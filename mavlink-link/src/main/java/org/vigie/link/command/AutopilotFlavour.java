@@ -20,10 +20,29 @@ public enum AutopilotFlavour {
      * @return ARDUPILOT for 3, PX4 for 12, GENERIC otherwise
      */
     public static AutopilotFlavour fromHeartbeat(int mavAutopilot) {
-        return switch (mavAutopilot) {
-            case 3 -> ARDUPILOT;
-            case 12 -> PX4;
-            default -> GENERIC;
+        return from(org.vigie.link.vehicle.AutopilotFlavour.fromMavAutopilot(mavAutopilot));
+    }
+
+    /**
+     * Maps the link's flavour (from {@link org.vigie.link.vehicle.Vehicle}).
+     *
+     * @param flavour the link's flavour
+     * @return the same family
+     */
+    public static AutopilotFlavour from(org.vigie.link.vehicle.AutopilotFlavour flavour) {
+        return switch (flavour) {
+            case ARDUPILOT -> ARDUPILOT;
+            case PX4 -> PX4;
+            case GENERIC -> GENERIC;
+        };
+    }
+
+    /** @return the link's flavour for this family */
+    public org.vigie.link.vehicle.AutopilotFlavour toVehicleFlavour() {
+        return switch (this) {
+            case ARDUPILOT -> org.vigie.link.vehicle.AutopilotFlavour.ARDUPILOT;
+            case PX4 -> org.vigie.link.vehicle.AutopilotFlavour.PX4;
+            case GENERIC -> org.vigie.link.vehicle.AutopilotFlavour.GENERIC;
         };
     }
 }

@@ -26,6 +26,8 @@ import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.FlightMode;
+import org.vigie.link.vehicle.FlightModes;
 
 /**
  * The MAVLink command protocol client: sends COMMAND_LONG / COMMAND_INT and completes a future with the matching
@@ -267,17 +269,23 @@ public final class CommandService implements AutoCloseable {
     }
 
     /**
-     * Sets a flight mode by name with MAV_CMD_DO_SET_MODE: ArduCopter names (GUIDED, AUTO, RTL, LAND, LOITER...) or PX4
-     * names (POSCTL, AUTO_MISSION, AUTO_RTL, AUTO_LAND, AUTO_LOITER, OFFBOARD..., with aliases MISSION, RTL, LAND,
-     * HOLD), chosen by the target's flavour read now.
+     * Sets a flight mode by name with MAV_CMD_DO_SET_MODE, using the link's {@link FlightModes} table: ArduCopter
+     * names (GUIDED, AUTO, RTL, LAND, LOITER...: param2 = custom mode) or PX4 names (POSCTL, AUTO_MISSION, AUTO_RTL,
+     * AUTO_LAND, AUTO_LOITER, OFFBOARD..., with aliases MISSION, RTL, LAND, HOLD: param2 = main mode, param3 = sub
+     * mode), chosen by the target's flavour read now.
      *
      * @param name mode name, case-insensitive
      * @return the outcome
      * @throws IllegalArgumentException for a name unknown to the target's flavour
      */
     public CompletableFuture<CommandOutcome> setMode(String name) {
-        float[] p = ModeNumbers.doSetModeParams(target.get().flavour(), name);
-        return sendLong(MavCmd.MAV_CMD_DO_SET_MODE, p[0], p[1], p[2], 0, 0, 0, 0);
+        AutopilotFlavour flavour = target.get().flavour();
+        FlightMode m = FlightModes.find(flavour.toVehicleFlavour(), name).orElseThrow(() ->
+                new IllegalArgumentException("flight mode '" + name + "' is unknown for " + flavour + "; known: "
+                        + FlightModes.modes(flavour.toVehicleFlavour()).stream().map(FlightMode::name).toList()));
+        return flavour == AutopilotFlavour.PX4
+                ? sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), m.px4MainMode(), m.px4SubMode(), 0, 0, 0, 0)
+                : sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), m.customMode(), 0, 0, 0, 0, 0);
     }
 
     /**

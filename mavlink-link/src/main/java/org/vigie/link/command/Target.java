@@ -37,4 +37,14 @@ public record Target(int systemId, int componentId, AutopilotFlavour flavour) {
     public static Target autopilot(AutopilotFlavour flavour) {
         return new Target(1, 1, flavour);
     }
+
+    /**
+     * The target for the vehicle the link tracks.
+     *
+     * @param vehicle the link's vehicle (ids and flavour from its HEARTBEAT)
+     * @return the target
+     */
+    public static Target of(org.vigie.link.vehicle.Vehicle vehicle) {
+        return new Target(vehicle.sysId(), vehicle.compId(), AutopilotFlavour.from(vehicle.flavour()));
+    }
 }
