@@ -104,8 +104,11 @@ public final class SimVehicle implements AutoCloseable {
     private static final int S_GIMBAL = 13;
     private static final int S_ORIGIN = 14;
 
+    /** ArduPilot answers PARAM_REQUEST_READ from its parameter I/O thread, about 90 ms later. */
+    private static final Duration PARAM_READ_LATENCY = Duration.ofMillis(90);
     private static final long SPOOL_UP_NS = 2_000_000_000L;
-    private static final long LAND_DETECT_NS = 2_000_000_000L;
+    private static final long LAND_DETECT_NS = 1_550_000_000L;
+    private static final long LAND_DISARM_NS = 500_000_000L;
     private static final long FENCE_RECOVERY_NS = 10_000_000_000L;
     private static final long REBOOT_SILENCE_NS = 1_500_000_000L;
 
@@ -153,6 +156,7 @@ public final class SimVehicle implements AutoCloseable {
     private volatile boolean armed;
     private boolean autoArmed;
     private boolean landComplete = true;
+    private boolean landDisarmPending;
     private long groundSinceNs;
     private long idleOnGroundSinceNs;
     private boolean takeoffActive;
@@ -161,6 +165,9 @@ public final class SimVehicle implements AutoCloseable {
     private double takeoffAltM;
     private boolean neActive = true;
     private long guidedVelocityUntilNs;
+    private double guidedVn;
+    private double guidedVe;
+    private double guidedVu;
     private boolean guidedVelocity;
     private double[] roi;
     private double fixedYawDeg = Double.NaN;
@@ -396,6 +403,8 @@ public final class SimVehicle implements AutoCloseable {
             Arrays.fill(a, 0);
         }
         nextHeartbeatNs = bootNs + config.firstHeartbeatDelay().toNanos();
+        long chain = bootNs;
+        scheduler.schedule(config.firstHeartbeatDelay(), () -> heartbeatTimer(chain));
         nextTimesyncNs = bootNs + 9_900_000_000L;
         nextStatNs = bootNs + 30_350_000_000L;
         nextPrearmReportNs = bootNs + 30_360_000_000L;
@@ -428,7 +437,7 @@ public final class SimVehicle implements AutoCloseable {
             statustext(6, "Barometer 1 calibration complete");
             statustext(6, "Barometer 2 calibration complete");
         });
-        at(2.35, () -> {
+        at(2.355, () -> {
             for (String n : new String[] {"INS_GYROFFS_X", "INS_GYROFFS_Y", "INS_GYROFFS_Z", "INS_GYR_ID",
                 "INS_GYR1_CALTEMP", "INS_GYR2OFFS_X", "INS_GYR2OFFS_Y", "INS_GYR2OFFS_Z", "INS_GYR2_ID",
                 "INS_GYR2_CALTEMP", "INS_GYR3OFFS_X", "INS_GYR3OFFS_Y", "INS_GYR3OFFS_Z", "INS_GYR3_ID"}) {
@@ -504,11 +513,14 @@ public final class SimVehicle implements AutoCloseable {
         if (!ekfOrigin && gpsFix && t >= config.ekfOriginDelay().toMillis() / 1000.0) {
             ekfOrigin = true;
             setHome(flight.northM, flight.eastM, config.homeAltAmslM() + flight.altM);
+            params.set("BARO1_GND_PRESS", 101324.94);
+            params.set("BARO2_GND_PRESS", 101323.59);
             announce("BARO1_GND_PRESS");
+            announce("BARO2_GND_PRESS");
             if (config.bootChatter()) {
                 statustext(6, "EKF3 IMU0 origin set");
                 statustext(6, "Field Elevation Set: " + Math.round(config.homeAltAmslM()) + "m");
-                at(t + 0.19, () -> statustext(6, "EKF3 IMU1 origin set"));
+                at(0.19, () -> statustext(6, "EKF3 IMU1 origin set"));
             }
             send(buildStream(S_ORIGIN, now));
         }
@@ -516,7 +528,7 @@ public final class SimVehicle implements AutoCloseable {
             ekfReady = true;
             if (config.bootChatter()) {
                 statustext(6, "EKF3 IMU0 is using GPS");
-                at(t + 0.2, () -> statustext(6, "EKF3 IMU1 is using GPS"));
+                at(0.2, () -> statustext(6, "EKF3 IMU1 is using GPS"));
             }
         }
     }
@@ -650,7 +662,8 @@ public final class SimVehicle implements AutoCloseable {
             index = 65535;
         }
         if (p != null) {
-            reply(ch, paramValue(p, index, params.count()));
+            ParamValue v = paramValue(p, index, params.count());
+            scheduler.schedule(PARAM_READ_LATENCY, () -> reply(ch, v));
         }
     }
 
@@ -967,10 +980,10 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     int landedState() {
-        if (!armed) {
+        if (!armed || landComplete) {
             return 1;
         }
-        if (flight.onGround) {
+        if (flight.onGround && !isLanding()) {
             return 1;
         }
         if (takeoffActive && takeoffClimbing) {
@@ -999,6 +1012,22 @@ public final class SimVehicle implements AutoCloseable {
 
     // ------------------------------------------------------------------ heartbeat
 
+    /** One heartbeat chain per boot: each run sends the due heartbeat and schedules the next one. */
+    private void heartbeatTimer(long chainBootNs) {
+        if (closed || silent || chainBootNs != bootNs) {
+            return;
+        }
+        long now = now();
+        if (now >= nextHeartbeatNs) {
+            nextHeartbeatNs += 1_000_000_000L;
+            if (nextHeartbeatNs <= now) {
+                nextHeartbeatNs = now + 1_000_000_000L;
+            }
+            sendHeartbeat();
+        }
+        scheduler.schedule(Duration.ofNanos(Math.max(0, nextHeartbeatNs - now)), () -> heartbeatTimer(chainBootNs));
+    }
+
     private void sendHeartbeat() {
         send(heartbeat());
     }
@@ -1021,7 +1050,7 @@ public final class SimVehicle implements AutoCloseable {
         int status;
         if (!initialised) {
             status = 1;
-        } else if (armed && !flight.onGround) {
+        } else if (armed && !landComplete) {
             status = 4;
         } else {
             status = 3;
@@ -1521,8 +1550,11 @@ public final class SimVehicle implements AutoCloseable {
         } else if (useVel) {
             guidedVelocity = true;
             guidedVelocityUntilNs = now() + (long) (params.value("GUID_TIMEOUT") * 1e9);
+            guidedVn = m.vx();
+            guidedVe = m.vy();
+            guidedVu = -m.vz();
             if (!flight.onGround) {
-                flight.flyVelocity(m.vx(), m.vy(), -m.vz());
+                flight.flyVelocity(guidedVn, guidedVe, guidedVu);
             }
         }
     }
@@ -1937,13 +1969,6 @@ public final class SimVehicle implements AutoCloseable {
         }
         long now = now();
         updateReadiness(now);
-        if (now >= nextHeartbeatNs) {
-            nextHeartbeatNs += 1_000_000_000L;
-            if (nextHeartbeatNs <= now) {
-                nextHeartbeatNs = now + 1_000_000_000L;
-            }
-            sendHeartbeat();
-        }
         control(now);
         boolean motors = armed && (!takeoffActive || takeoffClimbing || !flight.onGround);
         boolean touched = flight.step(dtS, armed && motors);
@@ -2051,11 +2076,15 @@ public final class SimVehicle implements AutoCloseable {
     private void applyAvoidance() {
         int avoid = (int) params.value("AVOID_ENABLE");
         mitigation = 1;
-        if ((avoid & 1) == 0 || !fenceEnabled || flight.target != FlightModel.Target.VELOCITY) {
+        if (flight.onGround) {
             return;
         }
-        double vn = flight.tgtVnMps;
-        double ve = flight.tgtVeMps;
+        flight.flyVelocity(guidedVn, guidedVe, guidedVu);
+        if ((avoid & 1) == 0 || !fenceEnabled) {
+            return;
+        }
+        double vn = guidedVn;
+        double ve = guidedVe;
         double v = Math.hypot(vn, ve);
         if (v < 1e-3) {
             return;
@@ -2095,6 +2124,10 @@ public final class SimVehicle implements AutoCloseable {
         if (!landComplete && now - groundSinceNs >= LAND_DETECT_NS) {
             landComplete = true;
             idleOnGroundSinceNs = now;
+            landDisarmPending = armed;
+        }
+        if (landDisarmPending && now - groundSinceNs >= LAND_DETECT_NS + LAND_DISARM_NS) {
+            landDisarmPending = false;
             if (armed) {
                 onLandComplete();
             }
