@@ -891,6 +891,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         // reader thread only
         private final long[] pendingDiscards = new long[DiscardReason.values().length];
         private boolean anyPending;
+        private boolean schedulerGoneLogged;
         // event thread only
         final long[] burst = new long[DiscardReason.values().length];
         Cancellable burstTimer;
@@ -928,14 +929,14 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
 
         @Override
         public void onState(TransportState state, String detail) {
-            scheduler.execute(() -> onTransportState(this, state, detail));
+            post(() -> onTransportState(this, state, detail));
         }
 
         @Override
         public void onFrame(FrameView view) {
             postDiscards();
             MavlinkFrame frame = view.toFrame();
-            scheduler.execute(() -> MavlinkLink.this.onFrame(this, frame));
+            post(() -> MavlinkLink.this.onFrame(this, frame));
         }
 
         @Override
@@ -951,7 +952,19 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             long[] counts = pendingDiscards.clone();
             java.util.Arrays.fill(pendingDiscards, 0);
             anyPending = false;
-            scheduler.execute(() -> onDiscards(this, counts));
+            post(() -> onDiscards(this, counts));
+        }
+
+        /** Hands a task to the event thread; a stopped scheduler must not kill the transport's reader thread. */
+        private void post(Runnable task) {
+            try {
+                scheduler.execute(task);
+            } catch (RuntimeException e) {
+                if (!schedulerGoneLogged) {
+                    schedulerGoneLogged = true;
+                    LOG.warn("{}: the link's scheduler refused a task (stopped?); received data is dropped", name, e);
+                }
+            }
         }
     }
 }
