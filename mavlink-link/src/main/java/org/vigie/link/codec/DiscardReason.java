@@ -10,6 +10,9 @@ public enum DiscardReason {
     BAD_LENGTH,
     /** A MAVLink 2 frame with incompatibility flags this implementation does not understand. */
     UNSUPPORTED_INCOMPAT_FLAGS,
-    /** A frame of unknown id that is not followed by a start byte: treated as noise. */
+    /**
+     * A candidate frame of unknown id (its checksum cannot be checked) that is not followed by a start byte, or that
+     * would swallow a valid known frame starting inside it: treated as noise, only its start byte is dropped.
+     */
     UNKNOWN_NOT_FRAMED
 }

@@ -1,11 +1,13 @@
 package org.vigie.link.signing;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 
 /**
@@ -148,6 +150,28 @@ public final class SigningTimestamps {
                 persisted = v;
             }
         }
+    }
+
+    /**
+     * Also saves the timestamp periodically on the scheduler's event thread (the specification's "at least once a
+     * minute"), on top of the saves {@link #next()} makes as the timestamp advances. Failures are logged and counted.
+     *
+     * @param period how often, between 1 s and 60 s
+     * @return a handle that stops the periodic saves
+     * @throws IllegalArgumentException if the period is outside 1..60 s
+     */
+    public Cancellable persistEvery(Duration period) {
+        if (period == null || period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("signing timestamp save period must be 1 s .. 60 s, was " + period);
+        }
+        return scheduler.scheduleAtFixedRate(period, period, () -> {
+            try {
+                persist();
+            } catch (IOException | RuntimeException e) {
+                persistFailures++;
+                LOG.warn("could not save the signing timestamp to {}: {}", store, e.toString());
+            }
+        });
     }
 
     private void persistIfDue(long v) {

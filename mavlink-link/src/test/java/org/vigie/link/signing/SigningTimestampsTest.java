@@ -132,4 +132,18 @@ class SigningTimestampsTest {
         assertThat(ts.next()).isGreaterThan(first);
         assertThat(ts.persistFailures()).isEqualTo(1);
     }
+
+    @Test
+    void periodicSavesHappenOnTheSchedulerEvenWithoutTraffic() throws IOException {
+        TimestampStore store = TimestampStore.inMemory(null);
+        ManualScheduler clock = new ManualScheduler(T0);
+        SigningTimestamps ts = SigningTimestamps.open(clock, store);
+        long first = ts.next();
+        var handle = ts.persistEvery(Duration.ofSeconds(30));
+        ts.next();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(store.load().getAsLong()).isEqualTo(first + 1);
+        handle.cancel();
+        assertThatThrownBy(() -> ts.persistEvery(Duration.ofMinutes(2))).isInstanceOf(IllegalArgumentException.class);
+    }
 }
