@@ -31,13 +31,15 @@ import java.util.Objects;
  * @param hoverCurrentA battery current in a hover, amperes
  * @param batteryCapacityMah battery capacity (also the BATT_CAPACITY parameter), mAh
  * @param groundTruthCapacity number of ground-truth samples kept (older ones are overwritten)
+ * @param unsignedAcceptedOnChannel0 whether channel 0 accepts every frame even when signing is on (ArduPilot's
+ *     first port, usually USB, is exempt from signature checks)
  */
 public record SimConfig(Flavour flavour, int systemId, int componentId, double homeLatDeg, double homeLonDeg,
                         double homeAltAmslM, long seed, Duration physicsStep, Duration firstHeartbeatDelay,
                         boolean bootChatter, Duration gpsFixDelay, Duration ekfOriginDelay, Duration ekfReadyDelay,
                         Duration accelsSettleDelay, double gpsNoiseM, double windNorthMps, double windEastMps,
                         double gustStdMps, double maxAirspeedMps, double hoverCurrentA, int batteryCapacityMah,
-                        int groundTruthCapacity) {
+                        int groundTruthCapacity, boolean unsignedAcceptedOnChannel0) {
 
     /** Validates every field. */
     public SimConfig {
@@ -148,6 +150,7 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
         b.hoverCurrentA = hoverCurrentA;
         b.batteryCapacityMah = batteryCapacityMah;
         b.groundTruthCapacity = groundTruthCapacity;
+        b.unsignedAcceptedOnChannel0 = unsignedAcceptedOnChannel0;
         return b;
     }
 
@@ -175,6 +178,7 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
         private double hoverCurrentA = 14.0;
         private int batteryCapacityMah = 5000;
         private int groundTruthCapacity = 72_000;
+        private boolean unsignedAcceptedOnChannel0 = true;
 
         private Builder() {}
 
@@ -234,6 +238,8 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
         public Builder batteryCapacityMah(int v) { batteryCapacityMah = v; return this; }
         /** @param v ground-truth samples kept @return this */
         public Builder groundTruthCapacity(int v) { groundTruthCapacity = v; return this; }
+        /** @param v whether channel 0 is exempt from signature checks (ArduPilot: true) @return this */
+        public Builder unsignedAcceptedOnChannel0(boolean v) { unsignedAcceptedOnChannel0 = v; return this; }
 
         /**
          * A vehicle ready at once: first heartbeat after 10 ms, GPS fix, EKF origin and EKF ready immediately,
@@ -262,7 +268,7 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
             return new SimConfig(flavour, systemId, componentId, homeLatDeg, homeLonDeg, homeAltAmslM, seed,
                     physicsStep, firstHeartbeatDelay, bootChatter, gpsFixDelay, ekfOriginDelay, ekfReadyDelay,
                     accelsSettleDelay, gpsNoiseM, windNorthMps, windEastMps, gustStdMps, maxAirspeedMps,
-                    hoverCurrentA, batteryCapacityMah, groundTruthCapacity);
+                    hoverCurrentA, batteryCapacityMah, groundTruthCapacity, unsignedAcceptedOnChannel0);
         }
     }
 }

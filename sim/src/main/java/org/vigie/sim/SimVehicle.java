@@ -32,6 +32,7 @@ import io.dronefleet.mavlink.common.PositionTargetGlobalInt;
 import io.dronefleet.mavlink.common.RequestDataStream;
 import io.dronefleet.mavlink.common.SetMode;
 import io.dronefleet.mavlink.common.SetPositionTargetGlobalInt;
+import io.dronefleet.mavlink.common.SetupSigning;
 import io.dronefleet.mavlink.common.Statustext;
 import io.dronefleet.mavlink.common.SysStatus;
 import io.dronefleet.mavlink.common.SystemTime;
@@ -56,6 +57,12 @@ import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.codec.MessageCodec;
 import org.vigie.link.codec.MessageTable;
 import org.vigie.link.time.Cancellable;
+import org.vigie.link.signing.MavlinkSigner;
+import org.vigie.link.signing.SignatureChecker;
+import org.vigie.link.signing.SignatureVerdict;
+import org.vigie.link.signing.SigningKey;
+import org.vigie.link.signing.SigningTimestamps;
+import org.vigie.link.signing.TimestampStore;
 import org.vigie.link.time.Scheduler;
 import org.vigie.link.transport.Transport;
 import org.vigie.sim.link.LinkFaults;
@@ -210,6 +217,11 @@ public final class SimVehicle implements AutoCloseable {
     private long breachTimeMs;
     private int mitigation = 1;
     private long recoveryUntilNs;
+
+    // MAVLink 2 signing (kept across reboots, like ArduPilot's stored key)
+    private volatile boolean signingOn;
+    private SignatureChecker signatureChecker;
+    private long framesRejectedBySignature;
 
     // streams: per channel interval and next due time
     private long[][] intervalNs = new long[0][];
@@ -556,6 +568,13 @@ public final class SimVehicle implements AutoCloseable {
             return;
         }
         int msgId = frame.msgId();
+        if (signingOn && signatureChecker != null) {
+            SignatureVerdict verdict = signatureChecker.check(frame);
+            if (!verdict.accepted() && !(channel == 0 && config.unsignedAcceptedOnChannel0())) {
+                framesRejectedBySignature++;
+                return;
+            }
+        }
         int tsOff = TABLE.targetSystemOffset(msgId);
         if (tsOff != MessageTable.NONE) {
             int ts = frame.payloadByte(tsOff);
@@ -625,6 +644,7 @@ public final class SimVehicle implements AutoCloseable {
                 }
             });
             case 86 -> CODEC.decode(f, SetPositionTargetGlobalInt.class).ifPresent(this::onSetPositionTarget);
+            case 256 -> CODEC.decode(f, SetupSigning.class).ifPresent(m -> onSetupSigning(m, f));
             case 111 -> CODEC.decode(f, Timesync.class).ifPresent(m -> {
                 if (m.tc1() == 0) {
                     reply(ch, Timesync.builder().tc1(now()).ts1(m.ts1()).targetSystem(f.sysId())
@@ -647,6 +667,51 @@ public final class SimVehicle implements AutoCloseable {
     private CommandAck commandAck(int command, int result, MavlinkFrame f) {
         return CommandAck.builder().command(EnumValue.create(command)).result(EnumValue.create(result))
                 .progress(0).resultParam2(0).targetSystem(f.sysId()).targetComponent(f.compId()).build();
+    }
+
+    // ------------------------------------------------------------------ signing
+
+    /**
+     * SETUP_SIGNING as ArduPilot handles it: no reply; a non-zero key turns signing on for every channel (link id =
+     * channel, first timestamp = initial_timestamp + 60 s); an all-zero key turns it off. While signing is on, an
+     * unsigned SETUP_SIGNING is ignored.
+     */
+    private void onSetupSigning(SetupSigning m, MavlinkFrame f) {
+        if (m.targetSystem() != sysId) {
+            return;
+        }
+        if (signingOn && !f.signed()) {
+            return;
+        }
+        byte[] keyBytes = m.secretKey();
+        if (keyBytes == null || keyBytes.length != 32) {
+            return;
+        }
+        SigningKey key = SigningKey.of(keyBytes);
+        if (key.isZero()) {
+            signingOn = false;
+            signatureChecker = null;
+            for (SimLink l : links) {
+                l.setSigner(null);
+            }
+            return;
+        }
+        long initial = m.initialTimestamp() == null ? 0 : m.initialTimestamp().longValue();
+        try {
+            SigningTimestamps ts = SigningTimestamps.open(scheduler, TimestampStore.inMemory(initial));
+            signatureChecker = new SignatureChecker(key, ts);
+            for (SimLink l : links) {
+                l.setSigner(new MavlinkSigner(key, l.channel(), ts));
+            }
+            signingOn = true;
+        } catch (java.io.IOException e) {
+            LOG.warn("sim {}: cannot start signing: {}", sysId, e.toString());
+        }
+    }
+
+    /** @return whether MAVLink 2 signing is on */
+    public boolean signingOn() {
+        return signingOn;
     }
 
     // ------------------------------------------------------------------ parameters
