@@ -4,9 +4,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.vigie.link.codec.FrameParser;
 
 /**
- * Single-producer single-consumer byte ring: a transport's reader thread offers the bytes it read, the routing
- * thread drains them into that endpoint's parser. Lock-free and allocation-free; a chunk that does not fit is refused
- * whole (the producer counts it).
+ * Byte ring between a transport's reader thread (producer) and the current drainer (consumer, one at a time, handed
+ * over with happens-before by the runner's work-in-progress counter). Consumption is lock-free; {@link #offer} is
+ * synchronized among producers only, because an in-memory transport delivers on its senders' threads (uncontended for
+ * real transports, which have one reader thread). Allocation-free; a chunk that does not fit is refused whole (the
+ * producer counts it).
  */
 final class ByteRing {
 
@@ -23,8 +25,8 @@ final class ByteRing {
         mask = capacityPowerOfTwo - 1;
     }
 
-    /** Producer side. @return false if there is not room for the whole chunk */
-    boolean offer(byte[] data, int offset, int length) {
+    /** Producer side (synchronized among producers). @return false if there is not room for the whole chunk */
+    synchronized boolean offer(byte[] data, int offset, int length) {
         long t = tail.get();
         long h = head.get();
         if (length > buf.length - (t - h)) {

@@ -1,0 +1,162 @@
+package org.vigie.bench.route;
+
+import io.dronefleet.mavlink.MavlinkConnection;
+import io.dronefleet.mavlink.MavlinkMessage;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+import org.vigie.link.codec.FrameParser;
+import org.vigie.link.codec.FrameView;
+import org.vigie.link.codec.FrameWriter;
+import org.vigie.link.codec.MavlinkFrame;
+import org.vigie.link.route.Endpoint;
+import org.vigie.link.route.FrameSink;
+import org.vigie.link.route.Router;
+
+/**
+ * The routing hot path on real ArduCopter traffic: the first {@value #FRAMES} frames of
+ * {@code session3_from_sitl.raw} (boot banner and console text included) parsed (framing + CRC_EXTRA check), routed
+ * from an "autopilot" endpoint to two ground endpoints (targeted frames only where their target was seen) and
+ * written into a reused output buffer. Scores are per frame.
+ *
+ * <ul>
+ *   <li>{@code vigieRoute}: FrameParser + Router on the allocation-free FrameView;</li>
+ *   <li>{@code copyingRoute} (baseline): the same parse, but each frame copied into an immutable
+ *       {@link MavlinkFrame} first (what a router built on the object API would do), then written;</li>
+ *   <li>{@code dronefleetReadWrite} (baseline): dronefleet's {@code MavlinkConnection.next()} then
+ *       {@code send2(...)} of each message into the reused buffer (decode + re-encode: the path a router built on
+ *       dronefleet takes).</li>
+ * </ul>
+ * Run with {@code -prof gc} for bytes per frame ({@code gc.alloc.rate.norm}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class RoutePathBenchmark {
+
+    /** Frames per benchmark invocation. */
+    public static final int FRAMES = 3000;
+
+    /** An output that copies into a reused ring buffer, like a socket write would. */
+    static final class ReusedBuffer extends OutputStream {
+        final byte[] buf = new byte[1 << 16];
+        int pos;
+        long bytes;
+
+        boolean put(byte[] data, int offset, int length) {
+            if (pos + length > buf.length) {
+                pos = 0;
+            }
+            System.arraycopy(data, offset, buf, pos, length);
+            pos += length;
+            bytes += length;
+            return true;
+        }
+
+        @Override
+        public void write(int b) {
+            if (pos == buf.length) {
+                pos = 0;
+            }
+            buf[pos++] = (byte) b;
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            put(b, off, len);
+        }
+    }
+
+    byte[] stream;
+    ReusedBuffer gcs1Out;
+    ReusedBuffer gcs2Out;
+    Router router;
+    Endpoint autopilot;
+    FrameParser routeParser;
+    FrameParser copyParser;
+    long routed;
+    long copied;
+
+    @Setup
+    public void setUp() {
+        stream = Captures.prefixWithFrames(Captures.read("session3_from_sitl.raw"), FRAMES);
+        gcs1Out = new ReusedBuffer();
+        gcs2Out = new ReusedBuffer();
+        router = new Router();
+        autopilot = router.addEndpoint("autopilot", (d, o, l) -> true);
+        FrameSink sink1 = gcs1Out::put;
+        FrameSink sink2 = gcs2Out::put;
+        Endpoint gcs1 = router.addEndpoint("gcs1", sink1);
+        router.addEndpoint("gcs2", sink2);
+        MavlinkFrame gcsHeartbeat = new FrameWriter().encodeV2(255, 190, 0, new byte[] {0, 0, 0, 0, 6, 8, 0, 0, 3},
+                null);
+        FrameParser learn = new FrameParser(new FrameParser.Listener() {
+            @Override
+            public void onFrame(FrameView frame) {
+                router.route(gcs1, frame);
+            }
+        });
+        learn.feed(gcsHeartbeat.raw());
+        routeParser = new FrameParser(new FrameParser.Listener() {
+            @Override
+            public void onFrame(FrameView frame) {
+                routed += router.route(autopilot, frame);
+            }
+        });
+        copyParser = new FrameParser(new FrameParser.Listener() {
+            @Override
+            public void onFrame(FrameView frame) {
+                MavlinkFrame f = frame.toFrame();
+                byte[] raw = f.raw();
+                gcs1Out.put(raw, 0, raw.length);
+                gcs2Out.put(raw, 0, raw.length);
+                copied++;
+            }
+        });
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long vigieRoute() {
+        routeParser.feed(stream, 0, stream.length);
+        return routed;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long copyingRoute() {
+        copyParser.feed(stream, 0, stream.length);
+        return copied;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public void dronefleetReadWrite(Blackhole bh) throws IOException {
+        MavlinkConnection c = MavlinkConnection.create(new ByteArrayInputStream(stream), gcs1Out);
+        while (true) {
+            MavlinkMessage<?> m;
+            try {
+                m = c.next();
+            } catch (EOFException e) {
+                break;
+            }
+            if (m == null) {
+                break;
+            }
+            c.send2(m.getOriginSystemId(), m.getOriginComponentId(), m.getPayload());
+            bh.consume(m);
+        }
+    }
+}
