@@ -44,6 +44,9 @@ import org.vigie.mission.misb.MetadataSnapshot;
 import org.vigie.mission.misb.St0601Encoder;
 import org.vigie.mission.misb.St0601Packet;
 import org.vigie.mission.misb.St0601PacketFactory;
+import org.vigie.mission.misb.privacy.PrivacyMonitor;
+import org.vigie.mission.misb.privacy.PrivacyPolicy;
+import org.vigie.mission.misb.privacy.PrivacyPolygon;
 
 /**
  * KLV packets encoded per second and bytes allocated per packet (run with {@code -prof gc}), for the same ST 0601
@@ -54,7 +57,8 @@ import org.vigie.mission.misb.St0601PacketFactory;
  *   <li>{@code vigieBuildAndEncode} / {@code jmisbBuildAndFrame}: per packet, create the value objects and encode;
  *   <li>{@code vigieEncodeIntoBuffer} / {@code jmisbFrameOnly}: encode an already-built packet;
  *   <li>{@code vigieGeometryAndEncode}: the streamer's whole per-packet work minus privacy: camera footprint (EJML
- *       rotations, 5 + 64 ground rays), packet assembly, encoding.
+ *       rotations, 5 + 64 ground rays), packet assembly, encoding;
+ *   <li>{@code vigieFootprintAndPrivacy}: footprint plus the privacy test against 3 zones (JTS, prepared).
  * </ul>
  */
 @State(Scope.Thread)
@@ -71,6 +75,7 @@ public class St0601EncodeBenchmark {
     private UasDatalinkMessage jmisbMessage;
     private final byte[] buffer = new byte[1024];
     private long time = 1_700_000_000_000_000L;
+    private PrivacyMonitor privacy;
 
     /** Builds the shared inputs. */
     @Setup
@@ -79,6 +84,8 @@ public class St0601EncodeBenchmark {
                 new GimbalAttitude(0, -40, 12, GimbalFrame.HEADING_RELATIVE), CameraModel.of(62.2, 48.8), Double.NaN);
         footprint = geometry.footprint(snapshot.pose(), snapshot.gimbal(), snapshot.camera());
         packet = factory.build(snapshot, footprint);
+        privacy = new PrivacyMonitor(java.util.List.of(zone("a", 48.8570, 2.3530), zone("b", 48.8560, 2.3540),
+                zone("c", 48.8550, 2.3500)), PrivacyPolicy.DEFAULT);
         jmisbMessage = jmisbMessage(snapshot, footprint);
         if (packet.items().size() != jmisbMessage.getTags().size()) {
             throw new IllegalStateException("baseline must carry the same items: " + packet.items().size() + " vs "
@@ -105,6 +112,19 @@ public class St0601EncodeBenchmark {
     public byte[] vigieGeometryAndEncode() {
         Footprint f = geometry.footprint(snapshot.pose(), snapshot.gimbal(), snapshot.camera());
         return encoder.encode(factory.build(snapshot, f));
+    }
+
+    /** @return Vigie: footprint + privacy zones overlapped */
+    @Benchmark
+    public int vigieFootprintAndPrivacy() {
+        Footprint f = geometry.footprint(snapshot.pose(), snapshot.gimbal(), snapshot.camera());
+        return privacy.overlappingZones(f).size();
+    }
+
+    private static PrivacyPolygon zone(String name, double lat, double lon) {
+        double d = 0.0003;
+        return PrivacyPolygon.ofLatLon(name, java.util.List.of(new double[] {lat - d, lon - d},
+                new double[] {lat - d, lon + d}, new double[] {lat + d, lon + d}, new double[] {lat + d, lon - d}));
     }
 
     /** @return jmisb: value objects + TreeMap + frameMessage */

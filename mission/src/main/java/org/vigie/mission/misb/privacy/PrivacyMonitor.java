@@ -136,41 +136,48 @@ public final class PrivacyMonitor {
         return new PrivacyStatus(true, now, suggestion);
     }
 
+    /** Most candidate attitudes evaluated per suggestion (each costs one footprint), bounding the work per packet. */
+    public static final int MAX_SUGGESTION_CANDIDATES = 48;
+
     /**
-     * Searches the gimbal attitude closest to the current one (pitch steps of 5 degrees down to nadir, yaw steps of 15
-     * degrees both ways) whose footprint overlaps no zone.
+     * Searches a gimbal attitude close to the current one whose footprint overlaps no zone. Candidates are pitch steps
+     * of 5 degrees down to nadir combined with yaw steps of 15 degrees both ways, tried in order of angular change
+     * (yaw change + pitch change); at most {@link #MAX_SUGGESTION_CANDIDATES} are evaluated.
      *
      * @param pose vehicle pose
      * @param current current gimbal attitude
      * @param camera camera model
      * @param geometry geometry to evaluate candidates
-     * @return a clear attitude in the same frame as current, or null if none exists (stop recording instead)
+     * @return a clear attitude in the same frame as current, or null if none was found (stop recording instead)
      */
     public GimbalAttitude suggestGimbal(VehiclePose pose, GimbalAttitude current, CameraModel camera,
             CameraGeometry geometry) {
-        GimbalAttitude best = null;
-        double bestCost = Double.MAX_VALUE;
-        for (int dy = 0; dy <= 180; dy += 15) {
-            for (int sign = -1; sign <= 1; sign += 2) {
-                if (dy == 0 && sign > 0) {
+        List<double[]> candidates = new ArrayList<>();
+        for (int dy = -180; dy <= 180; dy += 15) {
+            if (dy == -180) {
+                continue;
+            }
+            for (double pitch = current.pitchDeg(); pitch >= -90.0001; pitch -= 5) {
+                double dp = current.pitchDeg() - pitch;
+                if (dy == 0 && dp == 0) {
                     continue;
                 }
-                double yaw = current.yawDeg() + sign * dy;
-                for (double pitch = current.pitchDeg(); pitch >= -90.0001; pitch -= 5) {
-                    double cost = dy + Math.abs(pitch - current.pitchDeg());
-                    if (cost >= bestCost) {
-                        break;
-                    }
-                    GimbalAttitude g = new GimbalAttitude(current.rollDeg(), pitch, yaw, current.frame());
-                    if (overlappingZones(geometry.footprint(pose, g, camera)).isEmpty()) {
-                        best = g;
-                        bestCost = cost;
-                        break;
-                    }
-                }
+                candidates.add(new double[] {Math.abs(dy) + dp, dy, pitch});
+            }
+            if (current.pitchDeg() > -90 && (current.pitchDeg() + 90) % 5 != 0) {
+                candidates.add(new double[] {Math.abs(dy) + current.pitchDeg() + 90, dy, -90});
             }
         }
-        return best;
+        candidates.sort((a, b) -> Double.compare(a[0], b[0]));
+        int n = Math.min(candidates.size(), MAX_SUGGESTION_CANDIDATES);
+        for (int i = 0; i < n; i++) {
+            double[] c = candidates.get(i);
+            GimbalAttitude g = new GimbalAttitude(current.rollDeg(), c[2], current.yawDeg() + c[1], current.frame());
+            if (overlappingZones(geometry.footprint(pose, g, camera)).isEmpty()) {
+                return g;
+            }
+        }
+        return null;
     }
 
     private Geometry region(Footprint f) {

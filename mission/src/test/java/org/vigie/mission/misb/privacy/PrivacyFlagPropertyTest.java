@@ -167,6 +167,7 @@ class PrivacyFlagPropertyTest {
         GimbalAttitude look = new GimbalAttitude(0, -20 - 20 * rnd.nextDouble(), 0, GimbalFrame.HEADING_RELATIVE);
         CameraModel cam = CameraModel.of(50, 35);
         PrivacyStatus st = monitor.update(g.footprint(pose, look, cam), 1, look, cam, g, e -> { });
+        Statistics.label("looking at the zone").collect(st.overPrivacyZone());
         if (!st.overPrivacyZone()) {
             return;
         }
