@@ -50,6 +50,7 @@ public final class MetadataStreamer implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong skippedStale = new AtomicLong();
     private final AtomicLong sinkFailures = new AtomicLong();
+    private final AtomicLong computeFailures = new AtomicLong();
     private final AtomicReference<PrivacyStatus> lastPrivacy = new AtomicReference<>(PrivacyStatus.CLEAR);
     private volatile Cancellable task;
     private Stamped lastSent;
@@ -129,7 +130,7 @@ public final class MetadataStreamer implements AutoCloseable {
 
     /** @return counters */
     public Stats stats() {
-        return new Stats(sent.get(), skippedStale.get(), sinkFailures.get());
+        return new Stats(sent.get(), skippedStale.get(), sinkFailures.get(), computeFailures.get());
     }
 
     /**
@@ -138,8 +139,10 @@ public final class MetadataStreamer implements AutoCloseable {
      * @param packetsSent packets handed to the sinks
      * @param skippedStale periods skipped because the latest snapshot was older than the maximum age
      * @param sinkFailures sink calls that threw
+     * @param computeFailures snapshots that could not be turned into a packet (e.g. a pose the geodesy rejects);
+     *     nothing was sent for them
      */
-    public record Stats(long packetsSent, long skippedStale, long sinkFailures) {
+    public record Stats(long packetsSent, long skippedStale, long sinkFailures, long computeFailures) {
     }
 
     /** One emission step; runs on the scheduler thread. Package-private for tests. */
@@ -154,12 +157,19 @@ public final class MetadataStreamer implements AutoCloseable {
         }
         lastSent = s;
         MetadataSnapshot snap = s.snapshot();
-        Footprint footprint = geometry.footprint(snap.pose(), snap.gimbal(), snap.camera());
-        PrivacyStatus status = privacy.update(footprint, snap.timeUtcMicros(), snap.gimbal(), snap.camera(), geometry,
-                this::publishPrivacyEvent);
-        lastPrivacy.set(status);
-        byte[] klv = encoder.encode(factory.build(snap, footprint));
-        MetadataPacket packet = new MetadataPacket(snap.timeUtcMicros(), klv, footprint, status);
+        MetadataPacket packet;
+        try {
+            Footprint footprint = geometry.footprint(snap.pose(), snap.gimbal(), snap.camera());
+            PrivacyStatus status = privacy.update(footprint, snap.timeUtcMicros(), snap.gimbal(), snap.camera(),
+                    geometry, this::publishPrivacyEvent);
+            lastPrivacy.set(status);
+            byte[] klv = encoder.encode(factory.build(snap, footprint));
+            packet = new MetadataPacket(snap.timeUtcMicros(), klv, footprint, status);
+        } catch (RuntimeException e) {
+            computeFailures.incrementAndGet();
+            LOG.warn("no metadata packet for snapshot at {} us: {}", snap.timeUtcMicros(), e.toString());
+            return;
+        }
         for (MetadataSink sink : sinks) {
             try {
                 sink.accept(packet);

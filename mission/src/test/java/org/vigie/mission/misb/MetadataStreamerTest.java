@@ -213,4 +213,18 @@ class MetadataStreamerTest {
             assertThat(udp.sent()).isEqualTo(3);
         }
     }
+
+    @Test
+    void aSnapshotThatCannotBeComputedIsCountedNotThrownAndTheNextOneGoesOut() {
+        MetadataStreamer s = MetadataStreamer.builder(scheduler, TerrainModel.flat(HOME)).sink(memory).build();
+        s.start();
+        s.update(new MetadataSnapshot(nowMicros(), "A1", new VehiclePose(89.999, 0, 100, 0, 0, 0),
+                GimbalAttitude.nadir(), CameraModel.of(60, 40), 0)); // the local frame rejects the pole
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(memory.packets()).isEmpty();
+        assertThat(s.stats().computeFailures()).isEqualTo(1);
+        s.update(snapshot(nowMicros(), 0));
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(memory.packets()).hasSize(1);
+    }
 }
