@@ -172,6 +172,7 @@ public final class SimVehicle implements AutoCloseable {
     private double takeoffAltM;
     private boolean neActive = true;
     private long guidedVelocityUntilNs;
+    private boolean guidedPending;
     private double guidedVn;
     private double guidedVe;
     private double guidedVu;
@@ -1568,10 +1569,10 @@ public final class SimVehicle implements AutoCloseable {
         posTargetE = e;
         posTargetAlt = alt;
         guidedVelocity = false;
-        if (!flight.onGround || takeoffActive) {
-            if (!takeoffActive) {
-                flight.flyTo(n, e, alt, wpSpeed());
-            }
+        if (takeoffActive) {
+            guidedPending = true;
+        } else if (!flight.onGround) {
+            flight.flyTo(n, e, alt, wpSpeed());
         }
     }
 
@@ -2109,10 +2110,9 @@ public final class SimVehicle implements AutoCloseable {
             if (takeoffClimbing && flight.altM >= takeoffAltM - 0.3) {
                 takeoffActive = false;
                 takeoffClimbing = false;
-                if (mode == CopterMode.GUIDED) {
-                    if (posTargetAlt > 0 && (posTargetN != flight.northM || posTargetE != flight.eastM)) {
-                        flight.flyTo(flight.northM, flight.eastM, takeoffAltM, wpSpeed());
-                    }
+                if (mode == CopterMode.GUIDED && guidedPending) {
+                    guidedPending = false;
+                    flight.flyTo(posTargetN, posTargetE, posTargetAlt, wpSpeed());
                 }
             }
         }
