@@ -102,7 +102,7 @@ public final class FrameParser {
         if (length <= 0) {
             return;
         }
-        stats.bytesIn += length;
+        stats.add(ParserStats.BYTES_IN, length);
         int pos = offset;
         int remaining = length;
         while (remaining > 0) {
@@ -243,9 +243,9 @@ public final class FrameParser {
             view.payloadOff = s + headerLen;
             view.msgId = msgId;
             view.known = crcExtra >= 0;
-            stats.frames++;
+            stats.add(ParserStats.FRAMES, 1);
             if (crcExtra < 0) {
-                stats.unknownFrames++;
+                stats.add(ParserStats.UNKNOWN_FRAMES, 1);
             }
             start = s + frameLen;
             listener.onFrame(view);
@@ -300,11 +300,11 @@ public final class FrameParser {
 
     private void count(DiscardReason r) {
         switch (r) {
-            case BAD_CRC -> stats.crcErrors++;
-            case BAD_LENGTH -> stats.badLength++;
-            case UNSUPPORTED_INCOMPAT_FLAGS -> stats.unsupportedFlags++;
-            case UNKNOWN_NOT_FRAMED -> stats.unknownNotFramed++;
-            case GARBAGE -> stats.garbageBytes++;
+            case BAD_CRC -> stats.add(ParserStats.CRC, 1);
+            case BAD_LENGTH -> stats.add(ParserStats.BAD_LENGTH, 1);
+            case UNSUPPORTED_INCOMPAT_FLAGS -> stats.add(ParserStats.FLAGS, 1);
+            case UNKNOWN_NOT_FRAMED -> stats.add(ParserStats.UNKNOWN_NOT_FRAMED, 1);
+            case GARBAGE -> stats.add(ParserStats.GARBAGE, 1);
         }
     }
 
@@ -312,7 +312,7 @@ public final class FrameParser {
         if (pendingGarbage > 0) {
             int n = pendingGarbage;
             pendingGarbage = 0;
-            stats.garbageBytes += n;
+            stats.add(ParserStats.GARBAGE, n);
             listener.onDiscard(DiscardReason.GARBAGE, n);
         }
     }
