@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.LocalFrame;
 import org.vigie.geofence.zone.District;
 import org.vigie.geofence.zone.PrivacyZone;
 
@@ -80,5 +81,31 @@ public record PrivacyPolygon(String name, Polygon lonLat) {
      */
     public static List<PrivacyPolygon> of(District district) {
         return district.privacyZones().stream().map(PrivacyPolygon::of).toList();
+    }
+
+    /**
+     * From a polygon in local east/north metres (JTS x = east, y = north) of a frame, e.g. the district's home frame.
+     * Only the exterior ring is used.
+     *
+     * @param name zone name
+     * @param enuMetres the polygon in metres
+     * @param frame the local frame the metres are relative to
+     * @return the zone in longitude/latitude
+     * @throws IllegalArgumentException if an argument is null or the result is not a valid polygon
+     */
+    public static PrivacyPolygon ofLocal(String name, Polygon enuMetres, LocalFrame frame) {
+        if (enuMetres == null || frame == null) {
+            throw new IllegalArgumentException("privacy zone '" + name + "' needs a polygon and a frame");
+        }
+        Coordinate[] src = enuMetres.getExteriorRing().getCoordinates();
+        Coordinate[] dst = new Coordinate[src.length];
+        for (int i = 0; i < src.length; i++) {
+            GeoPoint g = frame.toGeo(src[i].x, src[i].y, 0);
+            dst[i] = new Coordinate(g.lonDeg(), g.latDeg());
+        }
+        if (dst.length < 4) {
+            throw new IllegalArgumentException("privacy zone '" + name + "' needs at least 3 vertices");
+        }
+        return new PrivacyPolygon(name, GF.createPolygon(dst));
     }
 }

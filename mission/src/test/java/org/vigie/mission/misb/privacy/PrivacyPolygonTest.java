@@ -7,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.LocalFrame;
 import org.vigie.geofence.zone.District;
 import org.vigie.geofence.zone.GeoPolygon;
 import org.vigie.geofence.zone.PrivacyZone;
@@ -40,5 +42,18 @@ class PrivacyPolygonTest {
         assertThatThrownBy(() -> new PrivacyMonitor(List.of(PrivacyFlagPropertyTest.square("a", 0, 0, 5),
                 PrivacyFlagPropertyTest.square("a", 50, 0, 5)), PrivacyPolicy.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a' is used twice");
+    }
+
+    @Test
+    void localMetrePolygonsAreConvertedThroughTheFrame() {
+        LocalFrame home = new LocalFrame(GeoPoint.of(48.8566, 2.3522));
+        GeometryFactory gf = new GeometryFactory();
+        var local = gf.createPolygon(new Coordinate[] {new Coordinate(100, 50), new Coordinate(140, 50),
+            new Coordinate(140, 90), new Coordinate(100, 90), new Coordinate(100, 50)});
+        PrivacyPolygon z = PrivacyPolygon.ofLocal("jardin", local, home);
+        Coordinate c = z.lonLat().getCentroid().getCoordinate();
+        EnuPoint back = home.toLocal(GeoPoint.of(c.y, c.x));
+        assertThat(back.eastM()).isCloseTo(120, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(back.northM()).isCloseTo(70, org.assertj.core.data.Offset.offset(0.01));
     }
 }
