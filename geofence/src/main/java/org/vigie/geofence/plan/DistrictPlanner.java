@@ -10,6 +10,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.distance.DistanceOp;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
@@ -27,7 +29,9 @@ import org.vigie.geofence.zone.Geofence;
  * it; circles as enclosing polygons; see {@link #freeSpaceEnu()}), keeps the reflex vertices of the free space as graph
  * nodes (only they can be bends of a shortest path) and links every pair that is mutually tangent and visible (exact
  * test against an STR-tree of boundary segments). Each {@link #plan} then only connects the start and the target to
- * the graph and runs A* with the straight-line heuristic, so it returns a shortest path in the free space.
+ * the graph and runs A* with the straight-line heuristic, so it returns a shortest path in the free space. Edges from
+ * the start and to the target are checked lazily, when A* first wants them, so a plan costs a handful of visibility
+ * tests instead of one per node.
  *
  * <p>Immutable and thread-safe: build one per district (the construction is the expensive part) and share it.
  */
@@ -42,6 +46,9 @@ public final class DistrictPlanner implements RoutePlanner {
     private final int[][] adjacency;
     private final double[][] weights;
     private final int edgeCount;
+    private final Polygon inclusion;
+    private final PreparedGeometry inclusionPrepared;
+    private final PreparedGeometry shellPrepared;
 
     /**
      * Builds the planner and its visibility graph.
@@ -57,6 +64,12 @@ public final class DistrictPlanner implements RoutePlanner {
         this.fence = district.geofence();
         this.frame = fence.frame();
         this.free = new FreeSpace(fence, district.horizontalMarginM());
+        this.inclusion = fence.inclusionEnu();
+        this.inclusionPrepared = PreparedGeometryFactory.prepare(inclusion);
+        this.shellPrepared = PreparedGeometryFactory.prepare(
+                EnuGeometry.FACTORY.createPolygon(inclusion.getExteriorRing()));
+        inclusionPrepared.covers(pt(0, 0));
+        shellPrepared.covers(pt(0, 0));
         int n = free.nodeX.length;
         List<List<Integer>> adj = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -144,12 +157,10 @@ public final class DistrictPlanner implements RoutePlanner {
         List<String> notes = new ArrayList<>();
         EnuPoint s = frame.toLocal(start.withAltitudeRelM(0));
         EnuPoint t = frame.toLocal(target.withAltitudeRelM(0));
-        Polygon inclusion = fence.inclusionEnu();
 
         // Target first: outside the district is a refusal.
         Point tPt = pt(t.eastM(), t.northM());
-        Polygon shell = EnuGeometry.FACTORY.createPolygon(inclusion.getExteriorRing());
-        if (!shell.covers(tPt)) {
+        if (!shellPrepared.covers(tPt)) {
             double d = inclusion.distance(tPt);
             Coordinate[] near = DistanceOp.nearestPoints(inclusion, tPt);
             String dir = Geodesy.compassPoint(Math.toDegrees(Math.atan2(t.eastM() - near[0].x,
@@ -164,7 +175,7 @@ public final class DistrictPlanner implements RoutePlanner {
         double[] reentry = null;
         if (free.locate(sx, sy) == Location.EXTERIOR) {
             Point sPt = pt(sx, sy);
-            double outside = inclusion.covers(sPt) ? 0 : inclusion.distance(sPt);
+            double outside = inclusionPrepared.covers(sPt) ? 0 : inclusion.distance(sPt);
             if (outside > options.maxStartOutsideM()) {
                 Coordinate[] near = DistanceOp.nearestPoints(inclusion, sPt);
                 String dir = Geodesy.compassPoint(Math.toDegrees(Math.atan2(sx - near[0].x, sy - near[0].y)));
@@ -284,82 +295,82 @@ public final class DistrictPlanner implements RoutePlanner {
         return out;
     }
 
-    /** A* on the cached graph plus start and target; returns x0,y0,x1,y1,... or null. */
+    /**
+     * A* on the cached graph plus start and target, with lazily checked start and target edges: an edge from the
+     * start or to the target is tested for visibility only when A* pops it, so a plan usually runs a handful of
+     * visibility tests instead of one per node. Returns x0,y0,x1,y1,... or null.
+     */
     double[] shortestPath(double sx, double sy, double tx, double ty, int comp) {
-        if (free.visible(sx, sy, tx, ty)) {
-            return new double[] {sx, sy, tx, ty};
-        }
         int n = adjacency.length;
         int sId = n;
         int tId = n + 1;
-        boolean[] toTarget = new boolean[n];
-        int[] fromStart = new int[n];
-        int fromStartCount = 0;
-        for (int v = 0; v < n; v++) {
-            if (free.nodeComponent[v] != comp) {
-                continue;
-            }
-            if (free.tangentAt(v, sx, sy) && free.visible(sx, sy, free.nodeX[v], free.nodeY[v])) {
-                fromStart[fromStartCount++] = v;
-            }
-            if (free.tangentAt(v, tx, ty) && free.visible(free.nodeX[v], free.nodeY[v], tx, ty)) {
-                toTarget[v] = true;
-            }
-        }
-        double[] g = new double[n + 2];
-        Arrays.fill(g, Double.POSITIVE_INFINITY);
+        double[] bestG = new double[n + 2];
+        Arrays.fill(bestG, Double.POSITIVE_INFINITY);
         int[] parent = new int[n + 2];
         Arrays.fill(parent, -1);
+        double[] g = new double[n + 2];
         boolean[] closed = new boolean[n + 2];
-        MinHeap heap = new MinHeap(n + 2);
-        g[sId] = 0;
-        heap.push(sId, Math.hypot(tx - sx, ty - sy));
+        Entries e = new Entries(64);
+        MinHeap heap = new MinHeap(64);
+        heap.push(e.add(tId, sId, dist(sx, sy, tx, ty), true), dist(sx, sy, tx, ty));
+        for (int v = 0; v < n; v++) {
+            if (free.nodeComponent[v] == comp && free.tangentAt(v, sx, sy)) {
+                double gv = dist(sx, sy, free.nodeX[v], free.nodeY[v]);
+                heap.push(e.add(v, sId, gv, true), gv + dist(free.nodeX[v], free.nodeY[v], tx, ty));
+            }
+        }
+        closed[sId] = true;
         while (!heap.isEmpty()) {
-            int u = heap.pop();
+            int k = heap.pop();
+            int u = e.node[k];
             if (closed[u]) {
                 continue;
             }
+            int from = e.parent[k];
+            if (e.check[k]) {
+                double fx = from == sId ? sx : free.nodeX[from];
+                double fy = from == sId ? sy : free.nodeY[from];
+                double ux = u == tId ? tx : free.nodeX[u];
+                double uy = u == tId ? ty : free.nodeY[u];
+                if (!free.visible(fx, fy, ux, uy)) {
+                    continue;
+                }
+            }
             closed[u] = true;
+            parent[u] = from;
+            g[u] = e.g[k];
             if (u == tId) {
                 break;
-            }
-            if (u == sId) {
-                for (int k = 0; k < fromStartCount; k++) {
-                    int v = fromStart[k];
-                    relax(u, v, Math.hypot(free.nodeX[v] - sx, free.nodeY[v] - sy), g, parent, closed, heap, tx, ty);
-                }
-                continue;
             }
             double ux = free.nodeX[u];
             double uy = free.nodeY[u];
             int[] adj = adjacency[u];
             double[] w = weights[u];
-            for (int k = 0; k < adj.length; k++) {
-                relax(u, adj[k], w[k], g, parent, closed, heap, tx, ty);
-            }
-            if (toTarget[u]) {
-                double d = Math.hypot(tx - ux, ty - uy);
-                if (g[u] + d < g[tId]) {
-                    g[tId] = g[u] + d;
-                    parent[tId] = u;
-                    heap.push(tId, g[tId]);
+            for (int i = 0; i < adj.length; i++) {
+                int v = adj[i];
+                double ng = g[u] + w[i];
+                if (!closed[v] && ng < bestG[v]) {
+                    bestG[v] = ng;
+                    heap.push(e.add(v, u, ng, false), ng + dist(free.nodeX[v], free.nodeY[v], tx, ty));
                 }
             }
+            if (free.tangentAt(u, tx, ty)) {
+                double ng = g[u] + dist(ux, uy, tx, ty);
+                heap.push(e.add(tId, u, ng, true), ng);
+            }
         }
-        if (parent[tId] < 0) {
+        if (!closed[tId]) {
             return null;
         }
         List<double[]> pts = new ArrayList<>();
-        for (int v = tId; v >= 0; v = parent[v]) {
+        for (int v = tId; ; v = parent[v]) {
             if (v == tId) {
                 pts.add(new double[] {tx, ty});
             } else if (v == sId) {
                 pts.add(new double[] {sx, sy});
+                break;
             } else {
                 pts.add(new double[] {free.nodeX[v], free.nodeY[v]});
-            }
-            if (v == sId) {
-                break;
             }
         }
         java.util.Collections.reverse(pts);
@@ -384,16 +395,40 @@ public final class DistrictPlanner implements RoutePlanner {
         return out;
     }
 
-    private void relax(int u, int v, double w, double[] g, int[] parent, boolean[] closed, MinHeap heap, double tx,
-            double ty) {
-        if (closed[v]) {
-            return;
+    private static double dist(double ax, double ay, double bx, double by) {
+        double dx = ax - bx;
+        double dy = ay - by;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    /** Growable arrays of A* entries: node, parent, g, and whether the edge parent-node still needs a check. */
+    private static final class Entries {
+        int[] node;
+        int[] parent;
+        double[] g;
+        boolean[] check;
+        int size;
+
+        Entries(int capacity) {
+            node = new int[capacity];
+            parent = new int[capacity];
+            g = new double[capacity];
+            check = new boolean[capacity];
         }
-        double ng = g[u] + w;
-        if (ng < g[v]) {
-            g[v] = ng;
-            parent[v] = u;
-            heap.push(v, ng + Math.hypot(tx - free.nodeX[v], ty - free.nodeY[v]));
+
+        int add(int n, int p, double gv, boolean needsCheck) {
+            if (size == node.length) {
+                int c = size * 2;
+                node = Arrays.copyOf(node, c);
+                parent = Arrays.copyOf(parent, c);
+                g = Arrays.copyOf(g, c);
+                check = Arrays.copyOf(check, c);
+            }
+            node[size] = n;
+            parent[size] = p;
+            g[size] = gv;
+            check[size] = needsCheck;
+            return size++;
         }
     }
 

@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.LocalFrame;
@@ -30,7 +29,6 @@ public final class Geofence {
     private final LocalFrame frame;
     private final Polygon inclusion;
     private final PreparedGeometry inclusionPrepared;
-    private final IndexedFacetDistance inclusionBoundaryDistance;
     private final List<ExclusionZone> zones;
     private final Polygon[] exclusionPolygons;
     private final PreparedGeometry[] exclusionPrepared;
@@ -46,7 +44,6 @@ public final class Geofence {
         this.frame = new LocalFrame(d.home());
         this.inclusion = EnuGeometry.polygon(frame, d.inclusion());
         this.inclusionPrepared = PreparedGeometryFactory.prepare(inclusion);
-        this.inclusionBoundaryDistance = new IndexedFacetDistance(inclusion.getBoundary());
         this.zones = d.exclusions();
         int n = zones.size();
         exclusionPolygons = new Polygon[n];
@@ -86,7 +83,6 @@ public final class Geofence {
     private void warmUp() {
         Point p = point(0, 0);
         inclusionPrepared.covers(p);
-        inclusionBoundaryDistance.distance(p);
         for (PreparedGeometry g : exclusionPrepared) {
             if (g != null) {
                 g.covers(p);
@@ -222,12 +218,20 @@ public final class Geofence {
      * @return signed metres, positive inside
      */
     public double signedDistanceEnu(double eastM, double northM) {
-        Point pt = point(eastM, northM);
-        double d = inclusionBoundaryDistance.distance(pt);
+        double d2 = Double.POSITIVE_INFINITY;
+        for (double[] s : edges) {
+            double ex = s[2] - s[0];
+            double ey = s[3] - s[1];
+            double len2 = ex * ex + ey * ey;
+            double t = len2 == 0 ? 0 : ((eastM - s[0]) * ex + (northM - s[1]) * ey) / len2;
+            t = Math.max(0, Math.min(1, t));
+            double dx = eastM - (s[0] + t * ex);
+            double dy = northM - (s[1] + t * ey);
+            d2 = Math.min(d2, dx * dx + dy * dy);
+        }
+        double d = Math.sqrt(d2);
         for (int i = 0; i < exclusionPolygons.length; i++) {
-            if (exclusionPrepared[i] != null) {
-                d = Math.min(d, exclusionPolygons[i].getExteriorRing().distance(pt));
-            } else {
+            if (exclusionPrepared[i] == null) {
                 d = Math.min(d, Math.abs(Math.hypot(eastM - circleE[i], northM - circleN[i]) - circleR[i]));
             }
         }
