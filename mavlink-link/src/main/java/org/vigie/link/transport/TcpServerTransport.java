@@ -200,9 +200,8 @@ public final class TcpServerTransport extends AbstractTransport {
 
     @Override
     void closeResources() {
-        for (NioStream s : clients) {
-            s.markDead();
-        }
+        // Listening socket first (its kernel close completes when the selector deregisters it), so that a client
+        // seeing its connection end cannot reconnect into the backlog of a dying server.
         try {
             server.close();
         } catch (IOException e) {
@@ -212,6 +211,9 @@ public final class TcpServerTransport extends AbstractTransport {
             selector.close();
         } catch (IOException e) {
             LOG.debug("{}: close: {}", description(), e.toString());
+        }
+        for (NioStream s : clients) {
+            s.markDead();
         }
     }
 }
