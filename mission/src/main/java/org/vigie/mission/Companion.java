@@ -54,7 +54,8 @@ public final class Companion implements AutoCloseable {
     /** Message ids and intervals (µs) the flight needs from the autopilot. */
     private static final int[][] STREAMS = {
         {33, 100_000}, {30, 100_000}, {24, 500_000}, {1, 500_000}, {193, 500_000}, {242, 1_000_000},
-        {245, 500_000}, {147, 1_000_000}, {162, 500_000}, {42, 1_000_000}, {74, 500_000}, {2, 1_000_000}};
+        {245, 500_000}, {147, 1_000_000}, {162, 500_000}, {42, 1_000_000}, {74, 500_000}, {2, 1_000_000},
+        {285, 100_000}};
 
     private final MavlinkPort port;
     private final MavlinkLink ownedLink;
@@ -94,7 +95,7 @@ public final class Companion implements AutoCloseable {
         this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight(), options.fenceItems());
         port.scheduler().execute(() -> {
-            telemetry.onReboot(this::requestStreams);
+            telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
             waitForAutopilotThenRequestStreams(0);
         });
     }

@@ -102,7 +102,6 @@ public final class FlightController {
     private final List<FailsafeKind> failsafes = new ArrayList<>();
     private int retasks;
     private int startBatteryPercent = -1;
-    private int startEnergyHj = -1;
     private int fenceItemCount;
 
     // step state within a phase
@@ -110,8 +109,8 @@ public final class FlightController {
     private boolean waitingAsync;
     private long stepDeadlineMs;
     private int attempts;
-    private long lastWarnMs = Long.MIN_VALUE;
-    private long lastTrackMs = Long.MIN_VALUE;
+    private long lastWarnMs = -1_000_000_000L;
+    private long lastTrackMs = -1_000_000_000L;
     private String expectedMode;
     private boolean modeConfirmed;
 
@@ -141,11 +140,13 @@ public final class FlightController {
     private boolean dispatchLost;
     private boolean braking;
     private long brakeSinceMs;
-    private long lastBreachMs = Long.MIN_VALUE;
-    private long lastReserveCheckMs = Long.MIN_VALUE;
+    private long lastBreachMs = -1_000_000_000L;
+    private long lastReserveCheckMs = -1_000_000_000L;
     private boolean batteryReturn;
     private boolean cancelled;
     private boolean reachedScene;
+    private long lastFailsafeTextMs = -1_000_000_000L;
+    private String lastFailsafeText = "";
     private String returnReason = "";
     private boolean finished;
 
@@ -183,6 +184,11 @@ public final class FlightController {
             phaseOrder.add(FlightPhase.PREFLIGHT);
             t.onReboot(this::onReboot);
             t.onStatusText((sev, text) -> {
+                String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+                if (lower.contains("failsafe") || lower.contains("breach")) {
+                    lastFailsafeTextMs = ms();
+                    lastFailsafeText = text;
+                }
                 if (!finished) {
                     emit(new FlightEvent.AutopilotMessage(scheduler.now(), sev, text));
                 }
@@ -208,6 +214,11 @@ public final class FlightController {
     /** @return the current phase (event thread; other threads see a recent value) */
     public FlightPhase phase() {
         return phase;
+    }
+
+    /** @return the scheduler this flight runs on (its clock is the flight's time) */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** @return the dispatch being flown (changes on retask) */
@@ -400,7 +411,6 @@ public final class FlightController {
             return;
         }
         startBatteryPercent = t.batteryPercent();
-        startEnergyHj = t.energyConsumedHj();
         enter(FlightPhase.UPLOAD, String.format(Locale.ROOT,
                 "preflight OK: GPS fix %d, %d satellites, home inside the fence, battery %d %% (%.1f Wh) for %.1f Wh",
                 t.gpsFixType(), t.satellites(), t.batteryPercent(), available.getAsDouble(), budget.requiredWh()));
@@ -810,6 +820,13 @@ public final class FlightController {
 
     private void tickOnScene() {
         long now = ms();
+        if (braking) {
+            if (t.groundSpeedMps() < 1.0 || now - brakeSinceMs > 4000) {
+                braking = false;
+                replanAfterBrake();
+            }
+            return;
+        }
         if (step == 0) {
             step = 1;
             onSceneUntilMs = now + request.onSceneTime().toMillis();
@@ -877,7 +894,8 @@ public final class FlightController {
         if (!t.armed() && t.landedState() <= 1 && t.altitudeRelM() < 2) {
             String where = "landed and disarmed at " + here().latLonText();
             if (yielded) {
-                finish(FlightPhase.ABORTED, yieldKind == FailsafeKind.PILOT_TAKEOVER ? FlightOutcome.ABORTED
+                boolean pilot = yieldKind == FailsafeKind.PILOT_TAKEOVER;
+                finish(pilot ? FlightPhase.ABORTED : FlightPhase.FAILED, pilot ? FlightOutcome.ABORTED
                         : FlightOutcome.FAILED, yieldReason + "; " + where);
             } else if (navLost) {
                 finish(FlightPhase.FAILED, FlightOutcome.FAILED, "navigation lost; the autopilot " + where);
@@ -974,10 +992,29 @@ public final class FlightController {
         // unrequested mode change
         if (expectedMode != null && modeConfirmed && !t.modeName().equals(expectedMode)) {
             boolean breach = t.fenceBreachStatus() == 1;
-            yieldControl(breach ? FailsafeKind.FENCE_BREACH_REPORTED : FailsafeKind.PILOT_TAKEOVER,
-                    "mode changed to " + t.modeName() + " without our request"
-                            + (breach ? " after the autopilot reported a fence breach" : "")
-                            + ": a pilot or the autopilot's failsafe has the drone; we stop commanding, keep streaming");
+            boolean recentFailsafeText = ms() - lastFailsafeTextMs < 3000;
+            FailsafeKind kind = breach ? FailsafeKind.FENCE_BREACH_REPORTED
+                    : navLost ? FailsafeKind.NAVIGATION_LOST
+                    : recentFailsafeText && lastFailsafeText.toLowerCase(Locale.ROOT).contains("battery")
+                    ? FailsafeKind.BATTERY_RESERVE
+                    : recentFailsafeText && lastFailsafeText.toLowerCase(Locale.ROOT).matches(".*(ekf|gps).*")
+                    ? FailsafeKind.NAVIGATION_LOST : FailsafeKind.PILOT_TAKEOVER;
+            String who = kind == FailsafeKind.PILOT_TAKEOVER ? "a pilot (or the autopilot) has the drone"
+                    : "the autopilot's own failsafe has the drone" + (recentFailsafeText ? " (\"" + lastFailsafeText
+                    + "\")" : "");
+            String reason = (navLost ? "navigation lost; " : "") + "mode changed to " + t.modeName()
+                    + " without our request"
+                    + (breach ? " after the autopilot reported a fence breach" : "") + ": " + who
+                    + "; we stop commanding, keep streaming";
+            if (failsafes.contains(kind)) {
+                yielded = true;
+                yieldKind = kind;
+                yieldReason = reason;
+                epoch++;
+                warn(reason);
+            } else {
+                yieldControl(kind, reason);
+            }
             return;
         }
         if (!phase.isAirborne()) {
@@ -1029,9 +1066,6 @@ public final class FlightController {
                 GeoPoint h = here();
                 async(ctx.commands().reposition(h.latDeg(), h.lonDeg(), h.altitudeRelM(), true, -1), o -> {
                 });
-                if (phase == FlightPhase.ON_SCENE) {
-                    braking = false;
-                }
             }
         }
     }
@@ -1045,7 +1079,17 @@ public final class FlightController {
     }
 
     private void replanAfterBrake() {
-        if (phase == FlightPhase.TRANSIT && legsOutbound) {
+        if (phase == FlightPhase.ON_SCENE) {
+            PlanResult r = ctx.planner().plan(here(), target(), planOptions);
+            if (r instanceof PlanResult.Planned p) {
+                outbound = withOnSceneAltitude(p.route());
+                enter(FlightPhase.TRANSIT, "back to the scene along a planned route after braking");
+                startLegs(legPoints(outbound), true);
+            } else {
+                enter(FlightPhase.RETURN, "cannot re-plan to the scene after braking: "
+                        + ((PlanResult.Refused) r).failure().message());
+            }
+        } else if (phase == FlightPhase.TRANSIT && legsOutbound) {
             PlanResult r = ctx.planner().plan(here(), target(), planOptions);
             if (r instanceof PlanResult.Planned p) {
                 outbound = withOnSceneAltitude(p.route());
@@ -1262,12 +1306,7 @@ public final class FlightController {
                 times.put(p, phaseTimes.get(p));
             }
         }
-        double usedWh;
-        if (startEnergyHj >= 0 && t.energyConsumedHj() >= startEnergyHj) {
-            usedWh = (t.energyConsumedHj() - startEnergyHj) * 100.0 / 3600.0;
-        } else {
-            usedWh = ctx.energy().usedWh(startBatteryPercent, t.batteryPercent());
-        }
+        double usedWh = ctx.energy().usedWh(startBatteryPercent, t.batteryPercent());
         FlightReport report = new FlightReport(request.alertId(), request.requesterId(), request.requesterOrigin(),
                 request.reason(), request.targetLatDeg(), request.targetLonDeg(), outcome, terminal, reason,
                 startedAt == null ? end : startedAt, end, times, planned, flown, plannedDistanceM, flownDistanceM,

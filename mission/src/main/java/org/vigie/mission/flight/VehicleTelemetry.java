@@ -5,7 +5,9 @@ import io.dronefleet.mavlink.common.Attitude;
 import io.dronefleet.mavlink.common.BatteryStatus;
 import io.dronefleet.mavlink.common.ExtendedSysState;
 import io.dronefleet.mavlink.common.FenceStatus;
+import io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus;
 import io.dronefleet.mavlink.common.GlobalPositionInt;
+import io.dronefleet.mavlink.common.SystemTime;
 import io.dronefleet.mavlink.common.GpsRawInt;
 import io.dronefleet.mavlink.common.HomePosition;
 import io.dronefleet.mavlink.common.Statustext;
@@ -84,6 +86,10 @@ public final class VehicleTelemetry implements AutoCloseable {
     private double pitchRad;
     private double yawRad;
     private long attitudeMs = Long.MIN_VALUE;
+    private float[] gimbalQ;
+    private int gimbalFlags;
+    private long gimbalMs = Long.MIN_VALUE;
+    private long utcMinusBootUs = Long.MIN_VALUE;
 
     /**
      * Subscribes to the autopilot's telemetry.
@@ -159,6 +165,18 @@ public final class VehicleTelemetry implements AutoCloseable {
                 attitudeMs = nowMs();
             }
         }));
+        subs.add(port.subscribe(GimbalDeviceAttitudeStatus.class, (m, f) -> {
+            if (f.sysId() == this.targetSysId && m.q() != null && m.q().size() == 4) {
+                gimbalQ = new float[] {m.q().get(0), m.q().get(1), m.q().get(2), m.q().get(3)};
+                gimbalFlags = m.flags() == null ? 0 : m.flags().value();
+                gimbalMs = nowMs();
+            }
+        }));
+        subs.add(port.subscribe(SystemTime.class, (m, f) -> {
+            if (ours(f) && m.timeUnixUsec() != null && m.timeUnixUsec().signum() > 0) {
+                utcMinusBootUs = m.timeUnixUsec().longValue() - m.timeBootMs() * 1000L;
+            }
+        }));
         subs.add(port.subscribe(Statustext.class, (m, f) -> {
             if (ours(f)) {
                 int sev = m.severity() == null ? 6 : m.severity().value();
@@ -190,12 +208,32 @@ public final class VehicleTelemetry implements AutoCloseable {
             return;
         }
         flavour = AutopilotFlavour.fromMavAutopilot(autopilot);
-        heartbeatMs = nowMs();
+        long now = nowMs();
+        long gapMs = heartbeats > 0 ? now - heartbeatMs : 0;
+        boolean wasArmed = armed;
+        int oldStatus = systemStatus;
+        heartbeatMs = now;
         heartbeats++;
         int base = h.baseMode() == null ? 0 : h.baseMode().value();
         armed = (base & 0x80) != 0;
         customMode = h.customMode();
         systemStatus = h.systemStatus() == null ? 0 : h.systemStatus().value();
+        // a silence followed by BOOT, or by "disarmed" when the vehicle was too high to have landed meanwhile
+        double lastAlt = Double.isNaN(altRelM) ? 0 : altRelM;
+        boolean backToBoot = systemStatus == 1 && oldStatus > 1;
+        boolean droppedInAir = wasArmed && !armed && lastAlt > 3 && gapMs < lastAlt / 3.0 * 1000;
+        if (gapMs > 1000 && (backToBoot || droppedInAir)) {
+            fireReboot();
+        }
+    }
+
+    private void fireReboot() {
+        reboots++;
+        homeKnown = false;
+        bootMs = -1;
+        for (Runnable r : List.copyOf(rebootListeners)) {
+            r.run();
+        }
     }
 
     private void onPosition(GlobalPositionInt m) {
@@ -213,11 +251,7 @@ public final class VehicleTelemetry implements AutoCloseable {
 
     private void checkBoot(long timeBootMs) {
         if (bootMs >= 0 && timeBootMs + 1000 < bootMs) {
-            reboots++;
-            homeKnown = false;
-            for (Runnable r : List.copyOf(rebootListeners)) {
-                r.run();
-            }
+            fireReboot();
         }
         bootMs = timeBootMs;
     }
@@ -345,6 +379,32 @@ public final class VehicleTelemetry implements AutoCloseable {
     /** @return milliseconds since the last ATTITUDE, Long.MAX_VALUE if never */
     public long attitudeAgeMs() {
         return attitudeMs == Long.MIN_VALUE ? Long.MAX_VALUE : nowMs() - attitudeMs;
+    }
+
+    /** @return the last gimbal quaternion (w, x, y, z) from GIMBAL_DEVICE_ATTITUDE_STATUS, or null if none */
+    public float[] gimbalQuaternion() {
+        return gimbalQ == null ? null : gimbalQ.clone();
+    }
+
+    /** @return GIMBAL_DEVICE_FLAGS of the last gimbal status */
+    public int gimbalFlags() {
+        return gimbalFlags;
+    }
+
+    /** @return milliseconds since the last gimbal status, Long.MAX_VALUE if never */
+    public long gimbalAgeMs() {
+        return gimbalMs == Long.MIN_VALUE ? Long.MAX_VALUE : nowMs() - gimbalMs;
+    }
+
+    /**
+     * @return UTC microseconds at the autopilot's last known boot time (SYSTEM_TIME), or -1 when the autopilot has
+     *     not reported UTC: the time of validity of its latest position
+     */
+    public long utcMicros() {
+        if (utcMinusBootUs == Long.MIN_VALUE || bootMs < 0) {
+            return -1;
+        }
+        return utcMinusBootUs + bootMs * 1000L;
     }
 
     /** @return the autopilot's last time since boot, ms, -1 if unknown */

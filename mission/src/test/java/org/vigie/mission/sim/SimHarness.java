@@ -57,6 +57,9 @@ public final class SimHarness implements AutoCloseable {
     /** Runs simulated time until the flight ends (or the limit), returns the report or null. */
     public FlightReport fly(Flight f, Duration limit) {
         scheduler.advanceUntil(() -> f.report().isDone(), Duration.ofMillis(100), limit);
+        if (Boolean.getBoolean("vigie.debug")) {
+            events.stream().filter(e -> !(e instanceof FlightEvent.Progress)).forEach(System.out::println);
+        }
         return f.report().getNow(null);
     }
 

@@ -1,0 +1,172 @@
+package org.vigie.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.io.DemoZones;
+import org.vigie.geofence.io.ParisQuartiers;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.PrivacyZone;
+import org.vigie.link.LinkConfig;
+import org.vigie.link.MavlinkLink;
+import org.vigie.link.time.ManualScheduler;
+import org.vigie.link.transport.InMemoryTransport;
+import org.vigie.mission.Companion;
+import org.vigie.mission.CompanionOptions;
+import org.vigie.mission.DispatchPriority;
+import org.vigie.mission.DispatchRequest;
+import org.vigie.mission.Flight;
+import org.vigie.mission.FlightOutcome;
+import org.vigie.mission.FlightReport;
+import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.mission.camera.CameraModel;
+import org.vigie.mission.energy.EnergyModel;
+import org.vigie.mission.camera.FlatTerrain;
+import org.vigie.mission.flight.KlvFeed;
+import org.vigie.mission.misb.KlvFileSink;
+import org.vigie.mission.misb.MetadataStreamer;
+import org.vigie.mission.misb.privacy.PrivacyPolicy;
+import org.vigie.mission.misb.privacy.PrivacyPolygon;
+import org.vigie.mission.output.MapScenes;
+import org.vigie.sim.SimConfig;
+import org.vigie.sim.SimVehicle;
+
+/**
+ * The quick start: one complete dispatch flight with no hardware.
+ *
+ * <p>Starts the simulated ArduCopter in-process (on a {@link ManualScheduler} driven as fast as the machine allows,
+ * shared with the companion), loads the real Paris quartier "Arsenal" from the bundled data, adds two exclusion zones
+ * and a privacy zone, dispatches the drone to Place des Vosges, prints each phase with a progress line, and writes to
+ * the output folder (default {@code ./vigie-out}): {@code report.json}, {@code flight.geojson}, {@code map.svg},
+ * {@code flight.klv} (MISB ST 0601 at 10 Hz) and {@code accountability.jsonl}.
+ *
+ * <p>Usage: {@code java -jar examples/target/vigie-quickstart.jar [output-folder]}. Exit code 0 when the flight
+ * completed, 1 with a sentence otherwise, 2 on a usage or I/O error.
+ */
+public final class QuickStart {
+
+    /** Where the bundled Paris quartiers are on the class path. */
+    public static final String QUARTIERS_RESOURCE = "org/vigie/examples/data/paris-quartiers.geojson";
+    /** Place des Vosges, Paris 4e (inside the quartier Arsenal). */
+    public static final GeoPoint PLACE_DES_VOSGES = GeoPoint.of(48.85560, 2.36540);
+    private static final double HOME_AMSL_M = 35.0;
+    /** The simulated quad: 5000 mAh at 11.1 V (55.5 Wh), about 14 A in hover. */
+    public static final EnergyModel SIM_QUAD = new EnergyModel(55.5, 1.5, 160, 170, 0.5, 0.8, 0.20, 3.0);
+
+    private QuickStart() {
+    }
+
+    /**
+     * Runs the quick start.
+     *
+     * @param args optional output folder
+     */
+    public static void main(String[] args) {
+        Path out = Path.of(args.length > 0 ? args[0] : "vigie-out");
+        try {
+            FlightReport r = run(out);
+            if (r.outcome() == FlightOutcome.COMPLETED) {
+                System.out.println("Flight completed. Files in " + out.toAbsolutePath() + ": report.json, "
+                        + "flight.geojson, map.svg (open it in a browser), flight.klv, accountability.jsonl");
+                System.exit(0);
+            }
+            System.err.println("The flight did not complete: " + r.outcome() + ": " + r.outcomeReason());
+            System.exit(1);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The quick start could not run: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Loads the bundled Paris quartiers.
+     *
+     * @return the 80 quartiers
+     * @throws IOException if the resource is missing
+     */
+    public static List<ParisQuartiers.Quartier> bundledQuartiers() throws IOException {
+        try (InputStream in = QuickStart.class.getClassLoader().getResourceAsStream(QUARTIERS_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("bundled data " + QUARTIERS_RESOURCE + " is missing from the class path");
+            }
+            return ParisQuartiers.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The demo district: quartier Arsenal with two exclusion zones and a privacy zone near Place des Vosges.
+     *
+     * @return the district
+     * @throws IOException if the bundled data is missing
+     */
+    public static District demoDistrict() throws IOException {
+        District base = ParisQuartiers.district(ParisQuartiers.byName(bundledQuartiers(), "Arsenal"));
+        District withZones = DemoZones.withZones(base, 2, 7);
+        var frame = withZones.geofence().frame();
+        var c = frame.toLocal(GeoPoint.of(48.85500, 2.36600));
+        List<GeoPoint> square = List.of(frame.toGeo(c.eastM() - 25, c.northM() - 20, 0),
+                frame.toGeo(c.eastM() + 25, c.northM() - 20, 0), frame.toGeo(c.eastM() + 25, c.northM() + 20, 0),
+                frame.toGeo(c.eastM() - 25, c.northM() + 20, 0));
+        return withZones.toBuilder().privacyZone(new PrivacyZone("school courtyard", square)).build();
+    }
+
+    /**
+     * Runs the demo flight and writes the outputs.
+     *
+     * @param out output folder
+     * @return the flight report
+     * @throws IOException if an output cannot be written
+     */
+    public static FlightReport run(Path out) throws IOException {
+        District district = demoDistrict();
+        GeoPoint home = district.home();
+        ManualScheduler scheduler = new ManualScheduler();
+        InMemoryTransport[] pair = InMemoryTransport.pair("companion", "simulator");
+        java.nio.file.Files.createDirectories(out);
+        System.out.printf(Locale.ROOT, "Vigie quick start: district '%s' (%d exclusion zones, %d privacy zone), home %s%n",
+                district.name(), district.exclusions().size(), district.privacyZones().size(), home.latLonText());
+        try (SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().home(home.latDeg(), home.lonDeg(),
+                HOME_AMSL_M).wind(1.5, -1.0, 0.5).gpsNoiseM(0.3).seed(42).build(), scheduler, pair[1]).start();
+             MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), scheduler, Runnable::run, pair[0]);
+             AccountabilityLog log = AccountabilityLog.appendingTo(out.resolve("accountability.jsonl"));
+             KlvFileSink klv = new KlvFileSink(out.resolve("flight.klv"));
+             MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
+                     .platformDesignation("Vigie demo").sink(klv)
+                     .privacy(district.privacyZones().stream().map(p -> PrivacyPolygon.ofLatLon(p.name(),
+                             p.ring().stream().map(g -> new double[] {g.latDeg(), g.lonDeg()}).toList())).toList(),
+                             PrivacyPolicy.DEFAULT).build();
+             Companion companion = Companion.attach(link, district,
+                     CompanionOptions.defaults().withAccountability(log).withEnergy(SIM_QUAD))) {
+            CameraModel camera = CameraModel.of(60, 45);
+            companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTickObserver(
+                    new KlvFeed(streamer, camera))));
+            streamer.start();
+            scheduler.advance(Duration.ofSeconds(2));
+            DispatchRequest request = DispatchRequest.builder("PARIS-4-0001", PLACE_DES_VOSGES.latDeg(),
+                            PLACE_DES_VOSGES.lonDeg())
+                    .priority(DispatchPriority.URGENT).reason("emergency button pressed, Place des Vosges")
+                    .onSceneTime(Duration.ofSeconds(60)).requester("operator-17", "Paris dispatch centre, console 3")
+                    .build();
+            System.out.printf(Locale.ROOT, "Dispatch %s to Place des Vosges (%s) by %s: %s%n", request.alertId(),
+                    PLACE_DES_VOSGES.latLonText(), request.requesterId(), request.reason());
+            Flight flight = companion.dispatch(request);
+            flight.addListener(new FlightPrinter(System.out, scheduler.now(), 10));
+            scheduler.advanceUntil(() -> flight.report().isDone(), Duration.ofMillis(100), Duration.ofMinutes(30));
+            streamer.stop();
+            FlightReport r = flight.report().getNow(null);
+            if (r == null) {
+                throw new IllegalStateException("the flight did not end within 30 simulated minutes");
+            }
+            MapScenes.writeAll(out, district, r);
+            System.out.printf(Locale.ROOT, "%s in %.0f s: flew %.0f m (planned %.0f m), energy %.1f Wh used "
+                            + "(%.1f Wh planned), %d KLV packets%n", r.outcome(), r.totalTime().toMillis() / 1000.0,
+                    r.flownDistanceM(), r.plannedDistanceM(), r.energyUsedWh(), r.energyPlannedWh(), klv.written());
+            return r;
+        }
+    }
+}
