@@ -1,7 +1,7 @@
 package org.vigie.link.testkit;
 
 import java.time.Duration;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Connects two {@link TestPort}s through a seeded, lossy, in-memory channel. Each frame, independently in each
@@ -43,13 +43,13 @@ public final class LossyLink {
         }
     }
 
-    private final Random random;
+    private final SplittableRandom random; // well mixed: java.util.Random gives near-equal first draws for consecutive seeds
     private final Config config;
     private long framesIn;
     private long framesDelivered;
 
     private LossyLink(long seed, Config config) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
         this.config = config;
     }
 
