@@ -231,7 +231,7 @@ public final class SimVehicle implements AutoCloseable {
     private long nextStatNs;
     private long nextHeartbeatNs;
     private long nextPrearmReportNs;
-    private final Object[] streamCache = new Object[STREAM_IDS.length];
+    private final byte[][] streamCache = new byte[STREAM_IDS.length][];
 
     /**
      * Creates a simulated vehicle. Nothing happens until {@link #start()}.
@@ -535,7 +535,7 @@ public final class SimVehicle implements AutoCloseable {
                 statustext(6, "Field Elevation Set: " + Math.round(config.homeAltAmslM()) + "m");
                 at(0.19, () -> statustext(6, "EKF3 IMU1 origin set"));
             }
-            send(buildStream(S_ORIGIN, now));
+            sendPayload(-1, STREAM_IDS[S_ORIGIN], streamPayload(S_ORIGIN, now));
         }
         if (!ekfReady && ekfOrigin && t >= config.ekfReadyDelay().toMillis() / 1000.0) {
             ekfReady = true;
@@ -843,47 +843,45 @@ public final class SimVehicle implements AutoCloseable {
                     continue;
                 }
                 due[s] = Math.max(due[s] + iv[s], now + iv[s] / 2);
-                Object msg = streamCache[s];
-                if (msg == null) {
-                    msg = buildStream(s, now);
-                    if (msg == null) {
+                byte[] payload = streamCache[s];
+                if (payload == null) {
+                    payload = streamPayload(s, now);
+                    if (payload == null) {
                         continue;
                     }
-                    streamCache[s] = msg;
+                    streamCache[s] = payload;
                 }
-                reply(ch, msg);
+                sendPayload(ch, STREAM_IDS[s], payload);
             }
         }
     }
 
-    private Object buildStream(int slot, long now) {
+    /** The payload of a streamable message now, or null if the vehicle cannot send it yet. */
+    private byte[] streamPayload(int slot, long now) {
         switch (slot) {
             case S_SYS_STATUS: return sysStatus();
-            case S_SYSTEM_TIME: return SystemTime.builder()
-                    .timeUnixUsec(BigInteger.valueOf(gpsFix ? scheduler.now().toEpochMilli() * 1000L : 0))
-                    .timeBootMs(bootMs()).build();
+            case S_SYSTEM_TIME: return Payloads.systemTime(gpsFix ? scheduler.now().toEpochMilli() * 1000L : 0,
+                    bootMs());
             case S_GPS_RAW: return gpsRaw();
-            case S_ATTITUDE: return Attitude.builder().timeBootMs(bootMs()).roll((float) flight.rollRad)
-                    .pitch((float) flight.pitchRad).yaw((float) Math.toRadians(wrap180(flight.yawDeg)))
-                    .rollspeed(0).pitchspeed(0).yawspeed((float) Math.toRadians(flight.yawRateDps)).build();
+            case S_ATTITUDE: return Payloads.attitude(bootMs(), (float) flight.rollRad, (float) flight.pitchRad,
+                    (float) Math.toRadians(wrap180(flight.yawDeg)), 0, 0, (float) Math.toRadians(flight.yawRateDps));
             case S_GLOBAL_POS: return globalPosition();
             case S_MISSION_CURRENT: return missionCurrent();
-            case S_VFR_HUD: return VfrHud.builder().airspeed((float) flight.groundSpeedMps())
-                    .groundspeed((float) flight.groundSpeedMps()).heading((int) Math.round(flight.yawDeg) % 360)
-                    .throttle(armed && !flight.onGround ? 37 : 0)
-                    .alt((float) (homeAltAmslM + flight.altM - (homeSet ? 0 : 0))).climb((float) flight.vuMps)
-                    .build();
-            case S_POS_TARGET: return positionTarget();
+            case S_VFR_HUD: return Payloads.vfrHud((float) flight.groundSpeedMps(), (float) flight.groundSpeedMps(),
+                    (float) (config.homeAltAmslM() + flight.altM), (float) flight.vuMps,
+                    (int) Math.round(flight.yawDeg) % 360, armed && !flight.onGround ? 37 : 0);
+            case S_POS_TARGET: return CODEC.encodePayload(positionTarget());
             case S_BATTERY: return battery();
-            case S_FENCE: return fenceEnabled ? fenceStatus() : null;
+            case S_FENCE: return fenceEnabled ? CODEC.encodePayload(fenceStatus()) : null;
             case S_EKF: return ekfStatus();
-            case S_HOME: return homeSet ? homePosition() : null;
-            case S_EXT_STATE: return ExtendedSysState.builder().vtolState(EnumValue.create(config.flavour()
-                    == Flavour.ARDUCOPTER ? 3 : 0)).landedState(EnumValue.create(landedState())).build();
-            case S_GIMBAL: return gimbal();
-            case S_ORIGIN: return ekfOrigin ? GpsGlobalOrigin.builder().latitude(geo.latE7(homeNorthM))
-                    .longitude(geo.lonE7(homeEastM)).altitude((int) Math.round(homeAltAmslM * 1000))
-                    .timeUsec(BigInteger.valueOf(bootMs() * 1000)).build() : null;
+            case S_HOME: return homeSet ? CODEC.encodePayload(homePosition()) : null;
+            case S_EXT_STATE: return Payloads.extendedSysState(config.flavour() == Flavour.ARDUCOPTER ? 3 : 0,
+                    landedState());
+            case S_GIMBAL: return CODEC.encodePayload(gimbal());
+            case S_ORIGIN: return ekfOrigin ? CODEC.encodePayload(GpsGlobalOrigin.builder()
+                    .latitude(geo.latE7(homeNorthM)).longitude(geo.lonE7(homeEastM))
+                    .altitude((int) Math.round(homeAltAmslM * 1000)).timeUsec(BigInteger.valueOf(bootMs() * 1000))
+                    .build()) : null;
             default: return null;
         }
     }
@@ -893,7 +891,7 @@ public final class SimVehicle implements AutoCloseable {
         return d > 180 ? d - 360 : d;
     }
 
-    private SysStatus sysStatus() {
+    private byte[] sysStatus() {
         int present = 0x5371fc0f | (gpsDetected ? 0x20 : 0);
         int enabled = 0x52419c0f | (gpsDetected ? 0x20 : 0) | (fenceEnabled ? 0x100000 : 0)
                 | (ekfOrigin ? 0x200000 : 0);
@@ -904,44 +902,34 @@ public final class SimVehicle implements AutoCloseable {
             health |= 0x6000;
         }
         int remaining = (int) Math.round(flight.remainingFraction() * 100);
-        return SysStatus.builder().onboardControlSensorsPresent(EnumValue.create(present))
-                .onboardControlSensorsEnabled(EnumValue.create(enabled))
-                .onboardControlSensorsHealth(EnumValue.create(health)).load(0)
-                .voltageBattery((int) Math.round(flight.voltageV * 1000))
-                .currentBattery((int) Math.round(flight.currentA * 100)).batteryRemaining(remaining)
-                .dropRateComm(0).errorsComm(0).build();
+        return Payloads.sysStatus(present, enabled, health, 0, (int) Math.round(flight.voltageV * 1000),
+                (int) Math.round(flight.currentA * 100), remaining);
     }
 
-    private GpsRawInt gpsRaw() {
+    private byte[] gpsRaw() {
         boolean fix = gpsFix && !gpsLostFault;
         double n = flight.northM + gpsErrN;
         double e = flight.eastM + gpsErrE;
-        return GpsRawInt.builder().timeUsec(BigInteger.valueOf(bootMs() * 1000))
-                .fixType(EnumValue.create(fix ? (config.flavour() == Flavour.ARDUCOPTER ? 6 : 3) : gpsDetected ? 1
-                        : 0))
-                .lat(fix ? geo.latE7(n) : 0).lon(fix ? geo.lonE7(e) : 0)
-                .alt(fix ? (int) Math.round((config.homeAltAmslM() + flight.altM) * 1000) : 0)
-                .eph(fix ? 121 : 65535).epv(fix ? 200 : 65535)
-                .vel(fix ? (int) Math.round(flight.groundSpeedMps() * 100) : 0)
-                .cog(fix ? (int) Math.round(Math.toDegrees(Math.atan2(flight.veMps, flight.vnMps)) * 100 + 36000)
-                        % 36000 : 0)
-                .satellitesVisible(fix ? 10 : 0).build();
+        int fixType = fix ? (config.flavour() == Flavour.ARDUCOPTER ? 6 : 3) : gpsDetected ? 1 : 0;
+        int cog = fix ? (int) (Math.round(Math.toDegrees(Math.atan2(flight.veMps, flight.vnMps)) * 100 + 36000)
+                % 36000) : 0;
+        return Payloads.gpsRawInt(bootMs() * 1000, fixType, fix ? geo.latE7(n) : 0, fix ? geo.lonE7(e) : 0,
+                fix ? (int) Math.round((config.homeAltAmslM() + flight.altM) * 1000) : 0, fix ? 121 : 65535,
+                fix ? 200 : 65535, fix ? (int) Math.round(flight.groundSpeedMps() * 100) : 0, cog, fix ? 10 : 0);
     }
 
-    private GlobalPositionInt globalPosition() {
+    private byte[] globalPosition() {
         double n = flight.northM + gpsErrN;
         double e = flight.eastM + gpsErrE;
         boolean known = ekfOrigin;
-        return GlobalPositionInt.builder().timeBootMs(bootMs()).lat(known ? geo.latE7(n) : 0)
-                .lon(known ? geo.lonE7(e) : 0)
-                .alt((int) Math.round((config.homeAltAmslM() + flight.altM) * 1000))
-                .relativeAlt((int) Math.round((flight.altM + config.homeAltAmslM() - homeAltAmslM) * 1000))
-                .vx((int) Math.round(flight.vnMps * 100)).vy((int) Math.round(flight.veMps * 100))
-                .vz((int) Math.round(-flight.vuMps * 100)).hdg((int) Math.round(flight.yawDeg * 100) % 36000)
-                .build();
+        return Payloads.globalPositionInt(bootMs(), known ? geo.latE7(n) : 0, known ? geo.lonE7(e) : 0,
+                (int) Math.round((config.homeAltAmslM() + flight.altM) * 1000),
+                (int) Math.round((flight.altM + config.homeAltAmslM() - homeAltAmslM) * 1000),
+                (int) Math.round(flight.vnMps * 100), (int) Math.round(flight.veMps * 100),
+                (int) Math.round(-flight.vuMps * 100), (int) (Math.round(flight.yawDeg * 100) % 36000));
     }
 
-    private MissionCurrent missionCurrent() {
+    private byte[] missionCurrent() {
         int count = missions.count(MissionServer.MISSION);
         boolean ardu = config.flavour() == Flavour.ARDUCOPTER;
         int total = ardu ? Math.max(0, count - 1) : count;
@@ -958,8 +946,7 @@ public final class SimVehicle implements AutoCloseable {
             state = 2;
         }
         int seq = missionComplete ? 0 : navIndex;
-        return MissionCurrent.builder().seq(seq).total(total).missionState(EnumValue.create(state))
-                .missionMode(mode == CopterMode.AUTO ? 1 : 0).build();
+        return Payloads.missionCurrent(seq, total, state, mode == CopterMode.AUTO ? 1 : 0);
     }
 
     private PositionTargetGlobalInt positionTarget() {
@@ -968,16 +955,11 @@ public final class SimVehicle implements AutoCloseable {
                 .lonInt(geo.lonE7(flight.tgtEastM)).alt((float) (homeAltAmslM + flight.tgtAltM)).build();
     }
 
-    private BatteryStatus battery() {
-        List<Integer> cells = new ArrayList<>(Arrays.asList(65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535,
-                65535, 65535));
-        cells.set(0, (int) Math.round(flight.voltageV * 1000));
-        return BatteryStatus.builder().id(0).batteryFunction(EnumValue.create(0)).type(EnumValue.create(0))
-                .temperature(32767).voltages(cells).currentBattery((int) Math.round(flight.currentA * 100))
-                .currentConsumed((int) Math.round(flight.consumedMah))
-                .energyConsumed((int) Math.round(flight.consumedMah * 3.6 * 11.1 / 10))
-                .batteryRemaining((int) Math.round(flight.remainingFraction() * 100)).timeRemaining(0)
-                .chargeState(EnumValue.create(battCritical ? 3 : battLow ? 2 : 1)).build();
+    private byte[] battery() {
+        return Payloads.batteryStatus((int) Math.round(flight.consumedMah),
+                (int) Math.round(flight.consumedMah * 3.6 * 11.1 / 10), 32767, (int) Math.round(flight.voltageV * 1000),
+                (int) Math.round(flight.currentA * 100), (int) Math.round(flight.remainingFraction() * 100),
+                battCritical ? 3 : battLow ? 2 : 1);
     }
 
     private FenceStatus fenceStatus() {
@@ -986,7 +968,7 @@ public final class SimVehicle implements AutoCloseable {
                 .breachMitigation(EnumValue.create(mitigation)).build();
     }
 
-    private EkfStatusReport ekfStatus() {
+    private byte[] ekfStatus() {
         double t = elapsedS();
         int flags;
         if (ekfReady && !ekfFailFault && positionOk()) {
@@ -999,9 +981,7 @@ public final class SimVehicle implements AutoCloseable {
             flags = 0x400;
         }
         float var = ekfFailFault ? 1.2f : 0.01f;
-        return EkfStatusReport.builder().flags(EnumValue.create(flags)).velocityVariance(var * 0.5f)
-                .posHorizVariance(var).posVertVariance(0.005f).compassVariance(0.005f).terrainAltVariance(0)
-                .airspeedVariance(0).build();
+        return Payloads.ekfStatusReport(var * 0.5f, var, 0.005f, 0.005f, 0, flags, 0);
     }
 
     private HomePosition homePosition() {
@@ -1095,10 +1075,10 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private void sendHeartbeat() {
-        send(heartbeat());
+        sendPayload(-1, 0, heartbeat());
     }
 
-    private Heartbeat heartbeat() {
+    private byte[] heartbeat() {
         boolean ardu = config.flavour() == Flavour.ARDUCOPTER;
         int base;
         long custom;
@@ -1121,9 +1101,7 @@ public final class SimVehicle implements AutoCloseable {
         } else {
             status = 3;
         }
-        return Heartbeat.builder().type(EnumValue.create(2)).autopilot(EnumValue.create(ardu ? 3 : 12))
-                .baseMode(EnumValue.create(base)).customMode(custom).systemStatus(EnumValue.create(status))
-                .mavlinkVersion(3).build();
+        return Payloads.heartbeat(2, ardu ? 3 : 12, base, custom, status);
     }
 
     // ------------------------------------------------------------------ sending
@@ -1136,6 +1114,20 @@ public final class SimVehicle implements AutoCloseable {
         int id = IDS.get(message.getClass());
         for (SimLink l : links) {
             l.send(sysId, compId, id, payload);
+        }
+    }
+
+    /** Sends a ready payload on one channel, or on every channel if {@code channel} is -1. */
+    private void sendPayload(int channel, int msgId, byte[] payload) {
+        if (payload == null || silent || closed) {
+            return;
+        }
+        if (channel < 0 || channel >= links.size()) {
+            for (SimLink l : links) {
+                l.send(sysId, compId, msgId, payload);
+            }
+        } else {
+            links.get(channel).send(sysId, compId, msgId, payload);
         }
     }
 
@@ -1194,20 +1186,20 @@ public final class SimVehicle implements AutoCloseable {
                 return 0;
             case 512: { // REQUEST_MESSAGE
                 int id = Math.round(p1);
-                Object m;
+                byte[] m;
                 if (id == 148) {
-                    m = autopilotVersion();
+                    m = CODEC.encodePayload(autopilotVersion());
                 } else if (id == 0) {
                     m = heartbeat();
                 } else {
                     int slot = slotOf(id);
-                    m = slot >= 0 ? buildStream(slot, now()) : null;
+                    m = slot >= 0 ? streamPayload(slot, now()) : null;
                 }
                 if (m == null) {
                     return 4;
                 }
                 reply(ch, commandAck(cmd, 0, ackTarget(ch)));
-                reply(ch, m);
+                sendPayload(ch, id, m);
                 return -1;
             }
             case 520: // REQUEST_AUTOPILOT_CAPABILITIES
@@ -1773,7 +1765,7 @@ public final class SimVehicle implements AutoCloseable {
         missionComplete = false;
         missionStarted = true;
         advanceMission(false);
-        send(missionCurrent());
+        sendPayload(-1, 42, missionCurrent());
     }
 
     /**
@@ -1825,7 +1817,7 @@ public final class SimVehicle implements AutoCloseable {
         if (lastReached >= 0 && !px4) {
             send(MissionItemReached.builder().seq(lastReached).build());
         }
-        send(missionCurrent());
+        sendPayload(-1, 42, missionCurrent());
     }
 
     private void finishMission() {
