@@ -7,6 +7,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -38,7 +41,10 @@ import org.vigie.link.route.Router;
  *       {@code send2(...)} of each message into the reused buffer (decode + re-encode: the path a router built on
  *       dronefleet takes).</li>
  * </ul>
- * Run with {@code -prof gc} for bytes per frame ({@code gc.alloc.rate.norm}).
+ * Run with {@code -prof gc} for bytes per frame ({@code gc.alloc.rate.norm}). The machine this runs on is often
+ * shared: the secondary results {@code cpuNanos} and {@code frames} (sums per iteration of the benchmark thread's CPU
+ * time and of frames processed) give the CPU cost per frame ({@code cpuNanos / frames}), which does not depend on how
+ * much of the wall-clock time the thread was scheduled.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -76,6 +82,26 @@ public class RoutePathBenchmark {
         @Override
         public void write(byte[] b, int off, int len) {
             put(b, off, len);
+        }
+    }
+
+    /** CPU time of the benchmark thread and frames processed, summed per iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        /** CPU nanoseconds of the benchmark thread in this iteration. */
+        public long cpuNanos;
+        /** Frames processed in this iteration. */
+        public long frames;
+
+        long start() {
+            return THREADS.getCurrentThreadCpuTime();
+        }
+
+        void stop(long start) {
+            cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
+            frames += FRAMES;
         }
     }
 
@@ -129,21 +155,26 @@ public class RoutePathBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public long vigieRoute() {
+    public long vigieRoute(Cpu cpu) {
+        long t = cpu.start();
         routeParser.feed(stream, 0, stream.length);
+        cpu.stop(t);
         return routed;
     }
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public long copyingRoute() {
+    public long copyingRoute(Cpu cpu) {
+        long t = cpu.start();
         copyParser.feed(stream, 0, stream.length);
+        cpu.stop(t);
         return copied;
     }
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
-    public void dronefleetReadWrite(Blackhole bh) throws IOException {
+    public void dronefleetReadWrite(Blackhole bh, Cpu cpu) throws IOException {
+        long t = cpu.start();
         MavlinkConnection c = MavlinkConnection.create(new ByteArrayInputStream(stream), gcs1Out);
         while (true) {
             MavlinkMessage<?> m;
@@ -158,5 +189,6 @@ public class RoutePathBenchmark {
             c.send2(m.getOriginSystemId(), m.getOriginComponentId(), m.getPayload());
             bh.consume(m);
         }
+        cpu.stop(t);
     }
 }
