@@ -317,4 +317,50 @@ class MissionTransferServiceTest {
         }
         assertThat(TransferResult.fromWire(99)).isEqualTo(TransferResult.PROTOCOL_ERROR);
     }
+
+    @Test
+    void anEmptyUploadIsAcceptedAtOnce() {
+        TransferOutcome o = rig.await(service.upload(MissionType.RALLY, List.of()), Duration.ofSeconds(1));
+        assertThat(o.result()).isEqualTo(TransferResult.ACCEPTED);
+        assertThat(rig.gcs.sent(MissionCount.class).get(0).count()).isZero();
+    }
+
+    @Test
+    void legacyRequestsCanBeAnsweredWithLegacyItems() {
+        MissionTransferService legacy = new MissionTransferService(rig.gcs, () -> Rig.target(flavour),
+                new TransferOptions(1500, 250, 5, 1, false, false));
+        TransferOutcome o = rig.await(legacy.upload(MissionType.MISSION, plan(3)), Duration.ofSeconds(2));
+        assertThat(o.result()).isEqualTo(TransferResult.ACCEPTED);
+        assertThat(rig.gcs.sent(io.dronefleet.mavlink.common.MissionItem.class)).hasSize(3);
+        assertThat(rig.gcs.sent(MissionItemInt.class)).isEmpty();
+        assertThat(rig.autopilot.list(MissionType.MISSION).get(2).x()).isCloseTo(plan(3).get(2).x(),
+                org.assertj.core.data.Offset.offset(10));
+    }
+
+    @Test
+    void aLostFinalAckIsResolvedByReadingTheListBack() {
+        rig.autopilot.dropUploadAcks(1);
+        TransferOutcome o = rig.await(service.upload(MissionType.MISSION, plan(5)), Duration.ofSeconds(10));
+        // the last item was resent after 1500 ms, ArduPilot answered ERROR (no upload running), the read-back matched
+        assertThat(o.result()).isEqualTo(TransferResult.ACCEPTED);
+        assertThat(o.planState()).isEqualTo(PlanState.VERIFIED);
+        assertThat(o.resends()).isEqualTo(1);
+        assertThat(rig.gcs.sent(MissionRequestList.class)).hasSize(1);
+        assertThat(rig.autopilot.uploadsCompleted).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanReadBackDifferentIsAVerifyMismatchAndThePlanUnknown() {
+        rig.autopilot.storeTransform(it -> it.seq() == 2
+                ? new MissionItem(it.seq(), it.frame(), it.command(), it.current(), it.autocontinue(), it.param1(),
+                it.param2(), it.param3(), it.param4(), it.x() + 1000, it.y(), it.z(), it.missionType()) : it);
+        MissionTransferService verifying = new MissionTransferService(rig.gcs, () -> Rig.target(flavour),
+                TransferOptions.defaults().withTransferPolicy(2, true));
+        TransferOutcome o = rig.await(verifying.upload(MissionType.MISSION, plan(4)), Duration.ofSeconds(10));
+        assertThat(o.result()).isEqualTo(TransferResult.VERIFY_MISMATCH);
+        assertThat(o.planState()).isEqualTo(PlanState.UNKNOWN);
+        assertThat(o.transferAttempts()).isEqualTo(2);
+        assertThat(o.detail()).contains("item 2");
+        assertThat(rig.autopilot.uploadsCompleted).isEqualTo(2);
+    }
 }

@@ -77,6 +77,26 @@ public final class FakeAutopilot {
 
     /** Counts for assertions. */
     public int uploadsCompleted;
+    private java.util.function.UnaryOperator<MissionItem> storeTransform = java.util.function.UnaryOperator.identity();
+    private int dropUploadAcks;
+
+    /**
+     * Alters items as they are stored (to model an autopilot that keeps something else than what was sent).
+     *
+     * @param transform applied to each stored item
+     */
+    public void storeTransform(java.util.function.UnaryOperator<MissionItem> transform) {
+        this.storeTransform = transform;
+    }
+
+    /**
+     * Makes the next completed uploads end without their MISSION_ACK reaching the wire (a lost final ACK).
+     *
+     * @param count how many ACKs to swallow
+     */
+    public void dropUploadAcks(int count) {
+        this.dropUploadAcks = count;
+    }
 
     /**
      * Attaches to a port (normally system 1, component 1).
@@ -306,12 +326,16 @@ public final class FakeAutopilot {
             stored = new MissionItem(it.seq(), nonInt(it.frame()), it.command(), 0, 0, it.param1(), 0, 0, 0, it.x(),
                     it.y(), 0, it.missionType());
         }
-        lists.get(rxType).add(stored);
+        lists.get(rxType).add(storeTransform.apply(stored));
         lastReceiveMs = port.scheduler().monotonicMs();
         requestI++;
         if (requestI > requestLast) {
             receiving = false;
             uploadsCompleted++;
+            if (dropUploadAcks > 0) {
+                dropUploadAcks--;
+                return;
+            }
             ack(f, MavMissionResult.MAV_MISSION_ACCEPTED, rxType);
             return;
         }
