@@ -54,7 +54,7 @@ public record DistrictFenceItems(int maxItems) implements FenceItems {
         LocalFrame frame = district.geofence().frame();
         Polygon inc = district.geofence().inclusionEnu();
         double maxTol = district.horizontalMarginM() / 4;
-        for (double tol = 0; ; tol = tol == 0 ? 0.5 : tol * 2) {
+        for (double tol = 0; ; tol = tol == 0 ? Math.min(0.5, maxTol) : Math.min(tol * 2, maxTol)) {
             List<MissionItem> out = build(district, frame, inc, tol);
             if (out.size() <= maxItems) {
                 for (int i = 0; i < out.size(); i++) {

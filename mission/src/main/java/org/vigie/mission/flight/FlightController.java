@@ -496,7 +496,7 @@ public final class FlightController {
                 try {
                     items = ctx.fenceItems().of(ctx.district());
                 } catch (IllegalArgumentException e) {
-                    fail(FlightOutcome.FAILED, "the district's fence cannot be given to the autopilot: "
+                    fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: "
                             + e.getMessage());
                     return;
                 }
