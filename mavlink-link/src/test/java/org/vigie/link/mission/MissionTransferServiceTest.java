@@ -363,4 +363,53 @@ class MissionTransferServiceTest {
         assertThat(o.detail()).contains("item 2");
         assertThat(rig.autopilot.uploadsCompleted).isEqualTo(2);
     }
+
+    /** A MAVLink 2 frame from 1/1 with a payload longer than dronefleet 1.1.11 knows (newer extension fields). */
+    private void injectRaw(int msgId, byte[] payload) {
+        byte[] raw = new byte[10 + payload.length + 2];
+        raw[0] = (byte) 0xFD;
+        raw[1] = (byte) payload.length;
+        raw[5] = 1;
+        raw[6] = 1;
+        raw[7] = (byte) msgId;
+        System.arraycopy(payload, 0, raw, 10, payload.length);
+        int crc = org.vigie.link.codec.MavlinkCrc.accumulate(org.vigie.link.codec.MavlinkCrc.INIT, raw, 1,
+                9 + payload.length);
+        crc = org.vigie.link.codec.MavlinkCrc.accumulate(crc,
+                org.vigie.link.codec.MessageTable.ardupilotmega().crcExtra(msgId));
+        raw[10 + payload.length] = (byte) crc;
+        raw[11 + payload.length] = (byte) (crc >>> 8);
+        rig.gcs.receiveBytes(raw);
+    }
+
+    private static byte[] missionCurrent(int seq, int total, int state, long missionId, long fenceId) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(18).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) seq).putShort((short) total).put((byte) state).put((byte) 0).putInt((int) missionId)
+                .putInt((int) fenceId).putInt(0);
+        return b.array();
+    }
+
+    @Test
+    void opaqueIdsFromMissionCurrentRaisePlanChangedAndTheUploadAckCarriesOne() {
+        List<MissionEvent> events = new ArrayList<>();
+        service.addListener(events::add);
+        injectRaw(42, missionCurrent(1, 3, 2, 0x1111, 0x2222));
+        injectRaw(42, missionCurrent(1, 3, 2, 0x1111, 0x2222));
+        injectRaw(42, missionCurrent(1, 3, 2, 0x3333, 0x2222));
+        rig.advanceMs(1);
+        assertThat(events).filteredOn(e -> e instanceof MissionEvent.PlanChanged).containsExactly(
+                new MissionEvent.PlanChanged(MissionType.MISSION, 0x1111, 0x3333));
+        assertThat(events).filteredOn(e -> e instanceof MissionEvent.CurrentItemChanged).hasSize(1);
+
+        rig.autopilot.answerMissions(false);
+        CompletableFuture<TransferOutcome> f = service.upload(MissionType.MISSION, plan(1));
+        rig.advanceMs(10);
+        request(0, true);
+        rig.advanceMs(10);
+        // MISSION_ACK ACCEPTED for mission type 0 with opaque_id 0xCAFE (MAVLink 2 extension)
+        injectRaw(47, new byte[] {(byte) 255, (byte) 190, 0, 0, (byte) 0xFE, (byte) 0xCA, 0, 0});
+        TransferOutcome o = rig.await(f, Duration.ofSeconds(1));
+        assertThat(o.result()).isEqualTo(TransferResult.ACCEPTED);
+        assertThat(o.opaqueId()).isEqualTo(0xCAFE);
+    }
 }
