@@ -1,0 +1,247 @@
+package org.vigie.examples;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.vigie.geofence.io.GeoJsonDistricts;
+import org.vigie.geofence.io.QgcPlanFence;
+import org.vigie.geofence.zone.District;
+import org.vigie.link.time.RealtimeScheduler;
+import org.vigie.mission.Companion;
+import org.vigie.mission.CompanionOptions;
+import org.vigie.mission.DispatchPriority;
+import org.vigie.mission.DispatchRequest;
+import org.vigie.mission.Flight;
+import org.vigie.mission.FlightOutcome;
+import org.vigie.mission.FlightReport;
+import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.mission.camera.CameraModel;
+import org.vigie.mission.camera.FlatTerrain;
+import org.vigie.mission.flight.FlightConfig;
+import org.vigie.mission.flight.KlvFeed;
+import org.vigie.mission.misb.KlvFileSink;
+import org.vigie.mission.misb.MetadataStreamer;
+import org.vigie.mission.output.MapScenes;
+
+/**
+ * The companion launcher: flies dispatches against a real autopilot (or the standalone simulator) from the command
+ * line.
+ *
+ * <pre>
+ * java -cp examples/target/vigie-quickstart.jar org.vigie.examples.CompanionMain \
+ *      tcpout://127.0.0.1:5760 district.geojson [--out vigie-out] [--preflight-timeout 90] [--on-scene 120] \
+ *      [--requester operator-1] [--origin "console 1"] [--speedup 1] [--target 48.8556,2.3654]
+ * </pre>
+ * Without {@code --target}, targets are read from standard input, one per line: {@code lat,lon[,reason]} (blank
+ * lines and lines starting with {@code #} are skipped). Each flight writes {@code report.json}, {@code flight.geojson},
+ * {@code map.svg} and {@code flight.klv} into {@code <out>/<alert id>/}; every dispatch is appended to
+ * {@code <out>/accountability.jsonl}. The district file is GeoJSON (Vigie district FeatureCollection) or a
+ * QGroundControl {@code .plan} (its geoFence; home = its breach return point).
+ *
+ * <p>Refuses to start, with a sentence and exit code 2, on a bad argument or an invalid district file; a dispatch whose
+ * autopilot home lies outside the district is refused by PREFLIGHT with the distance. Exit code 0 when every flight
+ * completed, 1 otherwise.
+ */
+public final class CompanionMain {
+
+    private CompanionMain() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args see the class description
+     */
+    public static void main(String[] args) {
+        int code = run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
+                System.err);
+        System.exit(code);
+    }
+
+    /**
+     * Runs the launcher.
+     *
+     * @param args  arguments
+     * @param in    where targets are read from when no {@code --target} is given
+     * @param out   progress output
+     * @param err   error output
+     * @return the exit code: 0 all flights completed, 1 a flight did not complete, 2 usage or setup error
+     */
+    public static int run(String[] args, BufferedReader in, PrintStream out, PrintStream err) {
+        if (args.length < 2) {
+            err.println(usage());
+            return 2;
+        }
+        String connection = args[0];
+        Path districtFile = Path.of(args[1]);
+        Path outDir = Path.of("vigie-out");
+        Duration preflight = Duration.ofSeconds(90);
+        Duration onScene = Duration.ofSeconds(120);
+        String requester = "cli-operator";
+        String origin = "CompanionMain on " + hostName();
+        double speedUp = 1.0;
+        List<String> targets = new ArrayList<>();
+        try {
+            for (int i = 2; i < args.length; i++) {
+                String a = args[i];
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                if (v == null) {
+                    throw new IllegalArgumentException("option " + a + " needs a value");
+                }
+                i++;
+                switch (a) {
+                    case "--out" -> outDir = Path.of(v);
+                    case "--preflight-timeout" -> preflight = Duration.ofSeconds(Long.parseLong(v));
+                    case "--on-scene" -> onScene = Duration.ofSeconds(Long.parseLong(v));
+                    case "--requester" -> requester = v;
+                    case "--origin" -> origin = v;
+                    case "--speedup" -> speedUp = Double.parseDouble(v);
+                    case "--target" -> targets.add(v);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("Bad arguments: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+        District district;
+        try {
+            district = readDistrict(districtFile);
+        } catch (IOException e) {
+            err.println("Cannot read the district file " + districtFile + ": " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("Refusing to fly: the district file " + districtFile + " is invalid: " + e.getMessage());
+            return 2;
+        }
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigie-callbacks");
+            t.setDaemon(true);
+            return t;
+        });
+        try (RealtimeScheduler scheduler = new RealtimeScheduler("vigie-link", speedUp, Clock.systemUTC())) {
+            Files.createDirectories(outDir);
+            try (AccountabilityLog log = AccountabilityLog.appendingTo(outDir.resolve("accountability.jsonl"));
+                 Companion companion = Companion.connect(connection, district, CompanionOptions.defaults()
+                         .withAccountability(log)
+                         .withFlight(FlightConfig.defaults().withPreflightTimeout(preflight)), scheduler, callbacks)) {
+                out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n", connection,
+                        district.name(), district.home().latLonText(), outDir.toAbsolutePath());
+                boolean allCompleted = true;
+                int n = 0;
+                if (targets.isEmpty()) {
+                    out.println("Targets from standard input, one per line: lat,lon[,reason]");
+                }
+                String line;
+                int idx = 0;
+                while ((line = targets.isEmpty() ? in.readLine() : (idx < targets.size() ? targets.get(idx++) : null))
+                        != null) {
+                    line = line.strip();
+                    if (line.isEmpty() || line.startsWith("#")) {
+                        continue;
+                    }
+                    DispatchRequest req;
+                    try {
+                        req = parseTarget(line, ++n, scheduler, onScene, requester, origin);
+                    } catch (IllegalArgumentException e) {
+                        err.println("Ignoring line '" + line + "': " + e.getMessage());
+                        allCompleted = false;
+                        continue;
+                    }
+                    FlightReport r = fly(companion, scheduler, req, outDir, out);
+                    out.printf(Locale.ROOT, "%s: %s (%s)%n", req.alertId(), r.outcome(), r.outcomeReason());
+                    allCompleted &= r.outcome() == FlightOutcome.COMPLETED;
+                }
+                return allCompleted && n > 0 ? 0 : 1;
+            }
+        } catch (IOException e) {
+            err.println("Cannot connect or write outputs: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted");
+            return 1;
+        } catch (ExecutionException | RuntimeException e) {
+            err.println("Failed: " + e.getMessage());
+            return 2;
+        } finally {
+            callbacks.shutdown();
+        }
+    }
+
+    private static FlightReport fly(Companion companion, RealtimeScheduler scheduler, DispatchRequest req, Path outDir,
+                                    PrintStream out) throws IOException, InterruptedException, ExecutionException {
+        District district = companion.district();
+        Path dir = outDir.resolve(req.alertId());
+        Files.createDirectories(dir);
+        try (KlvFileSink klv = new KlvFileSink(dir.resolve("flight.klv"));
+             MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(0)).sink(klv)
+                     .platformDesignation("Vigie").build()) {
+            Flight f = companion.dispatch(req);
+            Companion.controllerOf(f).ifPresent(c -> c.addTickObserver(new KlvFeed(streamer, CameraModel.of(60, 45))));
+            f.addListener(new FlightPrinter(out, scheduler.now(), 10));
+            streamer.start();
+            FlightReport r = f.report().get();
+            streamer.stop();
+            MapScenes.writeAll(dir, district, r);
+            return r;
+        }
+    }
+
+    static DispatchRequest parseTarget(String line, int n, RealtimeScheduler scheduler, Duration onScene,
+                                       String requester, String origin) {
+        String[] parts = line.split(",", 3);
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("expected lat,lon[,reason]");
+        }
+        double lat;
+        double lon;
+        try {
+            lat = Double.parseDouble(parts[0].strip());
+            lon = Double.parseDouble(parts[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("latitude and longitude must be numbers");
+        }
+        String reason = parts.length > 2 && !parts[2].isBlank() ? parts[2].strip() : "dispatch from the command line";
+        String id = String.format(Locale.ROOT, "CLI-%d-%d", scheduler.now().getEpochSecond(), n);
+        return DispatchRequest.builder(id, lat, lon).priority(DispatchPriority.URGENT).reason(reason)
+                .onSceneTime(onScene).requester(requester, origin).build();
+    }
+
+    static District readDistrict(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".plan")) {
+            return QgcPlanFence.toDistrict(QgcPlanFence.read(text), name.substring(0, name.length() - 5), null)
+                    .build();
+        }
+        return GeoJsonDistricts.read(text);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    static String usage() {
+        return "usage: CompanionMain <connection: serial:///dev/ttyAMA0:921600 | udpin://0.0.0.0:14540 | "
+                + "tcpout://127.0.0.1:5760> <district.geojson|.plan> [--out DIR] [--preflight-timeout S] "
+                + "[--on-scene S] [--requester ID] [--origin TEXT] [--speedup N] [--target lat,lon]...";
+    }
+}
