@@ -1,0 +1,68 @@
+package org.vigie.mission.dispatch;
+
+import java.util.Objects;
+import java.util.Set;
+import org.vigie.link.LinkConfig;
+import org.vigie.link.signing.MavlinkSigner;
+import org.vigie.link.signing.SignatureChecker;
+import org.vigie.link.signing.SigningKey;
+import org.vigie.link.signing.SigningTimestamps;
+
+/**
+ * Builds and checks the signing configuration a dispatch link must have: every outgoing frame signed, every incoming
+ * frame required to be signed with the same key (an empty unsigned allow-list: not even RADIO_STATUS, HEARTBEAT or
+ * TUNNEL pass unsigned), with the MAVLink replay protection of {@link SignatureChecker}. Stateless; thread-safe.
+ */
+public final class DispatchSecurity {
+
+    private DispatchSecurity() {
+    }
+
+    /**
+     * A copy of {@code base} that signs with {@code key} and requires signatures on everything it receives.
+     *
+     * <p>Use one {@link SigningTimestamps} per system (opened from an
+     * {@link org.vigie.link.signing.AtomicFileTimestampStore} so that a restart never reuses a timestamp).
+     *
+     * @param base       identity, heartbeat and the rest of the link configuration
+     * @param key        the dispatch key shared by the centre and the drone (never the zero key)
+     * @param timestamps this system's signing timestamps
+     * @param linkId     the signing link id written in our signatures, 0..255
+     * @return the signed configuration
+     * @throws IllegalArgumentException if the key is all zeros (MAVLink's "signing off") or linkId is out of range
+     */
+    public static LinkConfig signedLink(LinkConfig base, SigningKey key, SigningTimestamps timestamps, int linkId) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(timestamps, "timestamps");
+        if (key.isZero()) {
+            throw new IllegalArgumentException("the all-zero key disables signing; a dispatch link needs a real key");
+        }
+        return base.withSigner(new MavlinkSigner(key, linkId, timestamps))
+                .withSignatureCheck(new SignatureChecker(key, timestamps, Set.of()));
+    }
+
+    /**
+     * Refuses a link configuration that would let an unsigned order or heartbeat through, or that sends unsigned.
+     *
+     * @param config the link's configuration
+     * @param role   "server" or "client", for the message
+     * @throws IllegalArgumentException naming what is missing
+     */
+    static void requireSigned(LinkConfig config, String role) {
+        if (config.signer() == null) {
+            throw new IllegalArgumentException("the dispatch " + role + "'s link does not sign its frames: build it "
+                    + "with DispatchSecurity.signedLink(...)");
+        }
+        if (!(config.signatureCheck() instanceof SignatureChecker checker)) {
+            throw new IllegalArgumentException("the dispatch " + role + "'s link does not verify signatures ("
+                    + config.signatureCheck() + "): build it with DispatchSecurity.signedLink(...)");
+        }
+        Set<Integer> unsigned = checker.unsignedAllowedIds();
+        if (unsigned.contains(DispatchWire.TUNNEL_MSG_ID) || unsigned.contains(0)) {
+            throw new IllegalArgumentException("the dispatch " + role + "'s link accepts unsigned "
+                    + (unsigned.contains(DispatchWire.TUNNEL_MSG_ID) ? "TUNNEL" : "HEARTBEAT")
+                    + " frames (allow-list " + unsigned + "): anyone could send orders or keep the link alive");
+        }
+    }
+}

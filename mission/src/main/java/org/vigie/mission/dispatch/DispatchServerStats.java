@@ -1,0 +1,30 @@
+package org.vigie.mission.dispatch;
+
+/**
+ * Counters of a {@link DispatchServer} since it started. Immutable snapshot.
+ *
+ * @param tunnelsReceived       authenticated TUNNEL frames received (any payload type)
+ * @param foreignTunnels        TUNNELs with another payload type (not ours; ignored)
+ * @param notAddressed          Vigie TUNNELs addressed to another system or component (ignored)
+ * @param ordersReceived        distinct orders (DISPATCH, RETASK, CANCEL) received
+ * @param duplicateOrders       orders whose request id was already seen (answered again, never executed again)
+ * @param malformed             fragments or bodies that were not valid (answered with a refusal)
+ * @param reassemblyTimeouts    fragmented orders that never completed
+ * @param acksSent              ACKs sent (first answers and repeats)
+ * @param statusesSent          FLIGHT_STATUS messages sent (changes and repeats)
+ * @param rejectedUnsigned      frames dropped by the link because they were unsigned
+ * @param rejectedBadSignature  frames dropped because their signature was not made with our key
+ * @param rejectedReplay        frames dropped as replays (timestamp not newer than the stream's last)
+ * @param rejectedTooOld        frames dropped because their timestamp was more than a minute old
+ * @param centreHeartbeats      authenticated heartbeats from the dispatch side (each one fed the dispatch-link watch)
+ */
+public record DispatchServerStats(long tunnelsReceived, long foreignTunnels, long notAddressed, long ordersReceived,
+                                  long duplicateOrders, long malformed, long reassemblyTimeouts, long acksSent,
+                                  long statusesSent, long rejectedUnsigned, long rejectedBadSignature,
+                                  long rejectedReplay, long rejectedTooOld, long centreHeartbeats) {
+
+    /** @return every frame the signature policy dropped */
+    public long rejectedFrames() {
+        return rejectedUnsigned + rejectedBadSignature + rejectedReplay + rejectedTooOld;
+    }
+}

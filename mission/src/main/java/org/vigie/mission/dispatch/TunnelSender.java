@@ -1,0 +1,41 @@
+package org.vigie.mission.dispatch;
+
+import io.dronefleet.mavlink.common.MavTunnelPayloadType;
+import io.dronefleet.mavlink.common.Tunnel;
+import io.dronefleet.mavlink.util.EnumValue;
+import java.util.Arrays;
+import org.vigie.link.MavlinkPort;
+
+/**
+ * Encodes a message, fragments it and sends each fragment as a TUNNEL (package-private). Not thread-safe: the
+ * transfer counter belongs to the owner's event thread.
+ */
+final class TunnelSender {
+
+    private static final EnumValue<MavTunnelPayloadType> TYPE = EnumValue.create(DispatchWire.PAYLOAD_TYPE);
+    private final MavlinkPort port;
+    private int transferId;
+
+    TunnelSender(MavlinkPort port, int firstTransferId) {
+        this.port = port;
+        this.transferId = firstTransferId & 0xFFFF;
+    }
+
+    /** Sends a body as one transfer to (sysId, compId); returns the fragment count. */
+    int send(int sysId, int compId, byte[] body) {
+        int tid = transferId;
+        transferId = (transferId + 1) & 0xFFFF;
+        int n = 0;
+        for (byte[] f : Fragmenter.fragments(tid, body)) {
+            port.send(tunnel(sysId, compId, f));
+            n++;
+        }
+        return n;
+    }
+
+    static Tunnel tunnel(int sysId, int compId, byte[] fragment) {
+        return Tunnel.builder().targetSystem(sysId).targetComponent(compId).payloadType(TYPE)
+                .payloadLength(fragment.length).payload(Arrays.copyOf(fragment, DispatchWire.TUNNEL_PAYLOAD_MAX))
+                .build();
+    }
+}
