@@ -116,7 +116,9 @@ public final class CommandService implements AutoCloseable {
      * Creates the service and subscribes to COMMAND_ACK and STATUSTEXT on the port.
      *
      * @param port the link
-     * @param target which autopilot to command; read on the event thread when each command starts
+     * @param target which autopilot to command; read on the event thread when each command starts, and on the
+     *               caller's thread by {@link #setMode(String)} and {@link #takeoff(double)} (so it must be
+     *               thread-safe, e.g. backed by a volatile field)
      * @param options timeouts and retries
      */
     public CommandService(MavlinkPort port, Supplier<Target> target, CommandOptions options) {
