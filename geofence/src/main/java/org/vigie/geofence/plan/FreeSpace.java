@@ -20,11 +20,14 @@ import org.vigie.geofence.zone.Geofence;
 
 /**
  * The flyable area of a district in ENU metres: the inclusion polygon shrunk by the horizontal margin minus every
- * exclusion zone grown by it, with a uniform-grid segment index walked from the segment's start (so blockers near the start end the test early) and an exact segment-visibility test. Buffers are computed with
- * an inflated distance {@code margin / cos(3 pi / (8 * QUADRANT_SEGMENTS))} so that the chords JTS uses for round
- * joins stay at least {@code margin} away from the true fence (JTS rounds the number of chords per fillet, so one chord
- * may span up to 1.5 times the nominal quarter-circle / QUADRANT_SEGMENTS angle): the free space is contained in the true margin-buffered
- * free space. Circular zones are grown exactly: the enclosing 16-gon of the circle of radius {@code r + margin}. Immutable and thread-safe after construction (indexes are built and warmed in the constructor).
+ * exclusion zone grown by it, with a uniform-grid segment index walked from the segment's start (so blockers near the
+ * start end the test early) and an exact segment-visibility test.
+ *
+ * <p>Polygon buffers use an inflated distance {@code margin / cos(3 pi / (8 * QUADRANT_SEGMENTS))} so that the chords
+ * JTS uses for round joins stay at least {@code margin} away from the true fence (JTS rounds the number of chords per
+ * fillet, so one chord may span up to 1.5 times the nominal step): the free space is contained in the true
+ * margin-buffered free space. Circular zones are grown exactly: the enclosing 16-gon of the circle of radius
+ * {@code r + margin}. Immutable and thread-safe after construction (indexes are built and warmed in the constructor).
  */
 final class FreeSpace {
 

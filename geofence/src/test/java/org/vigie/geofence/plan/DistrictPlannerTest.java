@@ -121,6 +121,28 @@ class DistrictPlannerTest {
     }
 
     @Test
+    void concurrentPlansAgreeWithSequentialOnes() throws Exception {
+        java.util.Random r = new java.util.Random(11);
+        List<GeoPoint> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            targets.add(enu(-480 + 960 * r.nextDouble(), -480 + 960 * r.nextDouble()));
+        }
+        List<PlanResult> sequential = targets.stream().map(t -> planner.plan(HOME, t)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<PlanResult>> fs = new java.util.ArrayList<>();
+            for (GeoPoint t : targets) {
+                fs.add(pool.submit(() -> planner.plan(HOME, t)));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                assertThat(fs.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(sequential.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void planningIsDeterministicAndGraphIsReused() {
         PlanResult a = planner.plan(HOME, enu(-350, -350));
         PlanResult b = planner.plan(HOME, enu(-350, -350));
