@@ -636,12 +636,20 @@ public final class MissionTransferService implements AutoCloseable {
         if (sent.size() != back.size()) {
             return "read back " + back.size() + " items, sent " + sent.size();
         }
-        boolean skipHome = w.type == MissionType.MISSION && w.target.flavour() == AutopilotFlavour.ARDUPILOT;
+        boolean ardupilot = w.target.flavour() == AutopilotFlavour.ARDUPILOT;
+        boolean skipHome = w.type == MissionType.MISSION && ardupilot;
+        // what the autopilot can keep of z: ArduPilot stores mission altitudes in cm, rally altitudes in whole
+        // metres, and no altitude for fence items (they read back as 0)
+        float zTolerance = switch (w.type) {
+            case MISSION -> 0.011f;
+            case RALLY -> ardupilot ? 0.51f : 0.011f;
+            case FENCE -> ardupilot ? Float.POSITIVE_INFINITY : 0.011f;
+        };
         for (int i = skipHome ? 1 : 0; i < sent.size(); i++) {
             MissionItem a = sent.get(i);
             MissionItem b = back.get(i);
             if (a.command() != b.command() || a.intFrame() != b.intFrame() || a.x() != b.x() || a.y() != b.y()
-                    || Math.abs(a.z() - b.z()) > 0.01f) {
+                    || !(Math.abs(a.z() - b.z()) <= zTolerance)) {
                 return "item " + i + " read back as " + b + ", sent " + a;
             }
         }

@@ -13,7 +13,9 @@ package org.vigie.link.mission;
  * @param transferAttempts transfer-level attempts: a transfer ending with a {@link TransferResult#retryable()} result
  *                         is started again from the beginning up to this many attempts in total (1 = never)
  * @param verifyByDownload after an accepted upload, read the list back and compare (command, frame in INT numbering,
- *                         x, y, z; ArduPilot's home item 0 excluded); a difference is
+ *                         x, y exactly; z within what the autopilot stores: 1 cm for missions, and on ArduPilot 0.5 m
+ *                         for rally points and not at all for fence items; params are not compared, ArduPilot keeps
+ *                         many in reduced forms; ArduPilot's home item 0 excluded); a difference is
  *                         {@link TransferResult#VERIFY_MISMATCH}
  * @param answerLegacyRequestWithItemInt answer the legacy MISSION_REQUEST with MISSION_ITEM_INT (what ArduCopter
  *                                       accepts, and exact) rather than the float MISSION_ITEM
