@@ -1165,6 +1165,8 @@ public final class SimVehicle implements AutoCloseable {
             return refused;
         }
         boolean ardu = config.flavour() == Flavour.ARDUCOPTER;
+        int latE7 = isInt ? (int) x : (int) Math.round(x * 1e7);
+        int lonE7 = isInt ? (int) y : (int) Math.round(y * 1e7);
         switch (cmd) {
             case 511: { // SET_MESSAGE_INTERVAL
                 int slot = slotOf(Math.round(p1));
@@ -1206,7 +1208,9 @@ public final class SimVehicle implements AutoCloseable {
                 reply(ch, autopilotVersion());
                 return 0;
             case 176: { // DO_SET_MODE
-                return setModeFromGcs(Math.round(p1), (long) p2 | ((long) p3 << 24));
+                long custom = config.flavour() == Flavour.PX4 ? Px4Modes.encode(Math.round(p2), Math.round(p3))
+                        : (long) p2;
+                return setModeFromGcs(Math.round(p1), custom);
             }
             case 400: // COMPONENT_ARM_DISARM
                 if (p1 == 1) {
@@ -1223,13 +1227,13 @@ public final class SimVehicle implements AutoCloseable {
                 if (!isInt && ardu) {
                     return 3;
                 }
-                return reposition(p1, (int) x, (int) y, z, isInt ? frame : 6);
+                return reposition(p1, latE7, lonE7, z, isInt ? frame : 6);
             case 195: // DO_SET_ROI_LOCATION
-                setRoi((int) x, (int) y, z, isInt ? frame : 3);
+                setRoi(latE7, lonE7, z, isInt ? frame : 3);
                 return 0;
             case 201: // DO_SET_ROI
                 if (Math.round(p1) == 3) {
-                    setRoi((int) x, (int) y, z, isInt ? frame : 3);
+                    setRoi(latE7, lonE7, z, isInt ? frame : 3);
                 } else if (Math.round(p1) == 0) {
                     roi = null;
                 }
@@ -1457,7 +1461,9 @@ public final class SimVehicle implements AutoCloseable {
         autoArmed = config.flavour() == Flavour.PX4 && mode == CopterMode.AUTO;
         landComplete = true;
         idleOnGroundSinceNs = now();
-        statustext(6, "Arming motors");
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            statustext(6, "Arming motors");
+        }
         if (autoArmed) {
             beginTakeoffIfNeeded();
         }
@@ -1480,7 +1486,9 @@ public final class SimVehicle implements AutoCloseable {
         if (!armed) {
             return;
         }
-        statustext(6, "Disarming motors");
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            statustext(6, "Disarming motors");
+        }
         armed = false;
         autoArmed = false;
         takeoffActive = false;
@@ -1534,14 +1542,12 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private int reposition(float speed, int latE7, int lonE7, float z, int frame) {
-        if (mode != CopterMode.GUIDED) {
-            if (config.flavour() == Flavour.PX4 || mode == CopterMode.LOITER) {
-                if (!setMode(CopterMode.GUIDED)) {
-                    return 4;
-                }
-            } else {
-                return 2;
+        if (config.flavour() == Flavour.PX4) {
+            if (mode != CopterMode.LOITER && mode != CopterMode.GUIDED && !setMode(CopterMode.LOITER)) {
+                return 4;
             }
+        } else if (mode != CopterMode.GUIDED) {
+            return 2;
         }
         double n = (latE7 == 0 && lonE7 == 0) ? flight.northM : geo.northM(latE7);
         double e = (latE7 == 0 && lonE7 == 0) ? flight.eastM : geo.eastM(lonE7);
@@ -1775,6 +1781,7 @@ public final class SimVehicle implements AutoCloseable {
     private void advanceMission(boolean navCompleted) {
         List<SimMissionItem> items = missions.items(MissionServer.MISSION);
         int lastReached = navCompleted ? navIndex : -1;
+        int completedNav = navIndex;
         boolean px4 = config.flavour() == Flavour.PX4;
         int guard = 0;
         int i = navIndex + 1;
@@ -1813,6 +1820,9 @@ public final class SimVehicle implements AutoCloseable {
                 send(MissionItemReached.builder().seq(i).build());
             }
             i++;
+        }
+        if (navCompleted && px4) {
+            send(MissionItemReached.builder().seq(completedNav).build());
         }
         if (lastReached >= 0 && !px4) {
             send(MissionItemReached.builder().seq(lastReached).build());
