@@ -103,6 +103,7 @@ public final class TelemetryService implements AutoCloseable {
     private final Map<ChunkKey, Chunks> chunks = new HashMap<>();
     private final Cancellable staleTimer;
     private int lastSystemStatus = -1;
+    private long lastRebootMs = -1;
     private volatile VehicleState current = VehicleState.empty();
 
     private VehicleState.Status status;
@@ -302,6 +303,25 @@ public final class TelemetryService implements AutoCloseable {
         scheduler.execute(() -> rebooted(reason));
     }
 
+    /**
+     * Follows the link's own reboot detection ({@link org.vigie.link.LinkEvent.AutopilotRebooted} for the target
+     * system) as well as this service's. A reboot reported by both within 5 s is handled once.
+     *
+     * @param link the link this service runs on
+     * @return handle to stop following
+     */
+    public Subscription followLinkReboots(org.vigie.link.MavlinkLink link) {
+        return link.onEvent(e -> {
+            if (e instanceof org.vigie.link.LinkEvent.AutopilotRebooted r && r.sysId() == target.get().systemId()) {
+                scheduler.execute(() -> {
+                    if (lastRebootMs < 0 || now() - lastRebootMs > 5000) {
+                        rebooted(r.reason());
+                    }
+                });
+            }
+        });
+    }
+
     /** Unsubscribes and stops the stale timer. */
     @Override
     public void close() {
@@ -443,6 +463,7 @@ public final class TelemetryService implements AutoCloseable {
 
     private void rebooted(String reason) {
         LOG.info("autopilot reboot: {}", reason);
+        lastRebootMs = now();
         status = null;
         position = null;
         attitude = null;
