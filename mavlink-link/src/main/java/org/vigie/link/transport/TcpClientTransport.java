@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ public final class TcpClientTransport extends AbstractTransport {
     private final TransportOptions options;
     private final Selector selector;
     private volatile NioStream current;
-    private volatile long droppedBytes;
+    private volatile SocketChannel connecting;
+    private final AtomicLong droppedBytes = new AtomicLong();
     private volatile long connections;
 
     /**
@@ -54,7 +56,7 @@ public final class TcpClientTransport extends AbstractTransport {
     /** @return bytes dropped because the connection was down or its queue full */
     public long droppedBytes() {
         NioStream s = current;
-        return droppedBytes + (s != null ? s.droppedBytes() : 0);
+        return droppedBytes.get() + (s != null ? s.droppedBytes() : 0);
     }
 
     /** @return successful connections so far (1 after the first connect, +1 per reconnection) */
@@ -69,12 +71,18 @@ public final class TcpClientTransport extends AbstractTransport {
         byte[] arr = buf.array();
         while (!isClosed()) {
             SocketChannel ch = SocketChannel.open();
+            connecting = ch;
             try {
+                if (isClosed()) {
+                    ch.close();
+                    return;
+                }
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.socket().connect(remote, (int) Math.max(1, options.connectTimeout().toMillis()));
                 ch.configureBlocking(false);
             } catch (IOException e) {
                 ch.close();
+                connecting = null;
                 if (isClosed()) {
                     return;
                 }
@@ -85,6 +93,7 @@ public final class TcpClientTransport extends AbstractTransport {
                 }
                 continue;
             }
+            connecting = null;
             NioStream stream;
             try {
                 SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
@@ -99,7 +108,7 @@ public final class TcpClientTransport extends AbstractTransport {
             reportState(TransportState.CONNECTED, "connected to " + UdpInTransport.hostPort(remote));
             String why = serve(stream, buf, arr);
             current = null;
-            droppedBytes += stream.droppedBytes();
+            droppedBytes.addAndGet(stream.droppedBytes());
             stream.markDead();
             if (isClosed()) {
                 return;
@@ -161,7 +170,7 @@ public final class TcpClientTransport extends AbstractTransport {
         Objects.checkFromIndexSize(offset, length, data.length);
         NioStream s = current;
         if (s == null || isClosed()) {
-            droppedBytes += length;
+            droppedBytes.addAndGet(length);
             return false;
         }
         return s.send(data, offset, length);
@@ -175,6 +184,14 @@ public final class TcpClientTransport extends AbstractTransport {
 
     @Override
     void closeResources() {
+        SocketChannel c = connecting;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                LOG.debug("{}: close: {}", description(), e.toString());
+            }
+        }
         NioStream s = current;
         if (s != null) {
             s.markDead();
