@@ -191,7 +191,8 @@ public final class CompanionMain {
              MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(0)).sink(klv)
                      .platformDesignation("Vigie").build()) {
             Flight f = companion.dispatch(req);
-            Companion.controllerOf(f).ifPresent(c -> c.addTickObserver(new KlvFeed(streamer, CameraModel.of(60, 45))));
+            Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+                    new KlvFeed(streamer, CameraModel.of(60, 45))));
             f.addListener(new FlightPrinter(out, scheduler.now(), 10));
             streamer.start();
             FlightReport r = f.report().get();

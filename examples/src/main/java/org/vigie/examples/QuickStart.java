@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.io.DemoZones;
 import org.vigie.geofence.io.ParisQuartiers;
+import org.vigie.geofence.zone.CircleExclusion;
 import org.vigie.geofence.zone.District;
 import org.vigie.geofence.zone.PrivacyZone;
 import org.vigie.link.LinkConfig;
@@ -41,7 +42,8 @@ import org.vigie.sim.SimVehicle;
  *
  * <p>Starts the simulated ArduCopter in-process (on a {@link ManualScheduler} driven as fast as the machine allows,
  * shared with the companion), loads the real Paris quartier "Arsenal" from the bundled data, adds two exclusion zones
- * and a privacy zone, dispatches the drone to Place des Vosges, prints each phase with a progress line, and writes to
+ * (one a police cordon across the direct line, so the route bends around it) and a privacy zone, dispatches the
+ * drone to Place des Vosges, prints each phase with a progress line, and writes to
  * the output folder (default {@code ./vigie-out}): {@code report.json}, {@code flight.geojson}, {@code map.svg},
  * {@code flight.klv} (MISB ST 0601 at 10 Hz) and {@code accountability.jsonl}.
  *
@@ -106,7 +108,13 @@ public final class QuickStart {
      */
     public static District demoDistrict() throws IOException {
         District base = ParisQuartiers.district(ParisQuartiers.byName(bundledQuartiers(), "Arsenal"));
-        District withZones = DemoZones.withZones(base, 2, 7);
+        var f0 = base.geofence().frame();
+        var h = f0.toLocal(base.home());
+        var t = f0.toLocal(PLACE_DES_VOSGES);
+        GeoPoint cordon = f0.toGeo((h.eastM() + t.eastM()) / 2, (h.northM() + t.northM()) / 2, 0);
+        District withZones = DemoZones.withZones(base.toBuilder()
+                .exclusion(new CircleExclusion("police cordon", "incident in progress, rue de Birague", cordon, 35))
+                .build(), 1, 7);
         var frame = withZones.geofence().frame();
         var c = frame.toLocal(GeoPoint.of(48.85500, 2.36600));
         List<GeoPoint> square = List.of(frame.toGeo(c.eastM() - 25, c.northM() - 20, 0),
@@ -143,7 +151,7 @@ public final class QuickStart {
              Companion companion = Companion.attach(link, district,
                      CompanionOptions.defaults().withAccountability(log).withEnergy(SIM_QUAD))) {
             CameraModel camera = CameraModel.of(60, 45);
-            companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTickObserver(
+            companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
                     new KlvFeed(streamer, camera))));
             streamer.start();
             scheduler.advance(Duration.ofSeconds(2));

@@ -211,6 +211,32 @@ public final class FlightController {
         scheduler.execute(() -> tickObservers.add(observer));
     }
 
+    /**
+     * Adds an observer called on the event thread after each ATTITUDE message while the flight runs (10 Hz: for KLV
+     * metadata, which must follow the attitude closely).
+     *
+     * @param observer receives this controller; must not block
+     */
+    public void addTelemetryObserver(Consumer<FlightController> observer) {
+        scheduler.execute(() -> {
+            if (finished) {
+                return;
+            }
+            org.vigie.link.Subscription[] sub = new org.vigie.link.Subscription[1];
+            sub[0] = t.onAttitude(() -> {
+                if (finished) {
+                    sub[0].close();
+                    return;
+                }
+                try {
+                    observer.accept(this);
+                } catch (RuntimeException e) {
+                    LOG.warn("telemetry observer failed: {}", e.toString());
+                }
+            });
+        });
+    }
+
     /** @return the current phase (event thread; other threads see a recent value) */
     public FlightPhase phase() {
         return phase;

@@ -10,13 +10,13 @@ import org.vigie.mission.misb.MetadataSnapshot;
 import org.vigie.mission.misb.MetadataStreamer;
 
 /**
- * Feeds a {@link MetadataStreamer} (MISB ST 0601 KLV) from a flight's telemetry at every decision tick: vehicle
+ * Feeds a {@link MetadataStreamer} (MISB ST 0601 KLV) from a flight's telemetry at every ATTITUDE: vehicle
  * position (AMSL) and attitude from GLOBAL_POSITION_INT and ATTITUDE, gimbal attitude from
  * GIMBAL_DEVICE_ATTITUDE_STATUS (nadir when the autopilot reports none), time from SYSTEM_TIME (the scheduler's clock
  * when the autopilot has not reported UTC), and the dispatch alert id as mission id. Nothing is fed before the first
  * position or after the flight ends; the streamer itself paces the packets (10 Hz by default).
  *
- * <p>Threading: called on the flight's event thread as a tick observer.
+ * <p>Threading: called on the flight's event thread; register it with {@link FlightController#addTelemetryObserver}.
  *
  * @param streamer the streamer to feed
  * @param camera   the camera's field of view and mounting

@@ -47,6 +47,7 @@ public final class VehicleTelemetry implements AutoCloseable {
     private final List<Subscription> subs = new ArrayList<>();
     private final List<BiConsumer<Integer, String>> statusListeners = new ArrayList<>();
     private final List<Runnable> rebootListeners = new ArrayList<>();
+    private final List<Runnable> attitudeListeners = new ArrayList<>();
     private int targetSysId = -1;
     private int targetCompId = -1;
 
@@ -163,6 +164,9 @@ public final class VehicleTelemetry implements AutoCloseable {
                 pitchRad = m.pitch();
                 yawRad = m.yaw();
                 attitudeMs = nowMs();
+                for (Runnable r : List.copyOf(attitudeListeners)) {
+                    r.run();
+                }
             }
         }));
         subs.add(port.subscribe(GimbalDeviceAttitudeStatus.class, (m, f) -> {
@@ -259,6 +263,16 @@ public final class VehicleTelemetry implements AutoCloseable {
     /** @param l called with (MAV_SEVERITY, text) for each STATUSTEXT from the autopilot, on the event thread */
     public void onStatusText(BiConsumer<Integer, String> l) {
         statusListeners.add(l);
+    }
+
+    /**
+     * @param r called on the event thread after each ATTITUDE from the autopilot (the fastest stream, 10 Hz as the
+     *          companion requests it)
+     * @return a handle that removes the listener
+     */
+    public org.vigie.link.Subscription onAttitude(Runnable r) {
+        attitudeListeners.add(r);
+        return () -> attitudeListeners.remove(r);
     }
 
     /** @param r called on the event thread when the autopilot's boot time goes backwards (a reboot) */
