@@ -1,22 +1,15 @@
 package org.vigie.sim;
 
-import io.dronefleet.mavlink.ardupilotmega.EkfStatusReport;
-import io.dronefleet.mavlink.common.Attitude;
 import io.dronefleet.mavlink.common.AutopilotVersion;
-import io.dronefleet.mavlink.common.BatteryStatus;
 import io.dronefleet.mavlink.common.CommandAck;
 import io.dronefleet.mavlink.common.CommandInt;
 import io.dronefleet.mavlink.common.CommandLong;
-import io.dronefleet.mavlink.common.ExtendedSysState;
 import io.dronefleet.mavlink.common.FenceStatus;
 import io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus;
-import io.dronefleet.mavlink.common.GlobalPositionInt;
 import io.dronefleet.mavlink.common.GpsGlobalOrigin;
-import io.dronefleet.mavlink.common.GpsRawInt;
 import io.dronefleet.mavlink.common.HomePosition;
 import io.dronefleet.mavlink.common.MissionClearAll;
 import io.dronefleet.mavlink.common.MissionCount;
-import io.dronefleet.mavlink.common.MissionCurrent;
 import io.dronefleet.mavlink.common.MissionItem;
 import io.dronefleet.mavlink.common.MissionItemInt;
 import io.dronefleet.mavlink.common.MissionItemReached;
@@ -34,11 +27,7 @@ import io.dronefleet.mavlink.common.SetMode;
 import io.dronefleet.mavlink.common.SetPositionTargetGlobalInt;
 import io.dronefleet.mavlink.common.SetupSigning;
 import io.dronefleet.mavlink.common.Statustext;
-import io.dronefleet.mavlink.common.SysStatus;
-import io.dronefleet.mavlink.common.SystemTime;
 import io.dronefleet.mavlink.common.Timesync;
-import io.dronefleet.mavlink.common.VfrHud;
-import io.dronefleet.mavlink.minimal.Heartbeat;
 import io.dronefleet.mavlink.util.EnumValue;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -1924,7 +1913,7 @@ public final class SimVehicle implements AutoCloseable {
         switch (it.command()) {
             case 22 -> {
                 if (!takeoffActive && !flight.onGround && flight.altM >= altRelFromFrame(it.frame(), it.z()) - 0.3) {
-                    completeNav(false);
+                    completeNav();
                 }
             }
             case 16 -> {
@@ -1940,7 +1929,7 @@ public final class SimVehicle implements AutoCloseable {
                     }
                 }
                 if (navReached && now >= navHoldUntilNs) {
-                    completeNav(true);
+                    completeNav();
                 }
             }
             case 19 -> {
@@ -1953,7 +1942,7 @@ public final class SimVehicle implements AutoCloseable {
                     }
                 } else if (now >= navHoldUntilNs) {
                     statustext(6, "Reached command #" + it.seq());
-                    completeNav(true);
+                    completeNav();
                 }
             }
             case 18 -> runLoiterTurns(it);
@@ -1964,7 +1953,7 @@ public final class SimVehicle implements AutoCloseable {
                 }
             }
             case 17 -> flight.flyTo(itemPosition(it)[0], itemPosition(it)[1], itemPosition(it)[2], wpSpeed());
-            default -> completeNav(false);
+            default -> completeNav();
         }
     }
 
@@ -1997,11 +1986,11 @@ public final class SimVehicle implements AutoCloseable {
                 speed * 1.5);
         if (loiterSweptRad >= turns * 2 * Math.PI) {
             statustext(6, "Reached command #" + it.seq());
-            completeNav(true);
+            completeNav();
         }
     }
 
-    private void completeNav(boolean printed) {
+    private void completeNav() {
         advanceMission(true);
     }
 
@@ -2213,7 +2202,7 @@ public final class SimVehicle implements AutoCloseable {
         } else if (mode == CopterMode.AUTO && missionStarted && !missionComplete) {
             SimMissionItem it = navItem();
             if (it != null && (it.command() == 20 || it.command() == 21)) {
-                completeNav(false);
+                completeNav();
                 if (armed) {
                     disarm();
                 }

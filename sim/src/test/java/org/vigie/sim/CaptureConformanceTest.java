@@ -171,9 +171,9 @@ class CaptureConformanceTest {
         assertThat(r.truth).noneMatch(t -> t.northM() > edge + 8.0);
     }
 
-    /** Session 1: nothing but HEARTBEAT, STATUSTEXT and PARAM_VALUE before streams are requested. */
+    /** Session 2: nothing but HEARTBEAT, STATUSTEXT and PARAM_VALUE before streams are requested. */
     @org.junit.jupiter.api.Test
-    void session1NoTelemetryUntilRequestedAndNoAnswerToAnUnknownParameter() throws IOException {
+    void session2NoTelemetryUntilRequestedAndNoAnswerToAnUnknownParameter() throws IOException {
         Replay r = replay("session2");
         assertThat(r.sim.subList(0, 40)).allMatch(m -> m instanceof Heartbeat || m instanceof Statustext
                 || m instanceof ParamValue);
