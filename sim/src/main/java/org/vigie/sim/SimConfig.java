@@ -177,7 +177,7 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
         private double maxAirspeedMps = 18.0;
         private double hoverCurrentA = 14.0;
         private int batteryCapacityMah = 5000;
-        private int groundTruthCapacity = 72_000;
+        private int groundTruthCapacity = 36_000;
         private boolean unsignedAcceptedOnChannel0 = true;
 
         private Builder() {}
