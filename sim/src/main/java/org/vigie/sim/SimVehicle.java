@@ -1173,8 +1173,17 @@ public final class SimVehicle implements AutoCloseable {
                 setInterval(ch, slot, interval);
                 return 0;
             }
-            case 510: // GET_MESSAGE_INTERVAL
+            case 510: { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 = not streamed), then the ACK
+                int id = Math.round(p1);
+                int slot = slotOf(id);
+                long us = slot >= 0 && intervalNs[ch][slot] > 0 ? intervalNs[ch][slot] / 1000 : -1;
+                if (id == 0) {
+                    us = 1_000_000;
+                }
+                reply(ch, io.dronefleet.mavlink.common.MessageInterval.builder().messageId(id)
+                        .intervalUs((int) us).build());
                 return 0;
+            }
             case 512: { // REQUEST_MESSAGE
                 int id = Math.round(p1);
                 byte[] m;
