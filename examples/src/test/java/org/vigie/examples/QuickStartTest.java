@@ -22,7 +22,7 @@ class QuickStartTest {
             assertThat(Files.size(out.resolve(f))).as(f).isPositive();
         }
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"outcome\":\"COMPLETED\"");
-        assertThat(Files.readString(out.resolve("map.svg"))).contains("<svg", "police cordon", "flown");
+        assertThat(Files.readString(out.resolve("map.svg"))).contains("<svg", "exclusion", "privacy", "flown");
         District d = QuickStart.demoDistrict();
         assertThat(r.flownTrack()).hasSizeGreaterThan(60);
         for (TrackPoint p : r.flownTrack()) {

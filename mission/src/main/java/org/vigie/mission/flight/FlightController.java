@@ -331,18 +331,11 @@ public final class FlightController {
             if (finished) {
                 return;
             }
+            if (expectedMode != null && !modeConfirmed && t.modeName().equals(expectedMode)) {
+                modeConfirmed = true;
+            }
             if (!yielded && !autopilotLost && !navLost) {
-                switch (phase) {
-                    case PREFLIGHT -> tickPreflight();
-                    case UPLOAD -> tickUpload();
-                    case ARM -> tickArm();
-                    case TAKEOFF -> tickTakeoff();
-                    case TRANSIT, RETURN -> tickLegs();
-                    case ON_SCENE -> tickOnScene();
-                    case LAND -> tickLand();
-                    default -> {
-                    }
-                }
+                runPhase();
             } else {
                 tickWatching();
             }
@@ -363,6 +356,35 @@ public final class FlightController {
     }
 
     // ------------------------------------------------------------------------------------------------ phases
+
+    private void runPhase() {
+        switch (phase) {
+            case PREFLIGHT -> tickPreflight();
+            case UPLOAD -> tickUpload();
+            case ARM -> tickArm();
+            case TAKEOFF -> tickTakeoff();
+            case TRANSIT, RETURN -> tickLegs();
+            case ON_SCENE -> tickOnScene();
+            case LAND -> tickLand();
+            default -> {
+            }
+        }
+    }
+
+    /** Runs the current phase's step again soon, without waiting for the next tick (after an async step ended). */
+    private void kick() {
+        long e = epoch;
+        scheduler.execute(() -> {
+            if (!finished && e == epoch && !yielded && !autopilotLost && !navLost) {
+                try {
+                    runPhase();
+                } catch (RuntimeException ex) {
+                    LOG.error("flight {} bug in phase {}", request.alertId(), phase, ex);
+                    fail(FlightOutcome.FAILED, "internal error in " + phase + ": " + ex);
+                }
+            }
+        });
+    }
 
     private void earlyPlanCheck() {
         GeoPoint start = ctx.district().home().withAltitudeRelM(0);
@@ -542,6 +564,7 @@ public final class FlightController {
                         step = 2;
                         attempts = 0;
                         waitingAsync = false;
+                        kick();
                     });
                 });
             }
@@ -549,6 +572,7 @@ public final class FlightController {
                 List<ParamSetting> ps = strategy.fenceParameters(ctx.district());
                 if (attempts >= ps.size()) {
                     step = 3;
+                    kick();
                     return;
                 }
                 ParamSetting p = ps.get(attempts);
@@ -561,6 +585,7 @@ public final class FlightController {
                     }
                     attempts++;
                     waitingAsync = false;
+                    kick();
                 });
             }
             case 3 -> {
@@ -656,27 +681,22 @@ public final class FlightController {
         long now = ms();
         if (waitingAsync) {
             if (now > stepDeadlineMs) {
-                failOnGround("the autopilot did not " + (step <= 1 ? "switch to " + strategy.guidedMode() : "arm")
-                        + " within " + cfg.modeConfirmTimeout().toSeconds() + " s");
+                failOnGround("the autopilot did not answer " + (step == 0 ? "the mode change to " + strategy.guidedMode()
+                        : "the arming command") + " within " + cfg.modeConfirmTimeout().toSeconds() * 2 + " s");
             }
             return;
         }
         switch (step) {
             case 0 -> {
+                // the mode change and the arming are acknowledged commands; HEARTBEAT must confirm both before the
+                // vehicle climbs (checked in TAKEOFF), without blocking the next command on the 1 Hz HEARTBEAT
                 waitingAsync = true;
                 stepDeadlineMs = now + cfg.modeConfirmTimeout().toMillis() * 2;
                 requestMode(strategy.guidedMode(), () -> {
-                    step = 1;
-                    waitingAsync = false;
-                });
-            }
-            case 1 -> {
-                if (t.modeName().equals(strategy.guidedMode())) {
-                    modeConfirmed = true;
                     step = 2;
-                } else if (now > stepDeadlineMs) {
-                    failOnGround("HEARTBEAT still shows " + t.modeName() + ", not " + strategy.guidedMode());
-                }
+                    waitingAsync = false;
+                    kick();
+                });
             }
             case 2 -> {
                 waitingAsync = true;
@@ -685,8 +705,7 @@ public final class FlightController {
                 async(ctx.commands().arm(), o -> {
                     waitingAsync = false;
                     if (o.accepted()) {
-                        step = 3;
-                        stepDeadlineMs = ms() + cfg.modeConfirmTimeout().toMillis();
+                        enter(FlightPhase.TAKEOFF, "arming accepted in " + strategy.guidedMode());
                     } else if (attempts < cfg.armAttempts()) {
                         warn("arming refused (" + o.result() + describe(o) + "), retrying");
                         step = 20;
@@ -699,13 +718,6 @@ public final class FlightController {
             case 20 -> {
                 if (now >= stepDeadlineMs) {
                     step = 2;
-                }
-            }
-            case 3 -> {
-                if (t.armed()) {
-                    enter(FlightPhase.TAKEOFF, "armed in " + t.modeName());
-                } else if (now > stepDeadlineMs) {
-                    failOnGround("arming was acknowledged but HEARTBEAT never showed the vehicle armed");
                 }
             }
             default -> {
@@ -730,6 +742,18 @@ public final class FlightController {
                     failOnGround("take-off refused: " + o.result() + describe(o));
                 }
             });
+            return;
+        }
+        if (!modeConfirmed || !t.armed()) {
+            if (now - phaseEnteredMs > cfg.modeConfirmTimeout().toMillis()) {
+                String seen = "HEARTBEAT shows " + t.modeName() + (t.armed() ? ", armed" : ", disarmed");
+                if (t.altitudeRelM() > 2) {
+                    failsafeLand(seen + ", not armed in " + strategy.guidedMode());
+                } else {
+                    failOnGround(seen + " " + (now - phaseEnteredMs) / 1000.0 + " s after arming, not armed in "
+                            + strategy.guidedMode());
+                }
+            }
             return;
         }
         if (waitingAsync) {
@@ -1280,6 +1304,7 @@ public final class FlightController {
             braking = false;
             onEnterReturn();
         }
+        kick();
     }
 
     private void closePhaseTime() {
