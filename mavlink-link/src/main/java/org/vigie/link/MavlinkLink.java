@@ -924,6 +924,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
                 return;
             }
             parser.feed(data, offset, length);
+            if (transport.datagrams()) {
+                parser.flush();
+            }
             postDiscards();
         }
 

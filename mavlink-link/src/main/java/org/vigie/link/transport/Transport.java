@@ -40,6 +40,17 @@ public interface Transport extends AutoCloseable {
     boolean send(byte[] data, int offset, int length);
 
     /**
+     * Whether each {@link TransportListener#onBytes} call carries one whole datagram (UDP): MAVLink over datagrams
+     * puts whole frames in each datagram, so a receiver should end its parser's stream after each call (so that a
+     * trailing frame of unknown id, or noise, never holds back frames until the next datagram).
+     *
+     * @return true for datagram transports; false for byte streams (serial, TCP), the default
+     */
+    default boolean datagrams() {
+        return false;
+    }
+
+    /**
      * Whether bytes can currently be sent.
      *
      * @return true if connected (or, for connectionless transports, a peer is known)

@@ -180,6 +180,12 @@ public final class UdpInTransport extends AbstractTransport {
         return any;
     }
 
+    /** @return true: each received datagram is handed over whole */
+    @Override
+    public boolean datagrams() {
+        return true;
+    }
+
     @Override
     public boolean isConnected() {
         if (isClosed()) {

@@ -112,6 +112,12 @@ public final class UdpOutTransport extends AbstractTransport {
         }
     }
 
+    /** @return true: each received datagram is handed over whole */
+    @Override
+    public boolean datagrams() {
+        return true;
+    }
+
     @Override
     public boolean isConnected() {
         return !isClosed();
