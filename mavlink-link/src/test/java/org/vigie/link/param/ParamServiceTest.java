@@ -1,5 +1,7 @@
 package org.vigie.link.param;
 
+import org.vigie.link.codec.MavlinkFrame;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dronefleet.mavlink.common.ParamRequestRead;
@@ -172,6 +174,18 @@ class ParamServiceTest {
         assertThat(o.param().asInt()).isEqualTo(1234567);
         rig.await(params.set("COM_RC_LOSS_T", 7654321), Duration.ofSeconds(1));
         assertThat(Float.floatToRawIntBits(rig.gcs.sent(ParamSet.class).get(0).paramValue())).isEqualTo(7654321);
+    }
+
+    @Test
+    void px4IntegerWhoseBitsFormANanReachesTheWireUnchanged() {
+        flavour = AutopilotFlavour.PX4;
+        int nanBits = 0x7FC0_0001;
+        rig.autopilot.param("COM_NAN_BITS", Float.intBitsToFloat(1), INT32);
+        rig.await(params.set("COM_NAN_BITS", nanBits), Duration.ofSeconds(1));
+        MavlinkFrame frame = rig.gcs.sent().stream().filter(f -> f.msgId() == 23).findFirst().orElseThrow();
+        int wire = frame.payloadByte(0) | frame.payloadByte(1) << 8 | frame.payloadByte(2) << 16
+                | frame.payloadByte(3) << 24;
+        assertThat(wire).isEqualTo(nanBits);
     }
 
     @Test
