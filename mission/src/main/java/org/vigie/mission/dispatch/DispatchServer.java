@@ -52,8 +52,9 @@ import org.vigie.mission.audit.AccountabilityRecord;
  *       repeated periodically (never before the flight's ACK).</li>
  *   <li>Idempotency: an order is identified by (sender system, sender component, request id). A repeat gets the
  *       same answer and never acts twice; a repeat with different content is refused (REFUSED_ID_CONFLICT).</li>
- *   <li>Liveness: every authenticated HEARTBEAT or order from the dispatch side calls
- *       {@link Companion#dispatchLinkAlive()}, which feeds the flight's dispatch-link-lost failsafe.</li>
+ *   <li>Liveness: every authenticated order, and every authenticated HEARTBEAT from a dispatch centre (MAV_TYPE_GCS,
+ *       or a system that has sent an order), calls {@link Companion#dispatchLinkAlive()}, which feeds the flight's
+ *       dispatch-link-lost failsafe. Heartbeats of other drones sharing the dispatch network do not count.</li>
  *   <li>Security: the link must sign and must require signatures on everything (see {@link DispatchSecurity});
  *       unsigned, wrong-key, replayed and stale frames are dropped by the link before reaching this server or the
  *       companion, and are counted ({@link #stats()}) and reported as {@link DispatchServerEvent.FrameRejected}.
@@ -72,6 +73,7 @@ public final class DispatchServer implements AutoCloseable {
     /** Ended flights remembered to answer RETASK/CANCEL with "has ended". */
     private static final int ENDED_FLIGHTS_KEPT = 64;
     private static final int MAX_ORIGIN_CHARS = 128;
+    private static final int MAV_TYPE_GCS = 6;
 
     private final Companion companion;
     private final MavlinkLink link;
@@ -87,6 +89,8 @@ public final class DispatchServer implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<DispatchServerEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private long nextFlightId;
+    /** Senders (sysId << 8 | compId) of accepted orders: their heartbeats count as the centre's. */
+    private final Set<Integer> centres = new java.util.HashSet<>();
 
     private final AtomicLong tunnels = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
@@ -233,8 +237,11 @@ public final class DispatchServer implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        heartbeats.incrementAndGet();
-        companion.dispatchLinkAlive();
+        boolean gcs = hb.type() != null && hb.type().value() == MAV_TYPE_GCS;
+        if (gcs || centres.contains(frame.sysId() << 8 | frame.compId())) {
+            heartbeats.incrementAndGet();
+            companion.dispatchLinkAlive();
+        }
     }
 
     private void onTunnel(Tunnel t, MavlinkFrame frame) {
@@ -308,8 +315,11 @@ public final class DispatchServer implements AutoCloseable {
             it.remove();
         }
         ordersReceived.incrementAndGet();
-        emit(new DispatchServerEvent.OrderReceived(scheduler.now(), sys, comp, frame.signatureLinkId(), msg));
+        if (centres.size() < 256) {
+            centres.add(sys << 8 | comp);
+        }
         int linkId = frame.signed() ? frame.signatureLinkId() : -1;
+        emit(new DispatchServerEvent.OrderReceived(scheduler.now(), sys, comp, linkId, msg));
         try {
             if (msg instanceof DispatchMessage.Dispatch x) {
                 onDispatch(key, withSource(x.request(), sys, comp, linkId));

@@ -18,7 +18,8 @@ public sealed interface DispatchServerEvent {
      * @param at      when
      * @param sysId   sender's MAVLink system id
      * @param compId  sender's component id
-     * @param linkId  the signing link id of the frame that completed it
+     * @param linkId  the signing link id of the frame that completed it (-1 if unsigned, which a signed-only link
+     *                never lets through)
      * @param message the order (DISPATCH, RETASK or CANCEL): who, from where, why are in it
      */
     record OrderReceived(Instant at, int sysId, int compId, int linkId, DispatchMessage message)

@@ -16,7 +16,8 @@ package org.vigie.mission.dispatch;
  * @param rejectedBadSignature  frames dropped because their signature was not made with our key
  * @param rejectedReplay        frames dropped as replays (timestamp not newer than the stream's last)
  * @param rejectedTooOld        frames dropped because their timestamp was more than a minute old
- * @param centreHeartbeats      authenticated heartbeats from the dispatch side (each one fed the dispatch-link watch)
+ * @param centreHeartbeats      authenticated heartbeats from a dispatch centre (MAV_TYPE_GCS or a sender of orders);
+ *                              each one fed the companion's dispatch-link watch
  */
 public record DispatchServerStats(long tunnelsReceived, long foreignTunnels, long notAddressed, long ordersReceived,
                                   long duplicateOrders, long malformed, long reassemblyTimeouts, long acksSent,

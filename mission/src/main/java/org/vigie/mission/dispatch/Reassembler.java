@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -245,12 +244,5 @@ public final class Reassembler {
     /** @return identical duplicate fragments ignored (including late duplicates of completed transfers) */
     public long duplicateCount() {
         return duplicates;
-    }
-
-    /** @return a copy of the map keys, for tests */
-    Map<Long, Integer> partialKeys() {
-        Map<Long, Integer> m = new LinkedHashMap<>();
-        partials.forEach((k, v) -> m.put(k, v.received));
-        return m;
     }
 }

@@ -48,6 +48,7 @@ final class DispatchHarness implements AutoCloseable {
     final DispatchClient client;
     final InMemoryTransport attacker;
     final DroppingTransport droneSide;
+    final DroppingTransport centreSide;
     /** ACKs (as DispatchAck) and statuses (as FlightStatusUpdate) in the order the centre saw them. */
     final List<Object> centreSaw = new CopyOnWriteArrayList<>();
     final List<FlightStatusUpdate> statuses = new CopyOnWriteArrayList<>();
@@ -58,6 +59,11 @@ final class DispatchHarness implements AutoCloseable {
 
     DispatchHarness(District district, CompanionOptions companionOptions, DispatchServerOptions serverOptions,
                     DispatchClientOptions clientOptions) throws IOException {
+        this(district, companionOptions, serverOptions, clientOptions, null);
+    }
+
+    DispatchHarness(District district, CompanionOptions companionOptions, DispatchServerOptions serverOptions,
+                    DispatchClientOptions clientOptions, Object unused) throws IOException {
         sim = new SimHarness(district, SimConfig.builder().fastBoot(), companionOptions);
         scheduler = sim.scheduler;
         InMemoryTransport[] pair = InMemoryTransport.pair("drone-dispatch", "centre");
@@ -73,13 +79,14 @@ final class DispatchHarness implements AutoCloseable {
             }
         });
         droneSide = new DroppingTransport(pair[0]);
+        centreSide = new DroppingTransport(pair[1]);
         SigningTimestamps droneTs = SigningTimestamps.open(scheduler, TimestampStore.inMemory(null));
         SigningTimestamps centreTs = SigningTimestamps.open(scheduler, TimestampStore.inMemory(null));
         attackerTimestamps = SigningTimestamps.open(scheduler, TimestampStore.inMemory(null));
         droneLink = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(DRONE), KEY, droneTs, 0), scheduler,
                 Runnable::run, droneSide, bad[0]);
         centreLink = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(CENTRE).withComponentId(190)
-                .withHeartbeatType(MavType.MAV_TYPE_GCS), KEY, centreTs, 1), scheduler, Runnable::run, pair[1]);
+                .withHeartbeatType(MavType.MAV_TYPE_GCS), KEY, centreTs, 1), scheduler, Runnable::run, centreSide);
         droneLink.subscribe(Tunnel.class, (t, f) -> acceptedOrderFrames.add(f.raw()));
         server = DispatchServer.start(sim.companion, droneLink, serverOptions);
         server.onEvent(serverEvents::add);
@@ -155,6 +162,14 @@ final class DispatchHarness implements AutoCloseable {
         private final Transport inner;
         final AtomicInteger dropTunnels = new AtomicInteger();
         final AtomicInteger dropped = new AtomicInteger();
+        private Random random;
+        private double dropRate;
+
+        /** From now on drops each TUNNEL frame with this probability (seeded). */
+        void dropRandomly(Random r, double rate) {
+            this.random = r;
+            this.dropRate = rate;
+        }
 
         DroppingTransport(Transport inner) {
             this.inner = inner;
@@ -174,8 +189,11 @@ final class DispatchHarness implements AutoCloseable {
         public boolean send(byte[] data, int offset, int length) {
             boolean tunnel = length > 10 && (data[offset] & 0xFF) == MavlinkFrame.STX_V2
                     && ((data[offset + 7] & 0xFF) | (data[offset + 8] & 0xFF) << 8) == DispatchWire.TUNNEL_MSG_ID;
-            if (tunnel && dropTunnels.get() > 0) {
-                dropTunnels.decrementAndGet();
+            boolean drop = tunnel && (dropTunnels.get() > 0 || (random != null && random.nextDouble() < dropRate));
+            if (drop) {
+                if (dropTunnels.get() > 0) {
+                    dropTunnels.decrementAndGet();
+                }
                 dropped.incrementAndGet();
                 return true;
             }

@@ -127,7 +127,8 @@ class DispatchServerTest {
             DispatchAck cancelled = h.await(h.client.cancel(ack.flightId(), "op-1", "centre 4", "test over",
                     DispatchHarness.DRONE), Duration.ofSeconds(5));
             assertThat(cancelled.status()).isEqualTo(AckStatus.CANCELLED);
-            h.scheduler.advanceUntil(() -> f.phase().isTerminal(), Duration.ofMillis(100), Duration.ofSeconds(30));
+            assertThat(h.scheduler.advanceUntil(() -> f.phase().isTerminal(), Duration.ofMillis(100),
+                    Duration.ofMinutes(10))).isTrue();
             assertThat(h.sim.companion.currentFlight()).isEmpty();
 
             // a server without memory of past request ids: only the link's replay protection stands in the way
@@ -306,6 +307,39 @@ class DispatchServerTest {
             assertThat(h.statuses).last().satisfies(u ->
                     assertThat(u.status().outcome()).contains(FlightOutcome.REFUSED));
             assertThat(h.sim.sim.armed()).isFalse();
+        }
+    }
+
+    @Test
+    void overALossyLinkAFragmentedOrderIsAnsweredAndFliesOnce() throws Exception {
+        District d = arsenal();
+        GeoPoint target = DemoZones.offset(d, 150, 100);
+        CompanionOptions options = CompanionOptions.defaults();
+        try (DispatchHarness h = new DispatchHarness(d, options, DispatchServerOptions.defaults(),
+                DispatchHarness.clientOptions(8).withRetries(Duration.ofSeconds(1), 12))) {
+            h.sim.advance(Duration.ofSeconds(2));
+            h.droneSide.dropRandomly(new java.util.Random(71), 0.3);
+            h.centreSide.dropRandomly(new java.util.Random(72), 0.3);
+            h.centreSide.dropTunnels.set(1); // the first fragment of the order is lost for sure
+            DispatchRequest req = SimHarness.request("A-LOSSY", target)
+                    .reason("appel 17, " + "bruit suspect dans la cour ".repeat(7).strip()).build();
+            assertThat(Fragmenter.fragments(0, DispatchCodec.encode(new DispatchMessage.Dispatch(1, req))))
+                    .as("the order needs several TUNNEL messages").hasSizeGreaterThan(1);
+            DispatchAck ack = h.await(h.client.dispatch(req, DispatchHarness.DRONE), Duration.ofSeconds(30));
+            assertThat(ack.status()).as(ack.message()).isEqualTo(AckStatus.ACCEPTED);
+            DispatchAck cancel = h.await(h.client.cancel(ack.flightId(), "op-3", "centre 4", "resolved by phone",
+                    DispatchHarness.DRONE), Duration.ofSeconds(30));
+            assertThat(cancel.status()).as(cancel.message()).isEqualTo(AckStatus.CANCELLED);
+            h.scheduler.advanceUntil(() -> h.statuses.stream().anyMatch(u -> u.status().outcome().isPresent()),
+                    Duration.ofMillis(100), Duration.ofMinutes(2));
+            assertThat(h.statuses).last().satisfies(u -> assertThat(u.status().outcome()).isPresent());
+            assertThat(h.droneSide.dropped.get() + h.centreSide.dropped.get()).as("loss happened: %s %s %s",
+                    h.client.stats(), h.server.stats(), h.statuses).isPositive();
+            assertThat(h.client.stats().retries()).as("retries happened").isPositive();
+            assertThat(h.server.stats().reassemblyTimeouts()).as("the incomplete first transfer expired").isPositive();
+            assertThat(h.server.stats().ordersReceived()).isEqualTo(2);
+            assertThat(count(options.accountability().records(), AccountabilityRecord.Event.ACCEPTED)).isEqualTo(1);
+            assertThat(count(options.accountability().records(), AccountabilityRecord.Event.CANCELLED)).isEqualTo(1);
         }
     }
 
