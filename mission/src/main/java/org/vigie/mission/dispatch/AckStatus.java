@@ -30,6 +30,11 @@ public enum AckStatus {
     REFUSED_ID_CONFLICT(23),
     /** The companion is closed or shutting down. */
     REFUSED_CLOSED(24),
+    /**
+     * The order was signed before the drone's dispatch server started (a possible replay after a restart); a
+     * {@link DispatchClient} re-sends it at once, freshly signed, with the same request id.
+     */
+    REFUSED_STALE(26),
     /** A bug on the drone; the message says what. */
     REFUSED_INTERNAL(25),
     /** Local to the client: no ACK arrived after every attempt. Never on the wire. */

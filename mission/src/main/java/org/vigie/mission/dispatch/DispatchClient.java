@@ -38,7 +38,8 @@ import org.vigie.mission.DispatchRequest;
  *
  * <p>Each order carries a request id; when no ACK arrives within {@link DispatchClientOptions#attemptTimeout()} the
  * same order (same id) is sent again, up to {@link DispatchClientOptions#attempts()} times, so the drone answers a
- * retry with its first answer and never acts twice. The link must sign and require signatures
+ * retry with its first answer and never acts twice (an order refused REFUSED_STALE, signed before the drone's
+ * server restarted, is re-sent at once, freshly signed). The link must sign and require signatures
  * ({@link DispatchSecurity#signedLink}): an ACK or status that is not signed with the key is dropped by the link.
  * The link's heartbeat (GCS type recommended) is what keeps the drone's dispatch-link failsafe quiet.
  *
@@ -319,8 +320,12 @@ public final class DispatchClient implements AutoCloseable {
                 }
                 return;
             }
-            pending.remove(a.requestId());
             p.timer.cancel();
+            if (a.status() == AckStatus.REFUSED_STALE && p.attempts < options.attempts()) {
+                attempt(p);
+                return;
+            }
+            pending.remove(a.requestId());
             acks.incrementAndGet();
             p.future.complete(new DispatchAck(a.requestId(), a.status(), a.flightId(), a.message(), p.attempts,
                     p.drone));

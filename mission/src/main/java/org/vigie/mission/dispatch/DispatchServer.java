@@ -26,6 +26,7 @@ import org.vigie.link.MavlinkLink;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.signing.SignatureVerdict;
+import org.vigie.link.signing.Signing;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 import org.vigie.mission.Companion;
@@ -59,7 +60,9 @@ import org.vigie.mission.audit.AccountabilityRecord;
  *       unsigned, wrong-key, replayed and stale frames are dropped by the link before reaching this server or the
  *       companion, and are counted ({@link #stats()}) and reported as {@link DispatchServerEvent.FrameRejected}.
  *       The requester origin recorded for an order is the origin the centre claims followed by the authenticated
- *       MAVLink source ({@code " via MAVLink 255/190 link 1"}).</li>
+ *       MAVLink source ({@code " via MAVLink 255/190 link 1"}). An order signed before this server started (a
+ *       replay after a restart, when the link's replay memory and the idempotency memory are empty) is refused
+ *       REFUSED_STALE, see {@link DispatchServerOptions#startTolerance()}.</li>
  * </ul>
  *
  * <p>Threading: all state lives on the dispatch link's event thread; public methods are thread-safe. Listeners run on
@@ -89,6 +92,8 @@ public final class DispatchServer implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<DispatchServerEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private long nextFlightId;
+    /** Orders signed before this signing timestamp (10 µs units since 2015) are refused as stale. */
+    private final long staleBefore;
     /** Senders (sysId << 8 | compId) of accepted orders: their heartbeats count as the centre's. */
     private final Set<Integer> centres = new java.util.HashSet<>();
 
@@ -103,6 +108,7 @@ public final class DispatchServer implements AutoCloseable {
     private final AtomicLong statusesSent = new AtomicLong();
     private final AtomicLong[] rejected = new AtomicLong[SignatureVerdict.values().length];
     private final AtomicLong heartbeats = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
 
     private record OrderKey(int sysId, int compId, long requestId) {
     }
@@ -148,6 +154,7 @@ public final class DispatchServer implements AutoCloseable {
         this.reassembler = new Reassembler(options.reassemblyTimeout(), options.maxPartialTransfers());
         long start = scheduler.now().getEpochSecond();
         this.nextFlightId = Math.max(1, start & 0x7FFF_FFFFL);
+        this.staleBefore = Signing.timestampOf(scheduler.now()) - options.startTolerance().toNanos() / 10_000;
         this.sender = new TunnelSender(link, (int) start);
         this.callbacks = new OrderedExecutor(link.callbackExecutor());
         for (int i = 0; i < rejected.length; i++) {
@@ -202,7 +209,7 @@ public final class DispatchServer implements AutoCloseable {
                 rejected[SignatureVerdict.REJECTED_UNSIGNED.ordinal()].get(),
                 rejected[SignatureVerdict.REJECTED_BAD_SIGNATURE.ordinal()].get(),
                 rejected[SignatureVerdict.REJECTED_REPLAY.ordinal()].get(),
-                rejected[SignatureVerdict.REJECTED_TOO_OLD.ordinal()].get(), heartbeats.get());
+                rejected[SignatureVerdict.REJECTED_TOO_OLD.ordinal()].get(), heartbeats.get(), stale.get());
     }
 
     /** Stops serving (the link and the companion stay open; flights in progress continue). Idempotent. */
@@ -290,6 +297,16 @@ public final class DispatchServer implements AutoCloseable {
             malformed.incrementAndGet();
             emit(new DispatchServerEvent.MalformedOrder(scheduler.now(), sys, comp,
                     "a drone-to-centre message (kind " + msg.kind() + ") was sent to the drone; ignored"));
+            return;
+        }
+        if (frame.signed() && frame.signatureTimestamp() < staleBefore) {
+            stale.incrementAndGet();
+            emit(new DispatchServerEvent.MalformedOrder(scheduler.now(), sys, comp, "order "
+                    + Long.toUnsignedString(requestId) + " signed at " + Signing.instantOf(frame.signatureTimestamp())
+                    + ", before this dispatch server started: refused as a possible replay"));
+            answer(sys, comp, new DispatchMessage.Ack(requestId, AckStatus.REFUSED_STALE, 0, "this order was signed at "
+                    + Signing.instantOf(frame.signatureTimestamp()) + ", before the drone's dispatch server started; "
+                    + "it may be a replay: send it again"));
             return;
         }
         OrderKey key = new OrderKey(sys, comp, requestId);

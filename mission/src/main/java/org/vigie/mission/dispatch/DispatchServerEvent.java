@@ -50,7 +50,8 @@ public sealed interface DispatchServerEvent {
     }
 
     /**
-     * Authenticated bytes that were not a valid order (bad fragment, malformed body); answered with a refusal.
+     * Authenticated bytes that were not a valid order (bad fragment, malformed body), or an order signed before the
+     * server started (a possible replay); answered with a refusal.
      *
      * @param at     when
      * @param sysId  sender

@@ -17,9 +17,15 @@ import java.util.Objects;
  *                            (0..10)
  * @param decisionTimeout     how long the server waits for the companion's decision on a retask before answering
  *                            REFUSED_INTERNAL (1 s..5 min)
+ * @param startTolerance      an order whose signature timestamp is more than this before the server started is
+ *                            refused as a possible replay ({@link AckStatus#REFUSED_STALE}; the centre re-sends it,
+ *                            freshly signed). The link's replay memory and this server's idempotency memory do not
+ *                            survive a restart, and the link accepts a new stream's frame up to one minute old: this
+ *                            closes that window. 0..60 s; 60 s effectively disables it
  */
 public record DispatchServerOptions(Duration reassemblyTimeout, int maxPartialTransfers, int answeredCacheSize,
-                                    Duration statusRepeatPeriod, int finalStatusRepeats, Duration decisionTimeout) {
+                                    Duration statusRepeatPeriod, int finalStatusRepeats, Duration decisionTimeout,
+                                    Duration startTolerance) {
 
     /** Validates every field. */
     public DispatchServerOptions {
@@ -46,28 +52,32 @@ public record DispatchServerOptions(Duration reassemblyTimeout, int maxPartialTr
         if (decisionTimeout.compareTo(Duration.ofSeconds(1)) < 0 || decisionTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("decisionTimeout " + decisionTimeout + " is not in 1 s..5 min");
         }
+        Objects.requireNonNull(startTolerance, "startTolerance");
+        if (startTolerance.isNegative() || startTolerance.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("startTolerance " + startTolerance + " is not in 0..60 s");
+        }
     }
 
     /**
      * Defaults: 3 s reassembly, 32 partial transfers, 4096 remembered orders, status repeated every 5 s, final
-     * status repeated 3 times, 30 s decision timeout.
+     * status repeated 3 times, 30 s decision timeout, orders signed more than 2 s before start refused.
      *
      * @return the defaults
      */
     public static DispatchServerOptions defaults() {
         return new DispatchServerOptions(Duration.ofSeconds(3), 32, 4096, Duration.ofSeconds(5), 3,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(2));
     }
 
     /** @param period status repeat period (ZERO: off) @return a copy */
     public DispatchServerOptions withStatusRepeatPeriod(Duration period) {
         return new DispatchServerOptions(reassemblyTimeout, maxPartialTransfers, answeredCacheSize, period,
-                finalStatusRepeats, decisionTimeout);
+                finalStatusRepeats, decisionTimeout, startTolerance);
     }
 
     /** @param timeout reassembly timeout @return a copy */
     public DispatchServerOptions withReassemblyTimeout(Duration timeout) {
         return new DispatchServerOptions(timeout, maxPartialTransfers, answeredCacheSize, statusRepeatPeriod,
-                finalStatusRepeats, decisionTimeout);
+                finalStatusRepeats, decisionTimeout, startTolerance);
     }
 }

@@ -18,11 +18,13 @@ package org.vigie.mission.dispatch;
  * @param rejectedTooOld        frames dropped because their timestamp was more than a minute old
  * @param centreHeartbeats      authenticated heartbeats from a dispatch centre (MAV_TYPE_GCS or a sender of orders);
  *                              each one fed the companion's dispatch-link watch
+ * @param staleOrders           orders refused because they were signed before the server started (possible replays)
  */
 public record DispatchServerStats(long tunnelsReceived, long foreignTunnels, long notAddressed, long ordersReceived,
                                   long duplicateOrders, long malformed, long reassemblyTimeouts, long acksSent,
                                   long statusesSent, long rejectedUnsigned, long rejectedBadSignature,
-                                  long rejectedReplay, long rejectedTooOld, long centreHeartbeats) {
+                                  long rejectedReplay, long rejectedTooOld, long centreHeartbeats,
+                                  long staleOrders) {
 
     /** @return every frame the signature policy dropped */
     public long rejectedFrames() {

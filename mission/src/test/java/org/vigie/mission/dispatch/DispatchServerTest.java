@@ -344,6 +344,32 @@ class DispatchServerTest {
     }
 
     @Test
+    void anOrderSignedBeforeTheServerStartedIsRefusedAsAPossibleReplay() throws Exception {
+        District d = arsenal();
+        CompanionOptions options = CompanionOptions.defaults();
+        try (DispatchHarness h = harness(d, options, 9)) {
+            // signed with the key 30 s before the server started: the link accepts it (new stream, within a minute)
+            SigningTimestamps past = SigningTimestamps.open(
+                    new org.vigie.link.time.ManualScheduler(h.scheduler.now().minusSeconds(30)),
+                    TimestampStore.inMemory(null));
+            DispatchRequest req = SimHarness.request("A-OLD", DemoZones.offset(d, 150, 100)).build();
+            h.inject(200, 190, DispatchHarness.oneFragment(new DispatchMessage.Dispatch(11, req)),
+                    new org.vigie.link.signing.MavlinkSigner(DispatchHarness.KEY, 9, past));
+            h.sim.advance(Duration.ofSeconds(2));
+            assertThat(h.server.stats().rejectedFrames()).isZero();
+            assertThat(h.server.stats().staleOrders()).isEqualTo(1);
+            assertThat(h.serverEvents).anySatisfy(e -> {
+                assertThat(e).isInstanceOf(DispatchServerEvent.Answered.class);
+                DispatchMessage.Ack a = ((DispatchServerEvent.Answered) e).ack();
+                assertThat(a.status()).isEqualTo(AckStatus.REFUSED_STALE);
+                assertThat(a.requestId()).isEqualTo(11);
+            });
+            assertThat(h.sim.companion.currentFlight()).isEmpty();
+            assertThat(options.accountability().records()).isEmpty();
+        }
+    }
+
+    @Test
     void aLinkThatDoesNotRequireSignaturesIsRefused() throws Exception {
         District d = arsenal();
         try (SimHarness s = new SimHarness(d, org.vigie.sim.SimConfig.builder().fastBoot(),
