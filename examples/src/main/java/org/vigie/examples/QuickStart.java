@@ -69,6 +69,9 @@ public final class QuickStart {
      * @param args optional output folder
      */
     public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "vigie-out");
         try {
             FlightReport r = run(out);
