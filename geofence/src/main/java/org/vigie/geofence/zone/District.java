@@ -180,73 +180,133 @@ public final class District {
             this.name = name;
         }
 
-        /** @param p launch and landing point; its altitude is ignored @return this */
+        /**
+         * Sets a value.
+         *
+         * @param p launch and landing point; its altitude is ignored
+         * @return this builder
+         */
         public Builder home(GeoPoint p) {
             this.home = p;
             return this;
         }
 
-        /** @param polygon the inclusion polygon @return this */
+        /**
+         * Sets a value.
+         *
+         * @param polygon the inclusion polygon
+         * @return this builder
+         */
         public Builder inclusion(GeoPolygon polygon) {
             this.inclusion = polygon;
             return this;
         }
 
-        /** @param zone an exclusion zone (names must be unique) @return this */
+        /**
+         * Sets a value.
+         *
+         * @param zone an exclusion zone (names must be unique)
+         * @return this builder
+         */
         public Builder exclusion(ExclusionZone zone) {
             exclusions.add(zone);
             return this;
         }
 
-        /** @param zone a privacy zone (names must be unique) @return this */
+        /**
+         * Sets a value.
+         *
+         * @param zone a privacy zone (names must be unique)
+         * @return this builder
+         */
         public Builder privacyZone(PrivacyZone zone) {
             privacyZones.add(zone);
             return this;
         }
 
-        /** @param v lowest altitude above home, metres @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v lowest altitude above home, metres
+         * @return this builder
+         */
         public Builder floorRelM(double v) {
             this.floorRelM = v;
             return this;
         }
 
-        /** @param v highest altitude above home, metres (at most {@link #maxCeilingRelM(double)}) @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v highest altitude above home, metres (at most {@link #maxCeilingRelM(double)})
+         * @return this builder
+         */
         public Builder ceilingRelM(double v) {
             this.ceilingRelM = v;
             return this;
         }
 
-        /** @param v the regulatory ceiling limit, metres above home (default 120) @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v the regulatory ceiling limit, metres above home (default 120)
+         * @return this builder
+         */
         public Builder maxCeilingRelM(double v) {
             this.maxCeilingRelM = v;
             return this;
         }
 
-        /** @param v horizontal margin, metres, &ge; 0 @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v horizontal margin, metres, &ge; 0
+         * @return this builder
+         */
         public Builder horizontalMarginM(double v) {
             this.horizontalMarginM = v;
             return this;
         }
 
-        /** @param v vertical margin, metres, &ge; 0 @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v vertical margin, metres, &ge; 0
+         * @return this builder
+         */
         public Builder verticalMarginM(double v) {
             this.verticalMarginM = v;
             return this;
         }
 
-        /** @param v transit altitude above home, metres @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v transit altitude above home, metres
+         * @return this builder
+         */
         public Builder transitAltitudeRelM(double v) {
             this.transitAltitudeRelM = v;
             return this;
         }
 
-        /** @param v on-scene altitude above home, metres @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v on-scene altitude above home, metres
+         * @return this builder
+         */
         public Builder onSceneAltitudeRelM(double v) {
             this.onSceneAltitudeRelM = v;
             return this;
         }
 
-        /** @param v sanity limit on the district's size across, metres (default 5000) @return this */
+        /**
+         * Sets a value.
+         *
+         * @param v sanity limit on the district's size across, metres (default 5000)
+         * @return this builder
+         */
         public Builder maxExtentM(double v) {
             this.maxExtentM = v;
             return this;
