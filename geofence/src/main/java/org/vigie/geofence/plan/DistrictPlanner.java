@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.Geodesy;
@@ -49,6 +50,7 @@ public final class DistrictPlanner implements RoutePlanner {
     private final Polygon inclusion;
     private final PreparedGeometry inclusionPrepared;
     private final PreparedGeometry shellPrepared;
+    private final IndexedFacetDistance[] componentDistance;
 
     /**
      * Builds the planner and its visibility graph.
@@ -69,6 +71,11 @@ public final class DistrictPlanner implements RoutePlanner {
         this.shellPrepared = PreparedGeometryFactory.prepare(
                 EnuGeometry.FACTORY.createPolygon(inclusion.getExteriorRing()));
         inclusionPrepared.covers(pt(0, 0));
+        componentDistance = new IndexedFacetDistance[free.components.length];
+        for (int c = 0; c < componentDistance.length; c++) {
+            componentDistance[c] = new IndexedFacetDistance(free.components[c]);
+            componentDistance[c].nearestPoints(pt(0, 0));
+        }
         shellPrepared.covers(pt(0, 0));
         int n = free.nodeX.length;
         List<List<Integer>> adj = new ArrayList<>(n);
@@ -274,8 +281,7 @@ public final class DistrictPlanner implements RoutePlanner {
             if (comp >= 0 && c != comp) {
                 continue;
             }
-            Coordinate[] near = DistanceOp.nearestPoints(free.components[c], p);
-            Coordinate q = near[0];
+            Coordinate q = componentDistance[c].nearestPoints(p)[0];
             double d = q.distance(new Coordinate(x, y));
             if (d >= best) {
                 continue;
