@@ -91,12 +91,12 @@ final class FenceModel {
             }
         }
         for (Circle c : inclusionCircles) {
-            if (Math.hypot(n - c.north, e - c.east) > c.radius) {
+            if (GeoNe.hypot(n - c.north, e - c.east) > c.radius) {
                 return false;
             }
         }
         for (Circle c : exclusionCircles) {
-            if (Math.hypot(n - c.north, e - c.east) < c.radius) {
+            if (GeoNe.hypot(n - c.north, e - c.east) < c.radius) {
                 return false;
             }
         }

@@ -90,7 +90,7 @@ final class FlightModel {
     }
 
     double groundSpeedMps() {
-        return Math.hypot(vnMps, veMps);
+        return GeoNe.hypot(vnMps, veMps);
     }
 
     double remainingFraction() {
@@ -136,7 +136,7 @@ final class FlightModel {
     }
 
     double distanceToTargetM() {
-        return Math.hypot(tgtNorthM - northM, tgtEastM - eastM);
+        return GeoNe.hypot(tgtNorthM - northM, tgtEastM - eastM);
     }
 
     /**
@@ -176,7 +176,7 @@ final class FlightModel {
             case POSITION -> {
                 double dn = tgtNorthM - northM;
                 double de = tgtEastM - eastM;
-                double d = Math.hypot(dn, de);
+                double d = GeoNe.hypot(dn, de);
                 double s = Math.min(tgtSpeedMps, Math.min(Math.sqrt(2 * accelMps2 * d), 1.5 * d));
                 desVn = d > 1e-3 ? dn / d * s : 0;
                 desVe = d > 1e-3 ? de / d * s : 0;
@@ -200,7 +200,7 @@ final class FlightModel {
         }
         double dvn = desVn - cmdVn;
         double dve = desVe - cmdVe;
-        double dv = Math.hypot(dvn, dve);
+        double dv = GeoNe.hypot(dvn, dve);
         double maxDv = accelMps2 * dt;
         if (dv > maxDv) {
             dvn *= maxDv / dv;
@@ -226,7 +226,7 @@ final class FlightModel {
         // the controller flies through the air what it believes is needed; the estimate lags the true wind
         double airN = cmdVn - windEstN;
         double airE = cmdVe - windEstE;
-        double air = Math.hypot(airN, airE);
+        double air = GeoNe.hypot(airN, airE);
         if (air > maxAirspeedMps) {
             airN *= maxAirspeedMps / air;
             airE *= maxAirspeedMps / air;
@@ -286,7 +286,7 @@ final class FlightModel {
         } else if (onGround) {
             currentA = 0.15 * hoverCurrentA + 0.4;
         } else {
-            double air = Math.hypot(vnMps - windNorthMps - gustN, veMps - windEastMps - gustE);
+            double air = GeoNe.hypot(vnMps - windNorthMps - gustN, veMps - windEastMps - gustE);
             double r = air / maxAirspeedMps;
             currentA = hoverCurrentA * (1 + 0.6 * r * r) + Math.max(0, vuMps) * 0.12 * hoverCurrentA + 0.4;
         }

@@ -85,4 +85,16 @@ public final class GeoNe {
     public int lonE7(double eastM) {
         return (int) Math.round(lonDeg(eastM) * 1e7);
     }
+
+    /**
+     * Euclidean length without {@link Math#hypot}'s overflow protection (which is slow and not needed for
+     * distances in metres).
+     *
+     * @param a first component
+     * @param b second component
+     * @return sqrt(a² + b²)
+     */
+    public static double hypot(double a, double b) {
+        return Math.sqrt(a * a + b * b);
+    }
 }

@@ -69,7 +69,7 @@ public final class GroundTruth {
         data[o + 10] = armed ? 1 : 0;
         data[o + 11] = mode;
         maxAltRelM = Math.max(maxAltRelM, altRelM);
-        maxDistanceFromHomeM = Math.max(maxDistanceFromHomeM, Math.hypot(northM, eastM));
+        maxDistanceFromHomeM = Math.max(maxDistanceFromHomeM, GeoNe.hypot(northM, eastM));
     }
 
     private TruthSample at(int i) {

@@ -105,4 +105,12 @@ final class Payloads {
         }
         return w.u16(currentCa).u8(0).u8(0).u8(0).u8(remaining).u32(0).u8(chargeState).b;
     }
+
+    static byte[] homePosition(int lat, int lon, int alt, float x, float y, float z, float[] q, long timeUs) {
+        W w = new W(60).u32(lat).u32(lon).u32(alt).f32(x).f32(y).f32(z);
+        for (float f : q) {
+            w.f32(f);
+        }
+        return w.f32(0).f32(0).f32(0).u64(timeUs).b;
+    }
 }

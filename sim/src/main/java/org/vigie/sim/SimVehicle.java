@@ -7,7 +7,6 @@ import io.dronefleet.mavlink.common.CommandLong;
 import io.dronefleet.mavlink.common.FenceStatus;
 import io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus;
 import io.dronefleet.mavlink.common.GpsGlobalOrigin;
-import io.dronefleet.mavlink.common.HomePosition;
 import io.dronefleet.mavlink.common.MissionClearAll;
 import io.dronefleet.mavlink.common.MissionCount;
 import io.dronefleet.mavlink.common.MissionItem;
@@ -863,7 +862,9 @@ public final class SimVehicle implements AutoCloseable {
             case S_BATTERY: return battery();
             case S_FENCE: return fenceEnabled ? CODEC.encodePayload(fenceStatus()) : null;
             case S_EKF: return ekfStatus();
-            case S_HOME: return homeSet ? CODEC.encodePayload(homePosition()) : null;
+            case S_HOME: return homeSet ? Payloads.homePosition(geo.latE7(homeNorthM), geo.lonE7(homeEastM),
+                    (int) Math.round(homeAltAmslM * 1000), (float) homeNorthM, (float) homeEastM, 0,
+                    new float[] {1, 0, 0, 0}, 0) : null;
             case S_EXT_STATE: return Payloads.extendedSysState(config.flavour() == Flavour.ARDUCOPTER ? 3 : 0,
                     landedState());
             case S_GIMBAL: return CODEC.encodePayload(gimbal());
@@ -973,20 +974,13 @@ public final class SimVehicle implements AutoCloseable {
         return Payloads.ekfStatusReport(var * 0.5f, var, 0.005f, 0.005f, 0, flags, 0);
     }
 
-    private HomePosition homePosition() {
-        return HomePosition.builder().latitude(geo.latE7(homeNorthM)).longitude(geo.lonE7(homeEastM))
-                .altitude((int) Math.round(homeAltAmslM * 1000)).x((float) homeNorthM).y((float) homeEastM)
-                .z((float) 0).q(Arrays.asList(1f, 0f, 0f, 0f)).approachX(0).approachY(0).approachZ(0)
-                .timeUsec(BigInteger.ZERO).build();
-    }
-
     private GimbalDeviceAttitudeStatus gimbal() {
         double pitch = 0;
         double yawRel = 0;
         if (roi != null) {
             double dn = roi[0] - flight.northM;
             double de = roi[1] - flight.eastM;
-            double dist = Math.hypot(dn, de);
+            double dist = GeoNe.hypot(dn, de);
             double dAlt = roi[2] - flight.altM;
             pitch = Math.max(Math.toRadians(-90), Math.min(Math.toRadians(20), Math.atan2(dAlt, Math.max(dist,
                     0.01))));
@@ -1432,7 +1426,7 @@ public final class SimVehicle implements AutoCloseable {
             return "Vehicle breaching Polygon fence";
         }
         if (fenceEnabled && (fenceTypeActive & 2) != 0
-                && Math.hypot(flight.northM - homeNorthM, flight.eastM - homeEastM) > params.value("FENCE_RADIUS")) {
+                && GeoNe.hypot(flight.northM - homeNorthM, flight.eastM - homeEastM) > params.value("FENCE_RADIUS")) {
             return "Vehicle breaching Circle fence";
         }
         return null;
@@ -1584,7 +1578,7 @@ public final class SimVehicle implements AutoCloseable {
         if ((fenceTypeActive & 1) != 0 && altRel > params.value("FENCE_ALT_MAX")) {
             return false;
         }
-        if ((fenceTypeActive & 2) != 0 && Math.hypot(n - homeNorthM, e - homeEastM) > params.value("FENCE_RADIUS")) {
+        if ((fenceTypeActive & 2) != 0 && GeoNe.hypot(n - homeNorthM, e - homeEastM) > params.value("FENCE_RADIUS")) {
             return false;
         }
         return (fenceTypeActive & 4) == 0 || fence.containsHorizontally(n, e);
@@ -1654,11 +1648,11 @@ public final class SimVehicle implements AutoCloseable {
     private double[] rtlDestination() {
         double bestN = homeNorthM;
         double bestE = homeEastM;
-        double best = Math.hypot(flight.northM - homeNorthM, flight.eastM - homeEastM);
+        double best = GeoNe.hypot(flight.northM - homeNorthM, flight.eastM - homeEastM);
         for (SimMissionItem r : missions.items(MissionServer.RALLY)) {
             double n = geo.northM(r.x());
             double e = geo.eastM(r.y());
-            double d = Math.hypot(flight.northM - n, flight.eastM - e);
+            double d = GeoNe.hypot(flight.northM - n, flight.eastM - e);
             if (d < best) {
                 best = d;
                 bestN = n;
@@ -1930,7 +1924,7 @@ public final class SimVehicle implements AutoCloseable {
                 double[] p = itemPosition(it);
                 if (!navReached) {
                     flight.flyTo(p[0], p[1], p[2], wpSpeed());
-                    double d = Math.hypot(p[0] - flight.northM, p[1] - flight.eastM);
+                    double d = GeoNe.hypot(p[0] - flight.northM, p[1] - flight.eastM);
                     if (d <= Math.max(0.5, r) && Math.abs(p[2] - flight.altM) < 1.0) {
                         navReached = true;
                         statustext(6, "Reached command #" + it.seq());
@@ -1979,7 +1973,7 @@ public final class SimVehicle implements AutoCloseable {
                 startN = c[0] + radius * Math.cos(loiterAngleRad);
                 startE = c[1] + radius * Math.sin(loiterAngleRad);
                 flight.flyTo(startN, startE, c[2], wpSpeed());
-                if (Math.hypot(startN - flight.northM, startE - flight.eastM) < 1.0) {
+                if (GeoNe.hypot(startN - flight.northM, startE - flight.eastM) < 1.0) {
                     navReached = true;
                 }
                 return;
@@ -2150,7 +2144,7 @@ public final class SimVehicle implements AutoCloseable {
         }
         double vn = guidedVn;
         double ve = guidedVe;
-        double v = Math.hypot(vn, ve);
+        double v = GeoNe.hypot(vn, ve);
         if (v < 1e-3) {
             return;
         }
@@ -2232,7 +2226,7 @@ public final class SimVehicle implements AutoCloseable {
             bits |= 1;
         }
         if ((fenceTypeActive & 2) != 0
-                && Math.hypot(flight.northM - homeNorthM, flight.eastM - homeEastM) > params.value("FENCE_RADIUS")) {
+                && GeoNe.hypot(flight.northM - homeNorthM, flight.eastM - homeEastM) > params.value("FENCE_RADIUS")) {
             bits |= 2;
         }
         if ((fenceTypeActive & 4) != 0 && fence.hasPolygonFence()

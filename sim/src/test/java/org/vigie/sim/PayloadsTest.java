@@ -64,6 +64,10 @@ class PayloadsTest {
         assertThat(Payloads.ekfStatusReport(f, g, f, g, f, u16, g)).isEqualTo(CODEC.encodePayload(EkfStatusReport
                 .builder().velocityVariance(f).posHorizVariance(g).posVertVariance(f).compassVariance(g)
                 .terrainAltVariance(f).flags(EnumValue.create(u16)).airspeedVariance(g).build()));
+        assertThat(Payloads.homePosition(a, b, c, f, g, f, new float[] {1, 0, 0, 0}, 0)).isEqualTo(
+                CODEC.encodePayload(io.dronefleet.mavlink.common.HomePosition.builder().latitude(a).longitude(b)
+                        .altitude(c).x(f).y(g).z(f).q(Arrays.asList(1f, 0f, 0f, 0f)).approachX(0).approachY(0)
+                        .approachZ(0).timeUsec(BigInteger.ZERO).build()));
         List<Integer> cells = new ArrayList<>(Arrays.asList(u16, 65535, 65535, 65535, 65535, 65535, 65535, 65535,
                 65535, 65535));
         assertThat(Payloads.batteryStatus(a, b, s16, u16, s16 / 2, s8, u8 % 7)).isEqualTo(CODEC.encodePayload(
