@@ -50,7 +50,8 @@ public final class Faults {
 
     /**
      * Reboots the autopilot now: silence for 1.5 s, then a fresh boot (STABILIZE, disarmed, streams forgotten, EKF
-     * timeline restarted; parameters, mission, fence and rally kept). In the air the vehicle falls to the ground.
+     * timeline restarted; parameters, mission, fence, rally and signing key kept). In the air the motors stop and
+     * the vehicle falls (ground truth shows the fall).
      */
     public void reboot() {
         vehicle.scheduler().execute(vehicle::reboot);

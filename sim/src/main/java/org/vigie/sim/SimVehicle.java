@@ -2024,10 +2024,16 @@ public final class SimVehicle implements AutoCloseable {
     // ------------------------------------------------------------------ the loop
 
     private void tick() {
-        if (closed || silent || bootNs == 0 && !started) {
+        if (closed || bootNs == 0 && !started) {
             return;
         }
         long now = now();
+        if (silent) {
+            // rebooting: no software, motors stopped; a vehicle in the air falls
+            flight.step(dtS, false);
+            recordTruth();
+            return;
+        }
         updateReadiness(now);
         control(now);
         boolean motors = armed && (!takeoffActive || takeoffClimbing || !flight.onGround);
@@ -2063,6 +2069,10 @@ public final class SimVehicle implements AutoCloseable {
                 statustext(2, "PreArm: " + why);
             }
         }
+        recordTruth();
+    }
+
+    private void recordTruth() {
         truth.record(elapsedS(), geo.latDeg(flight.northM), geo.lonDeg(flight.eastM), flight.altM, flight.northM,
                 flight.eastM, flight.groundSpeedMps(), flight.vuMps, flight.yawDeg, armed, mode.number(),
                 flight.consumedMah);
@@ -2351,11 +2361,6 @@ public final class SimVehicle implements AutoCloseable {
             return;
         }
         silent = true;
-        if (!flight.onGround) {
-            flight.altM = 0;
-            flight.onGround = true;
-            flight.vnMps = flight.veMps = flight.vuMps = 0;
-        }
         armed = false;
         flight.idle();
         scheduler.schedule(Duration.ofNanos(REBOOT_SILENCE_NS), () -> {

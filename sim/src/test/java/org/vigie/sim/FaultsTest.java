@@ -99,6 +99,20 @@ class FaultsTest {
     }
 
     @Test
+    void rebootInTheAirIsAFall() {
+        ManualScheduler s = new ManualScheduler();
+        SimVehicle[] v = new SimVehicle[1];
+        TestGcs gcs = flyingAt20m(s, v);
+        v[0].faults().reboot();
+        gcs.advance(1.0);
+        double alt = v[0].groundTruth().latest().altitudeRelM();
+        assertThat(alt).isBetween(10.0, 17.0);
+        gcs.advance(2);
+        assertThat(v[0].groundTruth().latest().altitudeRelM()).isZero();
+        assertThat(v[0].armed()).isFalse();
+    }
+
+    @Test
     void rebootIsRefusedWhenArmed() {
         ManualScheduler s = new ManualScheduler();
         SimVehicle[] v = new SimVehicle[1];
