@@ -649,7 +649,8 @@ public final class FlightController {
         GeoPoint scene = outbound.waypoints().get(outbound.waypoints().size() - 1).position();
         items.add(item(CMD_LOITER_TIME, request.onSceneTime().toSeconds(), scene.latDeg(), scene.lonDeg(),
                 scene.altitudeRelM()));
-        items.add(item(CMD_ROI_NONE, 0, 0, 0, 0));
+        // no position: frame 0, as ArduCopter reads it back (capture session 3), so read-back comparisons agree
+        items.add(new MissionItem(0, 0, CMD_ROI_NONE, 0, 1, 0, 0, 0, 0, 0, 0, 0, MissionType.MISSION));
         for (GeoPoint p : legPoints(inbound)) {
             items.add(item(CMD_WAYPOINT, 0, p.latDeg(), p.lonDeg(), p.altitudeRelM()));
         }
