@@ -1219,7 +1219,7 @@ public final class SimVehicle implements AutoCloseable {
                 if (!isInt && ardu) {
                     return 3;
                 }
-                return reposition(p1, latE7, lonE7, z, isInt ? frame : 6);
+                return reposition(p1, (Math.round(p2) & 1) != 0, latE7, lonE7, z, isInt ? frame : 6);
             case 195: // DO_SET_ROI_LOCATION
                 setRoi(latE7, lonE7, z, isInt ? frame : 3);
                 return 0;
@@ -1533,13 +1533,22 @@ public final class SimVehicle implements AutoCloseable {
         };
     }
 
-    private int reposition(float speed, int latE7, int lonE7, float z, int frame) {
+    /**
+     * MAV_CMD_DO_REPOSITION as ArduCopter handles it: DENIED outside GUIDED unless the change-mode flag is set (then
+     * GUIDED is entered), FAILED for a destination the fence forbids.
+     */
+    private int reposition(float speed, boolean changeMode, int latE7, int lonE7, float z, int frame) {
         if (config.flavour() == Flavour.PX4) {
             if (mode != CopterMode.LOITER && mode != CopterMode.GUIDED && !setMode(CopterMode.LOITER)) {
                 return 4;
             }
         } else if (mode != CopterMode.GUIDED) {
-            return 2;
+            if (!changeMode) {
+                return 2;
+            }
+            if (!setMode(CopterMode.GUIDED)) {
+                return 4;
+            }
         }
         double n = (latE7 == 0 && lonE7 == 0) ? flight.northM : geo.northM(latE7);
         double e = (latE7 == 0 && lonE7 == 0) ? flight.eastM : geo.eastM(lonE7);

@@ -58,6 +58,25 @@ class GuidedExtrasTest {
     }
 
     @Test
+    void repositionOutsideGuidedIsDeniedUnlessAskedToChangeMode() {
+        ManualScheduler s = new ManualScheduler();
+        SimVehicle[] v = new SimVehicle[1];
+        TestGcs gcs = TestGcs.withSim(s, SimConfig.builder().fastBoot().build(), v);
+        GeoNe geo = new GeoNe(48.8566, 2.3522);
+        gcs.advance(1);
+        gcs.send(cmd(176, 1, 5));
+        gcs.send(cmdInt(192, 6, -1, geo.latE7(50), geo.lonE7(0), 20));
+        CommandInt withFlag = CommandInt.builder().targetSystem(1).targetComponent(1)
+                .frame(EnumValue.<MavFrame>create(6)).command(EnumValue.<MavCmd>create(192)).current(0)
+                .autocontinue(0).param1(-1).param2(1).param3(0).param4(0).x(geo.latE7(50)).y(geo.lonE7(0)).z(20)
+                .build();
+        gcs.send(withFlag);
+        gcs.advance(0.1);
+        assertThat(gcs.all(CommandAck.class)).extracting(a -> a.result().value()).containsExactly(0, 2, 0);
+        assertThat(v[0].mode()).isEqualTo(CopterMode.GUIDED);
+    }
+
+    @Test
     void modesRefusedWithoutPositionAndUnknownModes() {
         ManualScheduler s = new ManualScheduler();
         SimVehicle[] v = new SimVehicle[1];
