@@ -30,6 +30,22 @@ class QuickStartTest {
             assertThat(d.geofence().contains(g)).isTrue();
             assertThat(d.geofence().exclusionAt(g)).isEmpty();
         }
+        // every planned route, sampled every metre, stays inside the district and out of the exclusion zones
+        var fr = d.geofence().frame();
+        for (var route : r.plannedRoutes()) {
+            for (int i = 0; i + 1 < route.size(); i++) {
+                var a = fr.toLocal(new GeoPoint(route.get(i).latDeg(), route.get(i).lonDeg(), 0));
+                var b = fr.toLocal(new GeoPoint(route.get(i + 1).latDeg(), route.get(i + 1).lonDeg(), 0));
+                double len = a.horizontalDistanceM(b);
+                for (double k = 0; k <= len; k += 1) {
+                    double u = len == 0 ? 0 : k / len;
+                    GeoPoint g = fr.toGeo(a.eastM() + (b.eastM() - a.eastM()) * u,
+                            a.northM() + (b.northM() - a.northM()) * u, 0);
+                    assertThat(d.geofence().contains(g)).as("planned point %s", g).isTrue();
+                    assertThat(d.geofence().exclusionAt(g)).as("planned point %s", g).isEmpty();
+                }
+            }
+        }
         // the police cordon sits on the direct line: the planned route must be longer than the straight line
         double straight = d.geofence().frame().toLocal(d.home())
                 .horizontalDistanceM(d.geofence().frame().toLocal(QuickStart.PLACE_DES_VOSGES));

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param startedAt         when the dispatch was accepted
  * @param endedAt           when the flight ended
  * @param phaseTimes        time spent in each phase that was entered (insertion order = order entered)
- * @param plannedTrack      the planned route(s): outbound then return, with expected times
+ * @param plannedRoutes     the routes planned and flown from, in order (outbound, then any retask or re-plan, then
+ *                          the return), each starting where the drone was when it was planned, with expected times
  * @param flownTrack        the positions seen from telemetry, about 1 Hz
  * @param plannedDistanceM  planned distance (outbound + return), metres
  * @param flownDistanceM    horizontal distance flown according to telemetry, metres
@@ -43,7 +44,7 @@ public record FlightReport(
         Instant startedAt,
         Instant endedAt,
         Map<FlightPhase, Duration> phaseTimes,
-        List<TrackPoint> plannedTrack,
+        List<List<TrackPoint>> plannedRoutes,
         List<TrackPoint> flownTrack,
         double plannedDistanceM,
         double flownDistanceM,
@@ -60,9 +61,14 @@ public record FlightReport(
             throw new IllegalArgumentException("finalPhase " + finalPhase + " is not terminal");
         }
         phaseTimes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseTimes));
-        plannedTrack = List.copyOf(plannedTrack);
+        plannedRoutes = plannedRoutes.stream().map(List::copyOf).toList();
         flownTrack = List.copyOf(flownTrack);
         failsafes = List.copyOf(failsafes);
+    }
+
+    /** @return every planned route's points, concatenated in order */
+    public List<TrackPoint> plannedTrack() {
+        return plannedRoutes.stream().flatMap(List::stream).toList();
     }
 
     /** @return total flight duration from acceptance to end */

@@ -22,6 +22,7 @@ import org.vigie.geofence.plan.Route;
 import org.vigie.geofence.plan.Waypoint;
 import org.vigie.geofence.plan.WaypointKind;
 import org.vigie.link.command.CommandOutcome;
+import org.vigie.link.command.CommandResult;
 import org.vigie.link.mission.MissionItem;
 import org.vigie.link.mission.MissionType;
 import org.vigie.link.mission.TransferOutcome;
@@ -95,7 +96,8 @@ public final class FlightController {
     private Route outbound;
     private Route inbound;
     private EnergyBudget budget;
-    private final List<TrackPoint> planned = new ArrayList<>();
+    private final List<List<TrackPoint>> planned = new ArrayList<>();
+    private boolean lastRouteIsPreplannedReturn;
     private final List<TrackPoint> flown = new ArrayList<>();
     private double plannedDistanceM;
     private double flownDistanceM;
@@ -145,6 +147,7 @@ public final class FlightController {
     private boolean batteryReturn;
     private boolean cancelled;
     private boolean reachedScene;
+    private long landRequestedMs;
     private long lastFailsafeTextMs = -1_000_000_000L;
     private String lastFailsafeText = "";
     private String returnReason = "";
@@ -487,8 +490,17 @@ public final class FlightController {
         appendPlanned(outbound, 0);
         double tBack = outbound.expectedDurationS() + onSceneS;
         appendPlanned(inbound, tBack);
+        lastRouteIsPreplannedReturn = true;
         plannedDistanceM = outbound.horizontalLengthM() + inbound.horizontalLengthM();
         return true;
+    }
+
+    /** The return planned in advance is replaced by the one actually flown (or by a new plan). */
+    private void dropPreplannedReturn() {
+        if (lastRouteIsPreplannedReturn && !planned.isEmpty()) {
+            planned.remove(planned.size() - 1);
+        }
+        lastRouteIsPreplannedReturn = false;
     }
 
     private Route withOnSceneAltitude(Route r) {
@@ -512,6 +524,8 @@ public final class FlightController {
     }
 
     private void appendPlanned(Route r, double t0) {
+        List<TrackPoint> route = new ArrayList<>();
+        planned.add(route);
         double tS = t0;
         GeoPoint prev = null;
         for (Waypoint w : r.waypoints()) {
@@ -520,7 +534,7 @@ public final class FlightController {
                 double dz = Math.abs(w.position().altitudeRelM() - prev.altitudeRelM());
                 tS += d / cfg.cruiseSpeedMps() + dz / cfg.climbRateMps();
             }
-            planned.add(new TrackPoint(tS, w.position().latDeg(), w.position().lonDeg(), w.position().altitudeRelM()));
+            route.add(new TrackPoint(tS, w.position().latDeg(), w.position().lonDeg(), w.position().altitudeRelM()));
             prev = w.position();
         }
     }
@@ -739,7 +753,9 @@ public final class FlightController {
             stepDeadlineMs = now + (long) ((alt / cfg.climbRateMps()) * 3000) + 20_000;
             async(strategy.takeoff(ctx.commands(), alt, t.homeAmslM()), o -> {
                 waitingAsync = false;
-                if (!o.accepted()) {
+                if (o.result() == CommandResult.TIMEOUT && ++attempts < 3) {
+                    step = 0;
+                } else if (!o.accepted()) {
                     failOnGround("take-off refused: " + o.result() + describe(o));
                 }
             });
@@ -849,14 +865,17 @@ public final class FlightController {
     }
 
     private void legRefused(GeoPoint wp, CommandOutcome o) {
+        if (o.result() == CommandResult.TIMEOUT || o.result() == CommandResult.TEMPORARILY_REJECTED) {
+            // no answer is not a refusal: send the leg again (the progress deadline still bounds it)
+            legSent = false;
+            return;
+        }
         String why = "the autopilot refused waypoint " + wp.latLonText() + ": " + o.result() + describe(o);
         if (legsOutbound && phase == FlightPhase.TRANSIT) {
             enter(FlightPhase.RETURN, why + "; returning");
         } else if (phase == FlightPhase.RETURN) {
-            warn(why + "; holding and handing over to the autopilot's " + strategy.rtlMode());
-            requestMode(strategy.rtlMode(), () -> {
-            });
-            yieldControl(FailsafeKind.PREDICTED_BREACH, why + "; autopilot " + strategy.rtlMode() + " has the drone");
+            // never hand over to a straight-line RTL (it can cross an exclusion zone): land where we are
+            failsafeLand(why + " on the way home");
         }
     }
 
@@ -905,13 +924,12 @@ public final class FlightController {
         if (r instanceof PlanResult.Planned p) {
             inbound = p.route();
             startLegs(legPoints(inbound), false);
+            dropPreplannedReturn();
             appendPlanned(inbound, (ms() - startMs) / 1000.0);
         } else {
             String why = ((PlanResult.Refused) r).failure().message();
-            warn("no return route from here (" + why + "): handing over to the autopilot's " + strategy.rtlMode());
-            requestMode(strategy.rtlMode(), () -> {
-            });
-            yieldControl(FailsafeKind.PREDICTED_BREACH, "no planned return possible: " + why);
+            // a straight-line RTL can cross an exclusion zone: land where we are instead
+            failsafeLand("no return route from here (" + why + ")");
         }
     }
 
@@ -920,8 +938,13 @@ public final class FlightController {
         if (step == 0) {
             step = 1;
             stepDeadlineMs = now + (long) (1000 * (t.altitudeRelM() / cfg.descentRateMps()) * 3) + 60_000;
+            landRequestedMs = now;
             requestMode(strategy.landMode(), () -> {
             });
+            return;
+        }
+        if (t.armed() && !t.modeName().equals(strategy.landMode()) && now - landRequestedMs > 5000) {
+            step = 0; // the mode change was lost or not applied: ask again
             return;
         }
         if (!t.armed() && (t.landedState() <= 1)) {
@@ -1134,6 +1157,8 @@ public final class FlightController {
             PlanResult r = ctx.planner().plan(here(), target(), planOptions);
             if (r instanceof PlanResult.Planned p) {
                 outbound = withOnSceneAltitude(p.route());
+                dropPreplannedReturn();
+                appendPlanned(outbound, (ms() - startMs) / 1000.0);
                 enter(FlightPhase.TRANSIT, "back to the scene along a planned route after braking");
                 startLegs(legPoints(outbound), true);
             } else {
@@ -1144,6 +1169,8 @@ public final class FlightController {
             PlanResult r = ctx.planner().plan(here(), target(), planOptions);
             if (r instanceof PlanResult.Planned p) {
                 outbound = withOnSceneAltitude(p.route());
+                dropPreplannedReturn();
+                appendPlanned(outbound, (ms() - startMs) / 1000.0);
                 startLegs(legPoints(outbound), true);
                 warn("re-planned to the scene after braking");
             } else {
@@ -1228,7 +1255,10 @@ public final class FlightController {
         outbound = o;
         inbound = b;
         retasks++;
+        dropPreplannedReturn();
         appendPlanned(o, (ms() - startMs) / 1000.0);
+        appendPlanned(b, (ms() - startMs) / 1000.0 + o.expectedDurationS() + nr.onSceneTime().toSeconds());
+        lastRouteIsPreplannedReturn = true;
         plannedDistanceM += o.horizontalLengthM();
         String reason = "retasked to " + newTarget.latLonText() + " for alert " + nr.alertId() + " by "
                 + nr.requesterId() + ": " + nr.reason();
@@ -1472,8 +1502,8 @@ public final class FlightController {
         return List.copyOf(flown);
     }
 
-    /** @return the planned track so far (event thread) */
-    public List<TrackPoint> plannedTrack() {
-        return List.copyOf(planned);
+    /** @return the planned routes so far (event thread) */
+    public List<List<TrackPoint>> plannedRoutes() {
+        return planned.stream().map(List::copyOf).toList();
     }
 }

@@ -31,7 +31,9 @@ public final class FlightGeoJson {
         for (LatLon t : s.targets()) {
             point(j, "target", "target " + (++i), t);
         }
-        line(j, "planned", s.planned());
+        for (List<TrackPoint> route : s.planned()) {
+            line(j, "planned", route);
+        }
         line(j, "flown", s.flown());
         return j.endArray().endObject().toString();
     }

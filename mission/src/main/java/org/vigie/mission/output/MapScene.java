@@ -13,11 +13,11 @@ import org.vigie.mission.TrackPoint;
  * @param privacy      privacy zones (may be flown over, must not be filmed), each a ring
  * @param home         take-off and landing point
  * @param targets      dispatch targets, in order (the last one is the final target)
- * @param planned      planned route(s)
+ * @param planned      planned routes, each drawn as its own line
  * @param flown        flown track from telemetry
  */
 public record MapScene(String districtName, List<LatLon> inclusion, List<List<LatLon>> exclusions,
-                       List<List<LatLon>> privacy, LatLon home, List<LatLon> targets, List<TrackPoint> planned,
+                       List<List<LatLon>> privacy, LatLon home, List<LatLon> targets, List<List<TrackPoint>> planned,
                        List<TrackPoint> flown) {
 
     /** Copies the lists and rejects nulls. */
@@ -28,7 +28,7 @@ public record MapScene(String districtName, List<LatLon> inclusion, List<List<La
         exclusions = exclusions.stream().map(List::copyOf).toList();
         privacy = privacy.stream().map(List::copyOf).toList();
         targets = List.copyOf(targets);
-        planned = List.copyOf(planned);
+        planned = planned.stream().map(List::copyOf).toList();
         flown = List.copyOf(flown);
     }
 }

@@ -53,7 +53,7 @@ public final class MapScenes {
         }
         GeoPoint h = district.home();
         return new MapScene(district.name(), inclusion, exclusions, privacy, new LatLon(h.latDeg(), h.lonDeg()),
-                List.of(new LatLon(report.targetLatDeg(), report.targetLonDeg())), report.plannedTrack(),
+                List.of(new LatLon(report.targetLatDeg(), report.targetLonDeg())), report.plannedRoutes(),
                 report.flownTrack());
     }
 

@@ -1,6 +1,7 @@
 package org.vigie.mission.output;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.vigie.mission.FailsafeKind;
 import org.vigie.mission.FlightPhase;
@@ -46,7 +47,11 @@ public final class ReportJson {
         }
         j.endArray();
         j.key("retasks").value(r.retasks());
-        track(j.key("plannedTrack"), r.plannedTrack());
+        j.key("plannedRoutes").beginArray();
+        for (List<TrackPoint> route : r.plannedRoutes()) {
+            track(j, route);
+        }
+        j.endArray();
         track(j.key("flownTrack"), r.flownTrack());
         return j.endObject().toString();
     }

@@ -28,7 +28,7 @@ public final class SvgMap {
         s.privacy().forEach(all::addAll);
         all.add(s.home());
         all.addAll(s.targets());
-        s.planned().forEach(p -> all.add(new LatLon(p.latDeg(), p.lonDeg())));
+        s.planned().forEach(r -> r.forEach(p -> all.add(new LatLon(p.latDeg(), p.lonDeg()))));
         s.flown().forEach(p -> all.add(new LatLon(p.latDeg(), p.lonDeg())));
         double minLat = all.stream().mapToDouble(LatLon::latDeg).min().orElse(0);
         double maxLat = all.stream().mapToDouble(LatLon::latDeg).max().orElse(0);
@@ -63,7 +63,9 @@ public final class SvgMap {
             sb.append(polygon(pr, r, "#7b1fa2", "#7b1fa2", 1.5, "privacy").replace("<polygon ",
                     "<polygon fill-opacity=\"0.25\" "));
         }
-        sb.append(polyline(pr, s.planned(), "#1565c0", 3, "8 6", "planned"));
+        for (List<TrackPoint> route : s.planned()) {
+            sb.append(polyline(pr, route, "#1565c0", 3, "8 6", "planned"));
+        }
         sb.append(polyline(pr, s.flown(), "#ef6c00", 2, null, "flown"));
         double[] h = pr.xy(s.home());
         sb.append(f("<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#212121\"><title>home</title>"

@@ -31,7 +31,7 @@ class OutputWritersTest {
         List<TrackPoint> flown = List.of(new TrackPoint(0, 48.851, 2.351, 0), new TrackPoint(1, 48.8512, 2.3512, 5),
                 new TrackPoint(2, 48.852, 2.352, 12));
         return new MapScene("Arsenal <&> \"quoted\"", district, List.of(excl), List.of(priv),
-                new LatLon(48.851, 2.351), List.of(new LatLon(48.859, 2.359)), planned, flown);
+                new LatLon(48.851, 2.351), List.of(new LatLon(48.859, 2.359)), List.of(planned), flown);
     }
 
     @Test
@@ -70,12 +70,12 @@ class OutputWritersTest {
         times.put(FlightPhase.TRANSIT, Duration.ofSeconds(42));
         FlightReport r = new FlightReport("A-1", "op\"1", "console 3", "alarm", 48.8, 2.3, FlightOutcome.COMPLETED,
                 FlightPhase.DONE, "landed at home", Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-01T00:03:00Z"), times, List.of(new TrackPoint(0, 48.8, 2.3, 30)),
+                Instant.parse("2026-01-01T00:03:00Z"), times, List.of(List.of(new TrackPoint(0, 48.8, 2.3, 30))),
                 List.of(), 1200, 1234.5, 20.5, Double.NaN, List.of(FailsafeKind.BATTERY_RESERVE), 1);
         String json = ReportJson.write(r);
         assertThat(json).contains("\"alertId\":\"A-1\"", "\"requesterId\":\"op\\\"1\"", "\"outcome\":\"COMPLETED\"",
                 "\"PREFLIGHT\":1.5", "\"TRANSIT\":42.0", "\"energyUsedWh\":null", "\"failsafes\":[\"BATTERY_RESERVE\"]",
-                "\"totalTimeS\":180.0", "\"plannedTrack\":[[0.0,48.8000000,2.3000000,30.0]]", "\"flownTrack\":[]");
+                "\"totalTimeS\":180.0", "\"plannedRoutes\":[[[0.0,48.8000000,2.3000000,30.0]]]", "\"flownTrack\":[]");
         // well-formed: json-simple (jts-io-common's JSON parser) reads it back
         var parsed = (org.json.simple.JSONObject) new org.json.simple.parser.JSONParser().parse(json);
         assertThat(parsed.get("requesterId")).isEqualTo("op\"1");
