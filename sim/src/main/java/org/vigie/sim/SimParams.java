@@ -163,6 +163,47 @@ public final class SimParams {
     }
 
     /**
+     * The PX4 flavour's table: the ArduCopter table (the simulator's behaviour reads it) plus PX4's own names for what
+     * a companion sets or reads, kept in step by {@link SimVehicle}: MAV_SYS_ID, GF_ACTION, GF_MAX_HOR_DIST,
+     * GF_MAX_VER_DIST, MPC_XY_CRUISE, MPC_Z_VEL_MAX_UP, MPC_Z_VEL_MAX_DN, MPC_LAND_SPEED, MIS_TAKEOFF_ALT,
+     * NAV_ACC_RAD, RTL_RETURN_ALT, COM_DISARM_LAND, BAT1_CAPACITY.
+     *
+     * @param sysId MAV_SYS_ID
+     * @param batteryCapacityMah BAT1_CAPACITY
+     * @return the table
+     */
+    public static SimParams px4Defaults(int sysId, int batteryCapacityMah) {
+        SimParams p = arduCopterDefaults(sysId, batteryCapacityMah);
+        p.define("MAV_SYS_ID", INT32, sysId);
+        p.define("GF_ACTION", INT32, 1);
+        p.define("GF_MAX_HOR_DIST", REAL32, 0);
+        p.define("GF_MAX_VER_DIST", REAL32, 0);
+        p.define("MPC_XY_CRUISE", REAL32, 5);
+        p.define("MPC_Z_VEL_MAX_UP", REAL32, 3);
+        p.define("MPC_Z_VEL_MAX_DN", REAL32, 1.5);
+        p.define("MPC_LAND_SPEED", REAL32, 0.7);
+        p.define("MIS_TAKEOFF_ALT", REAL32, 2.5);
+        p.define("NAV_ACC_RAD", REAL32, 2);
+        p.define("RTL_RETURN_ALT", REAL32, 60);
+        p.define("COM_DISARM_LAND", REAL32, 2);
+        p.define("BAT1_CAPACITY", REAL32, batteryCapacityMah);
+        return p;
+    }
+
+    /**
+     * Sets a value without notifying listeners (for keeping aliases in step).
+     *
+     * @param name parameter name
+     * @param value new value
+     */
+    void setQuietly(String name, double value) {
+        Param p = byName.get(name);
+        if (p != null && Double.isFinite(value)) {
+            byName.put(name, new Param(name, p.type(), coerce(p.type(), value), p.index()));
+        }
+    }
+
+    /**
      * Adds a parameter at the end of the table.
      *
      * @param name 1..16 characters

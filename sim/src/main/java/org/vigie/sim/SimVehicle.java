@@ -239,7 +239,8 @@ public final class SimVehicle implements AutoCloseable {
         this.compId = config.componentId();
         this.random = new Random(config.seed());
         this.dtS = config.physicsStep().toNanos() / 1e9;
-        this.params = SimParams.arduCopterDefaults(sysId, config.batteryCapacityMah());
+        this.params = config.flavour() == Flavour.PX4 ? SimParams.px4Defaults(sysId, config.batteryCapacityMah())
+                : SimParams.arduCopterDefaults(sysId, config.batteryCapacityMah());
         this.flight = new FlightModel(config, new Random(config.seed() * 7919 + 13));
         this.geo = new GeoNe(config.homeLatDeg(), config.homeLonDeg());
         this.homeAltAmslM = config.homeAltAmslM();
@@ -253,6 +254,9 @@ public final class SimVehicle implements AutoCloseable {
         intervalNs = new long[links.size()][STREAM_IDS.length];
         nextDueNs = new long[links.size()][STREAM_IDS.length];
         params.onChange(this::onParamChanged);
+        if (config.flavour() == Flavour.PX4) {
+            applyPx4Aliases();
+        }
         applyParams();
     }
 
@@ -396,6 +400,10 @@ public final class SimVehicle implements AutoCloseable {
         navIndex = 0;
         fenceEnabled = params.value("FENCE_ENABLE") != 0;
         fenceTypeActive = (int) params.value("FENCE_TYPE");
+        if (config.flavour() == Flavour.PX4) {
+            fenceEnabled = fence.hasPolygonFence();
+            applyPx4Aliases();
+        }
         breachBits = 0;
         breachType = 0;
         mitigation = 1;
@@ -514,10 +522,12 @@ public final class SimVehicle implements AutoCloseable {
         if (!ekfOrigin && gpsFix && t >= config.ekfOriginDelay().toMillis() / 1000.0) {
             ekfOrigin = true;
             setHome(flight.northM, flight.eastM, config.homeAltAmslM() + flight.altM);
-            params.set("BARO1_GND_PRESS", 101324.94);
-            params.set("BARO2_GND_PRESS", 101323.59);
-            announce("BARO1_GND_PRESS");
-            announce("BARO2_GND_PRESS");
+            if (config.flavour() == Flavour.ARDUCOPTER) {
+                params.set("BARO1_GND_PRESS", 101324.94);
+                params.set("BARO2_GND_PRESS", 101323.59);
+                announce("BARO1_GND_PRESS");
+                announce("BARO2_GND_PRESS");
+            }
             if (config.bootChatter()) {
                 statustext(6, "EKF3 IMU0 origin set");
                 statustext(6, "Field Elevation Set: " + Math.round(config.homeAltAmslM()) + "m");
@@ -731,7 +741,12 @@ public final class SimVehicle implements AutoCloseable {
 
     private void onParamSet(ParamSet m) {
         String name = trimName(m.paramId());
-        SimParams.Param p = params.set(name, m.paramValue());
+        double value = m.paramValue();
+        int sentType = m.paramType().value();
+        if (config.flavour() == Flavour.PX4 && sentType != SimParams.REAL32 && sentType != 0) {
+            value = Float.floatToRawIntBits(m.paramValue());
+        }
+        SimParams.Param p = params.set(name, value);
         if (p != null) {
             send(paramValue(p, 65535, params.count()));
         }
@@ -746,7 +761,11 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private ParamValue paramValue(SimParams.Param p, int index, int count) {
-        return ParamValue.builder().paramId(p.name()).paramValue((float) p.value())
+        float wire = (float) p.value();
+        if (config.flavour() == Flavour.PX4 && p.type() != SimParams.REAL32) {
+            wire = Float.intBitsToFloat((int) (long) p.value());
+        }
+        return ParamValue.builder().paramId(p.name()).paramValue(wire)
                 .paramType(EnumValue.create(p.type())).paramCount(count).paramIndex(index).build();
     }
 
@@ -758,6 +777,9 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private void onParamChanged(String name, double value) {
+        if (config.flavour() == Flavour.PX4) {
+            applyPx4Aliases();
+        }
         switch (name) {
             case "FENCE_ENABLE" -> {
                 if (value != 0) {
@@ -771,6 +793,31 @@ public final class SimVehicle implements AutoCloseable {
                  "LAND_SPEED_HIGH", "LAND_ALT_LOW", "ATC_SLEW_YAW" -> applyParams();
             default -> { }
         }
+    }
+
+    /** Keeps the ArduCopter parameters the simulator flies by in step with PX4's names (PX4 flavour). */
+    private void applyPx4Aliases() {
+        params.setQuietly("MAV_SYSID", params.value("MAV_SYS_ID"));
+        params.setQuietly("WPNAV_SPEED", params.value("MPC_XY_CRUISE") * 100);
+        params.setQuietly("WPNAV_SPEED_UP", params.value("MPC_Z_VEL_MAX_UP") * 100);
+        params.setQuietly("WPNAV_SPEED_DN", params.value("MPC_Z_VEL_MAX_DN") * 100);
+        params.setQuietly("LAND_SPEED", params.value("MPC_LAND_SPEED") * 100);
+        params.setQuietly("WPNAV_RADIUS", params.value("NAV_ACC_RAD") * 100);
+        params.setQuietly("RTL_ALT", params.value("RTL_RETURN_ALT") * 100);
+        params.setQuietly("DISARM_DELAY", Math.max(0, params.value("COM_DISARM_LAND")));
+        double vert = params.value("GF_MAX_VER_DIST");
+        double hor = params.value("GF_MAX_HOR_DIST");
+        params.setQuietly("FENCE_ALT_MAX", vert > 0 ? vert : 1000);
+        params.setQuietly("FENCE_RADIUS", hor > 0 ? hor : 10000);
+        int action = switch ((int) params.value("GF_ACTION")) {
+            case 2 -> 4;
+            case 3 -> 1;
+            case 5 -> 2;
+            default -> 0;
+        };
+        params.setQuietly("FENCE_ACTION", action);
+        fenceTypeActive = 4 | (vert > 0 ? 1 : 0) | (hor > 0 ? 2 : 0);
+        applyParams();
     }
 
     private void applyParams() {
@@ -1489,10 +1536,15 @@ public final class SimVehicle implements AutoCloseable {
             neActive = false;
         }
         announceStats();
-        announce("MOT_THST_HOVER");
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            announce("MOT_THST_HOVER");
+        }
     }
 
     private void announceStats() {
+        if (config.flavour() != Flavour.ARDUCOPTER) {
+            return;
+        }
         params.set("STAT_RUNTIME", Math.floor(elapsedS()));
         if (flightTimeS > 0) {
             params.set("STAT_FLTTIME", Math.floor(flightTimeS));
@@ -1506,6 +1558,9 @@ public final class SimVehicle implements AutoCloseable {
     private int takeoff(float altM) {
         if (!armed || !flight.onGround) {
             return 4;
+        }
+        if (config.flavour() == Flavour.PX4) {
+            altM = Float.isNaN(altM) ? (float) params.value("MIS_TAKEOFF_ALT") : (float) (altM - homeAltAmslM);
         }
         if (mode != CopterMode.GUIDED && !(config.flavour() == Flavour.PX4)) {
             return 4;
@@ -2451,6 +2506,10 @@ public final class SimVehicle implements AutoCloseable {
             if (missionType == MissionServer.FENCE) {
                 FenceModel f = FenceModel.compile(missions.items(MissionServer.FENCE), geo);
                 fence = f != null ? f : new FenceModel();
+                if (config.flavour() == Flavour.PX4) {
+                    fenceEnabled = fence.hasPolygonFence();
+                    applyPx4Aliases();
+                }
             } else if (missionType == MissionServer.MISSION) {
                 missionStarted = false;
                 missionComplete = false;

@@ -47,8 +47,30 @@ class Px4FlavourTest {
         gcs.advance(150);
         assertThat(gcs.all(MissionItemReached.class)).extracting(MissionItemReached::seq).containsExactly(0, 1, 2);
         assertThat(v[0].armed()).isFalse();
-        assertThat(v[0].groundTruth().maxAltitudeRelM()).isBetween(14.5, 15.5);
+        // PX4 returns at RTL_RETURN_ALT (60 m by default)
+        assertThat(v[0].groundTruth().maxAltitudeRelM()).isBetween(59.5, 60.5);
+        assertThat(v[0].groundTruth().samples()).anyMatch(x -> Math.abs(x.altitudeRelM() - 15) < 0.3
+                && x.northM() > 50);
         assertThat(v[0].groundTruth().maxDistanceFromHomeM()).isGreaterThan(60);
+    }
+
+    @Test
+    void px4ParametersAreBytewiseAndGeofenceFollowsGfParameters() {
+        ManualScheduler s = new ManualScheduler();
+        SimVehicle[] v = new SimVehicle[1];
+        TestGcs gcs = TestGcs.withSim(s, SimConfig.builder().fastBoot().flavour(Flavour.PX4).build(), v);
+        gcs.advance(1);
+        gcs.send(io.dronefleet.mavlink.common.ParamSet.builder().targetSystem(1).targetComponent(1)
+                .paramId("GF_ACTION").paramValue(Float.intBitsToFloat(3))
+                .paramType(io.dronefleet.mavlink.util.EnumValue.create(6)).build());
+        gcs.send(AutoMissionTest.paramSet("GF_MAX_VER_DIST", 40));
+        gcs.advance(0.1);
+        List<io.dronefleet.mavlink.common.ParamValue> echoes = gcs.all(io.dronefleet.mavlink.common.ParamValue.class);
+        assertThat(echoes).hasSize(2);
+        assertThat(Float.floatToRawIntBits(echoes.get(0).paramValue())).isEqualTo(3);
+        assertThat(echoes.get(1).paramValue()).isEqualTo(40f);
+        assertThat(v[0].params().value("FENCE_ACTION")).isEqualTo(1);
+        assertThat(v[0].params().value("FENCE_ALT_MAX")).isEqualTo(40);
     }
 
     @Test
@@ -58,8 +80,9 @@ class Px4FlavourTest {
         TestGcs gcs = TestGcs.withSim(s, SimConfig.builder().fastBoot().flavour(Flavour.PX4).build(), v);
         gcs.advance(1);
         gcs.send(cmd(400, 1));
-        gcs.send(cmd(22, 0, 0, 0, 0, 0, 0, 10));
+        gcs.send(cmd(22, 0, 0, 0, 0, 0, 0, 45));   // PX4: AMSL, home is 35 m
         gcs.advance(20);
+        assertThat(v[0].groundTruth().latest().altitudeRelM()).isBetween(9.5, 10.5);
         gcs.send(cmd(192, -1, 0, 0, 0, 48.8570f, 2.3522f, 10));
         gcs.advance(30);
         assertThat(gcs.last(CommandAck.class).get().result().value()).isZero();
