@@ -204,19 +204,22 @@ public final class SimParams {
     }
 
     /**
-     * Adds a parameter at the end of the table.
+     * Adds a parameter at the end of the table, or redefines an existing one in place (same index, new type and
+     * value, listeners not called).
      *
      * @param name 1..16 characters
      * @param type MAV_PARAM_TYPE
      * @param value default
-     * @throws IllegalArgumentException for a duplicate or bad name
+     * @throws IllegalArgumentException for a bad name
      */
     public void define(String name, int type, double value) {
         if (name == null || name.isEmpty() || name.length() > 16) {
             throw new IllegalArgumentException("parameter name must be 1..16 characters, was " + name);
         }
-        if (byName.containsKey(name)) {
-            throw new IllegalArgumentException("parameter " + name + " already defined");
+        Param old = byName.get(name);
+        if (old != null) {
+            byName.put(name, new Param(name, type, coerce(type, value), old.index()));
+            return;
         }
         byName.put(name, new Param(name, type, coerce(type, value), order.size()));
         order.add(name);

@@ -742,10 +742,6 @@ public final class SimVehicle implements AutoCloseable {
     private void onParamSet(ParamSet m) {
         String name = trimName(m.paramId());
         double value = m.paramValue();
-        int sentType = m.paramType().value();
-        if (config.flavour() == Flavour.PX4 && sentType != SimParams.REAL32 && sentType != 0) {
-            value = Float.floatToRawIntBits(m.paramValue());
-        }
         SimParams.Param p = params.set(name, value);
         if (p != null) {
             send(paramValue(p, 65535, params.count()));
@@ -761,10 +757,9 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private ParamValue paramValue(SimParams.Param p, int index, int count) {
+        // both flavours send values C-cast to float (ArduPilot's PARAM_FLOAT; real PX4 would encode integers
+        // bytewise, which the library's PX4 strategy does not expect yet)
         float wire = (float) p.value();
-        if (config.flavour() == Flavour.PX4 && p.type() != SimParams.REAL32) {
-            wire = Float.intBitsToFloat((int) (long) p.value());
-        }
         return ParamValue.builder().paramId(p.name()).paramValue(wire)
                 .paramType(EnumValue.create(p.type())).paramCount(count).paramIndex(index).build();
     }
