@@ -23,13 +23,13 @@ import org.vigie.sim.TruthSample;
  * Seeded dispatches over districts made from real Paris quartiers (two exclusion zones each), against the simulator
  * with wind, GPS noise and 5 % packet loss in both directions. Every dispatch must end with a report and a stated
  * reason, the vehicle disarmed, and the simulator's ground truth must show zero fence breaches and zero exclusion
- * incursions. The number of dispatches is {@code -Dvigie.acceptance.dispatches} (default 20; 200 is the full run).
+ * incursions. The number of dispatches is {@code -Dvigie.acceptance.dispatches} (default 200, about 40 s).
  */
 class AcceptanceTest {
 
     @Test
     void seededDispatchesStayInsideTheFenceAndEndWithAReason() throws Exception {
-        int n = Integer.getInteger("vigie.acceptance.dispatches", 20);
+        int n = Integer.getInteger("vigie.acceptance.dispatches", 200);
         List<ParisQuartiers.Quartier> qs = SimHarness.quartiers();
         Random rnd = new Random(20260101L);
         Map<FlightOutcome, Integer> outcomes = new EnumMap<>(FlightOutcome.class);
