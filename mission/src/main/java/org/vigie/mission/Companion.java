@@ -23,6 +23,7 @@ import org.vigie.link.command.Target;
 import org.vigie.link.mission.MissionTransferService;
 import org.vigie.link.mission.TransferOptions;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
@@ -86,8 +87,7 @@ public final class Companion implements AutoCloseable {
         java.util.function.Supplier<Target> target = () -> new Target(
                 telemetry.targetSysId() > 0 ? telemetry.targetSysId() : 1,
                 telemetry.targetCompId() >= 0 ? telemetry.targetCompId() : 1,
-                telemetry.flavour() == org.vigie.link.vehicle.AutopilotFlavour.PX4
-                        ? org.vigie.link.command.AutopilotFlavour.PX4 : org.vigie.link.command.AutopilotFlavour.ARDUPILOT);
+                telemetry.flavour() == AutopilotFlavour.PX4 ? AutopilotFlavour.PX4 : AutopilotFlavour.ARDUPILOT);
         this.commands = new CommandService(port, target, CommandOptions.defaults());
         this.transfers = new MissionTransferService(port, target, TransferOptions.defaults());
         this.params = new LinkParamAccess(port, () -> target.get().systemId(), () -> target.get().componentId(),

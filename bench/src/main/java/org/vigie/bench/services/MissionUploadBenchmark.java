@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.vigie.link.LinkConfig;
 import org.vigie.link.MavlinkLink;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.Target;
 import org.vigie.link.mission.MissionItem;
 import org.vigie.link.mission.MissionTransferService;
@@ -29,6 +28,7 @@ import org.vigie.link.mission.TransferOutcome;
 import org.vigie.link.time.RealtimeScheduler;
 import org.vigie.link.transport.InMemoryTransport;
 import org.vigie.link.transport.Transports;
+import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.sim.SimConfig;
 import org.vigie.sim.SimVehicle;
 

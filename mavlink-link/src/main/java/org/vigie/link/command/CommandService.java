@@ -21,11 +21,12 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
+import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.link.vehicle.FlightMode;
 import org.vigie.link.vehicle.FlightModes;
 
@@ -282,9 +283,9 @@ public final class CommandService implements AutoCloseable {
      */
     public CompletableFuture<CommandOutcome> setMode(String name) {
         AutopilotFlavour flavour = target.get().flavour();
-        FlightMode m = FlightModes.find(flavour.toVehicleFlavour(), name).orElseThrow(() ->
+        FlightMode m = FlightModes.find(flavour, name).orElseThrow(() ->
                 new IllegalArgumentException("flight mode '" + name + "' is unknown for " + flavour + "; known: "
-                        + FlightModes.modes(flavour.toVehicleFlavour()).stream().map(FlightMode::name).toList()));
+                        + FlightModes.modes(flavour).stream().map(FlightMode::name).toList()));
         return flavour == AutopilotFlavour.PX4
                 ? sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), m.px4MainMode(), m.px4SubMode(), 0, 0, 0, 0)
                 : sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), m.customMode(), 0, 0, 0, 0, 0);

@@ -1,5 +1,7 @@
 package org.vigie.link.command;
 
+import org.vigie.link.vehicle.AutopilotFlavour;
+
 /**
  * The autopilot component a microservice talks to: its MAVLink system and component ids and its firmware flavour.
  * Services take a {@code Supplier<Target>} read on the event thread at the start of each operation, so that a target
@@ -45,6 +47,6 @@ public record Target(int systemId, int componentId, AutopilotFlavour flavour) {
      * @return the target
      */
     public static Target of(org.vigie.link.vehicle.Vehicle vehicle) {
-        return new Target(vehicle.sysId(), vehicle.compId(), AutopilotFlavour.from(vehicle.flavour()));
+        return new Target(vehicle.sysId(), vehicle.compId(), vehicle.flavour());
     }
 }

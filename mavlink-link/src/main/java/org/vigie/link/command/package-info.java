@@ -5,6 +5,6 @@
  * convenience commands a companion computer needs (arm, mode, takeoff, reposition, ROI, message intervals).
  *
  * <p>Also holds the small values the other microservices share: {@link org.vigie.link.command.Target} (which
- * autopilot we talk to) and {@link org.vigie.link.command.AutopilotFlavour}.
+ * autopilot we talk to, with its {@link org.vigie.link.vehicle.AutopilotFlavour}).
  */
 package org.vigie.link.command;

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.Target;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * The MAVLink parameter protocol client.

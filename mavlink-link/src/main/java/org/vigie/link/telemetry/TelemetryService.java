@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandResult;
 import org.vigie.link.command.CommandService;
@@ -45,6 +44,7 @@ import org.vigie.link.mission.MissionTransferService;
 import org.vigie.link.param.ParamService;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * The vehicle's telemetry: asks for the streams a companion needs, keeps an immutable {@link VehicleState} snapshot,

@@ -1,8 +1,5 @@
 package org.vigie.link.command;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.dronefleet.mavlink.common.CommandAck;
 import io.dronefleet.mavlink.common.CommandCancel;
 import io.dronefleet.mavlink.common.CommandInt;
@@ -18,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.testkit.FakeAutopilot.CommandReply;
 import org.vigie.link.testkit.Rig;
+import org.vigie.link.vehicle.AutopilotFlavour;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandServiceTest {
 

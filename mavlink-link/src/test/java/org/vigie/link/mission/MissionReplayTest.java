@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.Target;
 import org.vigie.link.testkit.ReplayAutopilot;
 import org.vigie.link.testkit.TestPort;
 import org.vigie.link.testkit.Tlog;
 import org.vigie.link.time.ManualScheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * Our transfers against ArduCopter's side of the captured sessions, replayed frame for frame: our frames must equal

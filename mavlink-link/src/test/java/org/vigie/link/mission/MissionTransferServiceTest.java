@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.testkit.Rig;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 class MissionTransferServiceTest {
 

@@ -1,9 +1,5 @@
 package org.vigie.link.param;
 
-import org.vigie.link.codec.MavlinkFrame;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dronefleet.mavlink.common.ParamRequestRead;
 import io.dronefleet.mavlink.common.ParamSet;
 import io.dronefleet.mavlink.common.ParamValue;
@@ -15,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.vigie.link.command.AutopilotFlavour;
+import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.command.Target;
 import org.vigie.link.testkit.LossyLink;
 import org.vigie.link.testkit.ReplayAutopilot;
@@ -23,6 +19,8 @@ import org.vigie.link.testkit.Rig;
 import org.vigie.link.testkit.TestPort;
 import org.vigie.link.testkit.Tlog;
 import org.vigie.link.time.ManualScheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ParamServiceTest {
 

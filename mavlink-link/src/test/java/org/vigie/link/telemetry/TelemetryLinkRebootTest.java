@@ -16,7 +16,6 @@ import org.vigie.link.LinkConfig;
 import org.vigie.link.MavlinkLink;
 import org.vigie.link.codec.FrameWriter;
 import org.vigie.link.codec.MessageTable;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.CommandOptions;
 import org.vigie.link.command.CommandService;
 import org.vigie.link.command.Target;
@@ -25,6 +24,7 @@ import org.vigie.link.time.ManualScheduler;
 import org.vigie.link.transport.InMemoryTransport;
 import org.vigie.link.transport.TransportListener;
 import org.vigie.link.transport.TransportState;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 /** The services on the real {@link MavlinkLink}: its reboot event and ours are handled once. */
 class TelemetryLinkRebootTest {

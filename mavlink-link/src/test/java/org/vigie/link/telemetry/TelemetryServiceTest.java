@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.CommandOptions;
 import org.vigie.link.command.CommandResult;
 import org.vigie.link.command.CommandService;
@@ -31,6 +30,7 @@ import org.vigie.link.param.ParamService;
 import org.vigie.link.testkit.FakeAutopilot.CommandReply;
 import org.vigie.link.testkit.Rig;
 import org.vigie.link.testkit.Tlog;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 class TelemetryServiceTest {
 

@@ -2,9 +2,9 @@ package org.vigie.link.testkit;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.Target;
 import org.vigie.link.time.ManualScheduler;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * A ground side (system 255, component 190, like the captures' ground station) and a {@link FakeAutopilot} (1/1) on

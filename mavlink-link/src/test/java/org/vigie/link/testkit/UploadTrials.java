@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.vigie.link.command.AutopilotFlavour;
 import org.vigie.link.command.Target;
 import org.vigie.link.mission.MissionItem;
 import org.vigie.link.mission.MissionTransferService;
@@ -15,6 +14,7 @@ import org.vigie.link.mission.PlanState;
 import org.vigie.link.mission.TransferOptions;
 import org.vigie.link.mission.TransferOutcome;
 import org.vigie.link.mission.TransferResult;
+import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * Runs seeded mission uploads through a {@link LossyLink} to a {@link FakeAutopilot} and summarises them: the loss
