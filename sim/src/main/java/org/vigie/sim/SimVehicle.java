@@ -741,11 +741,33 @@ public final class SimVehicle implements AutoCloseable {
 
     private void onParamSet(ParamSet m) {
         String name = trimName(m.paramId());
-        double value = m.paramValue();
+        double value = config.flavour() == Flavour.PX4
+                ? decodeBytewise(m.paramValue(), m.paramType() == null ? 9 : m.paramType().value())
+                : m.paramValue();
         SimParams.Param p = params.set(name, value);
         if (p != null) {
             send(paramValue(p, 65535, params.count()));
         }
+    }
+
+    /**
+     * Decodes a PX4 bytewise PARAM_SET value: for integer MAV_PARAM_TYPEs (1..6) the float's bytes hold the integer.
+     *
+     * @param wire the float as received
+     * @param mavParamType MAV_PARAM_TYPE of the message
+     * @return the numeric value
+     */
+    static double decodeBytewise(float wire, int mavParamType) {
+        int bits = Float.floatToRawIntBits(wire);
+        return switch (mavParamType) {
+            case 1 -> bits & 0xFF;
+            case 2 -> (byte) bits;
+            case 3 -> bits & 0xFFFF;
+            case 4 -> (short) bits;
+            case 5 -> Integer.toUnsignedLong(bits);
+            case 6 -> bits;
+            default -> wire;
+        };
     }
 
     private static String trimName(String s) {
@@ -757,9 +779,9 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private ParamValue paramValue(SimParams.Param p, int index, int count) {
-        // both flavours send values C-cast to float (ArduPilot's PARAM_FLOAT; real PX4 would encode integers
-        // bytewise, which the library's PX4 strategy does not expect yet)
-        float wire = (float) p.value();
+        // ArduPilot sends every value C-cast to float; PX4 puts an integer parameter's bits in the float's bytes
+        float wire = config.flavour() == Flavour.PX4 && p.type() != 9
+                ? Float.intBitsToFloat((int) Math.round(p.value())) : (float) p.value();
         return ParamValue.builder().paramId(p.name()).paramValue(wire)
                 .paramType(EnumValue.create(p.type())).paramCount(count).paramIndex(index).build();
     }
@@ -989,7 +1011,7 @@ public final class SimVehicle implements AutoCloseable {
 
     private byte[] battery() {
         return Payloads.batteryStatus((int) Math.round(flight.consumedMah),
-                (int) Math.round(flight.consumedMah * 3.6 * 11.1 / 10), 32767, (int) Math.round(flight.voltageV * 1000),
+                (int) Math.round(flight.consumedMah * 3.6 * 11.1 / 100), 32767, (int) Math.round(flight.voltageV * 1000),
                 (int) Math.round(flight.currentA * 100), (int) Math.round(flight.remainingFraction() * 100),
                 battCritical ? 3 : battLow ? 2 : 1);
     }

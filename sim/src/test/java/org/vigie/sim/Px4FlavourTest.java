@@ -55,19 +55,20 @@ class Px4FlavourTest {
     }
 
     @Test
-    void px4GeofenceFollowsGfParameters() {
+    void px4GeofenceFollowsGfParametersWithBytewiseIntegers() {
         ManualScheduler s = new ManualScheduler();
         SimVehicle[] v = new SimVehicle[1];
         TestGcs gcs = TestGcs.withSim(s, SimConfig.builder().fastBoot().flavour(Flavour.PX4).build(), v);
         gcs.advance(1);
         gcs.send(io.dronefleet.mavlink.common.ParamSet.builder().targetSystem(1).targetComponent(1)
-                .paramId("GF_ACTION").paramValue(3)
+                .paramId("GF_ACTION").paramValue(Float.intBitsToFloat(3))
                 .paramType(io.dronefleet.mavlink.util.EnumValue.create(6)).build());
         gcs.send(AutoMissionTest.paramSet("GF_MAX_VER_DIST", 40));
         gcs.advance(0.1);
         List<io.dronefleet.mavlink.common.ParamValue> echoes = gcs.all(io.dronefleet.mavlink.common.ParamValue.class);
         assertThat(echoes).hasSize(2);
-        assertThat(echoes.get(0).paramValue()).isEqualTo(3f);
+        // PX4 encodes integer parameters bytewise: the float's bits are the integer
+        assertThat(Float.floatToRawIntBits(echoes.get(0).paramValue())).isEqualTo(3);
         assertThat(echoes.get(0).paramType().value()).isEqualTo(6);
         assertThat(echoes.get(1).paramValue()).isEqualTo(40f);
         assertThat(v[0].params().value("FENCE_ACTION")).isEqualTo(1);
