@@ -22,12 +22,13 @@ import org.vigie.link.command.CommandService;
 import org.vigie.link.command.Target;
 import org.vigie.link.mission.MissionTransferService;
 import org.vigie.link.mission.TransferOptions;
+import org.vigie.link.param.ParamOptions;
+import org.vigie.link.param.ParamService;
 import org.vigie.link.time.Scheduler;
 import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
-import org.vigie.mission.flight.LinkParamAccess;
 import org.vigie.mission.flight.VehicleTelemetry;
 
 /**
@@ -66,7 +67,7 @@ public final class Companion implements AutoCloseable {
     private final VehicleTelemetry telemetry;
     private final CommandService commands;
     private final MissionTransferService transfers;
-    private final LinkParamAccess params;
+    private final ParamService params;
     private final FlightContext context;
     private final List<Consumer<Flight>> flightObservers = new ArrayList<>();
     private Flight current;
@@ -90,12 +91,15 @@ public final class Companion implements AutoCloseable {
                 telemetry.flavour() == AutopilotFlavour.PX4 ? AutopilotFlavour.PX4 : AutopilotFlavour.ARDUPILOT);
         this.commands = new CommandService(port, target, CommandOptions.defaults());
         this.transfers = new MissionTransferService(port, target, TransferOptions.defaults());
-        this.params = new LinkParamAccess(port, () -> target.get().systemId(), () -> target.get().componentId(),
-                Duration.ofMillis(700), 5);
+        // five sends 700 ms apart, as the flight always waited; integer encoding by the autopilot's flavour
+        this.params = new ParamService(port, target, new ParamOptions(700, 4, 1000, null));
         this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
-                new DistrictPlanner(district), options.energy(), options.flight(), options.fenceItems());
+                new DistrictPlanner(district), options.energy(), options.flight());
         port.scheduler().execute(() -> {
-            telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
+            telemetry.onReboot(() -> {
+                params.autopilotRebooted();
+                port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams);
+            });
             waitForAutopilotThenRequestStreams(0);
         });
     }

@@ -3,8 +3,6 @@ package org.vigie.mission;
 import java.util.Objects;
 import org.vigie.mission.audit.AccountabilityLog;
 import org.vigie.mission.energy.EnergyModel;
-import org.vigie.mission.flight.DistrictFenceItems;
-import org.vigie.mission.flight.FenceItems;
 import org.vigie.mission.flight.FlightConfig;
 
 /**
@@ -13,12 +11,11 @@ import org.vigie.mission.flight.FlightConfig;
  * @param flight          flight tunables (speeds, timeouts, failsafe parameters)
  * @param energy          the energy model of this airframe and battery
  * @param accountability  where every dispatch is recorded
- * @param fenceItems      district to autopilot fence items
  * @param busyPolicy      what a dispatch arriving during a flight does
  * @param autopilotSysId  the autopilot's system id, or -1 to use the first autopilot heard
  */
 public record CompanionOptions(FlightConfig flight, EnergyModel energy, AccountabilityLog accountability,
-                               FenceItems fenceItems, BusyPolicy busyPolicy, int autopilotSysId) {
+                               BusyPolicy busyPolicy, int autopilotSysId) {
 
     /** What happens to a dispatch that arrives while a flight is in progress. Never: ignore it. */
     public enum BusyPolicy {
@@ -33,7 +30,6 @@ public record CompanionOptions(FlightConfig flight, EnergyModel energy, Accounta
         Objects.requireNonNull(flight, "flight");
         Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(accountability, "accountability");
-        Objects.requireNonNull(fenceItems, "fenceItems");
         Objects.requireNonNull(busyPolicy, "busyPolicy");
         if (autopilotSysId < -1 || autopilotSysId == 0 || autopilotSysId > 255) {
             throw new IllegalArgumentException("autopilotSysId " + autopilotSysId + " must be -1 or 1..255");
@@ -42,37 +38,32 @@ public record CompanionOptions(FlightConfig flight, EnergyModel energy, Accounta
 
     /**
      * Defaults: {@link FlightConfig#defaults()}, {@link EnergyModel#typicalQuad()}, an in-memory accountability log,
-     * fence items within ArduCopter's 84, retask on higher priority, first autopilot heard.
+     * retask on higher priority, first autopilot heard.
      *
      * @return the defaults
      */
     public static CompanionOptions defaults() {
         return new CompanionOptions(FlightConfig.defaults(), EnergyModel.typicalQuad(), AccountabilityLog.inMemory(),
-                new DistrictFenceItems(DistrictFenceItems.ARDUCOPTER_MAX_ITEMS), BusyPolicy.RETASK_IF_HIGHER_PRIORITY, -1);
+                BusyPolicy.RETASK_IF_HIGHER_PRIORITY, -1);
     }
 
     /** @param f flight tunables @return a copy */
     public CompanionOptions withFlight(FlightConfig f) {
-        return new CompanionOptions(f, energy, accountability, fenceItems, busyPolicy, autopilotSysId);
+        return new CompanionOptions(f, energy, accountability, busyPolicy, autopilotSysId);
     }
 
     /** @param e energy model @return a copy */
     public CompanionOptions withEnergy(EnergyModel e) {
-        return new CompanionOptions(flight, e, accountability, fenceItems, busyPolicy, autopilotSysId);
+        return new CompanionOptions(flight, e, accountability, busyPolicy, autopilotSysId);
     }
 
     /** @param log accountability log @return a copy */
     public CompanionOptions withAccountability(AccountabilityLog log) {
-        return new CompanionOptions(flight, energy, log, fenceItems, busyPolicy, autopilotSysId);
-    }
-
-    /** @param items fence conversion @return a copy */
-    public CompanionOptions withFenceItems(FenceItems items) {
-        return new CompanionOptions(flight, energy, accountability, items, busyPolicy, autopilotSysId);
+        return new CompanionOptions(flight, energy, log, busyPolicy, autopilotSysId);
     }
 
     /** @param p busy policy @return a copy */
     public CompanionOptions withBusyPolicy(BusyPolicy p) {
-        return new CompanionOptions(flight, energy, accountability, fenceItems, p, autopilotSysId);
+        return new CompanionOptions(flight, energy, accountability, p, autopilotSysId);
     }
 }

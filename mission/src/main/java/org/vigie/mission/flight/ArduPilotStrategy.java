@@ -2,6 +2,7 @@ package org.vigie.mission.flight;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.vigie.geofence.export.FenceExporter;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandService;
@@ -54,6 +55,18 @@ public record ArduPilotStrategy(int fenceAction) implements FlavourStrategy {
     @Override
     public String rtlMode() {
         return "RTL";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link FenceExporter#ARDUPILOT_MAX_ITEMS} (70): ArduPilot's fence storage depends on the board
+     * (AC_PolyFence_loader packs items into the StorageFence area); the simulated ArduCopter holds 84, the stricter
+     * common-board figure is kept.
+     */
+    @Override
+    public int fenceItemBudget() {
+        return FenceExporter.ARDUPILOT_MAX_ITEMS;
     }
 
     @Override

@@ -25,6 +25,12 @@ public interface FlavourStrategy {
     String rtlMode();
 
     /**
+     * @return how many fence items (mission type FENCE) this autopilot holds; the district's fence is exported by
+     *         {@link org.vigie.geofence.export.FenceExporter} within this budget
+     */
+    int fenceItemBudget();
+
+    /**
      * Sends the take-off command.
      *
      * @param commands     the command service

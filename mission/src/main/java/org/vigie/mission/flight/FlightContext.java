@@ -7,6 +7,7 @@ import org.vigie.geofence.zone.Geofence;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.command.CommandService;
 import org.vigie.link.mission.MissionTransferService;
+import org.vigie.link.param.ParamService;
 import org.vigie.mission.energy.EnergyModel;
 
 /**
@@ -16,18 +17,17 @@ import org.vigie.mission.energy.EnergyModel;
  * @param port        the MAVLink link (its scheduler is the flight's event thread)
  * @param commands    the command service bound to the autopilot
  * @param transfers   the mission/fence transfer service bound to the autopilot
- * @param params      parameter access bound to the autopilot
+ * @param params      the parameter service bound to the autopilot (sets confirmed by the echoed PARAM_VALUE)
  * @param telemetry   the autopilot's telemetry view (event thread only)
  * @param district    the district flown in
  * @param fence       the district's compiled fence
  * @param planner     the route planner for that district
  * @param energy      the energy model
  * @param config      flight tunables
- * @param fenceItems  converts the district into autopilot fence items
  */
 public record FlightContext(MavlinkPort port, CommandService commands, MissionTransferService transfers,
-                            ParamAccess params, VehicleTelemetry telemetry, District district, Geofence fence,
-                            RoutePlanner planner, EnergyModel energy, FlightConfig config, FenceItems fenceItems) {
+                            ParamService params, VehicleTelemetry telemetry, District district, Geofence fence,
+                            RoutePlanner planner, EnergyModel energy, FlightConfig config) {
 
     /** Rejects nulls. */
     public FlightContext {
@@ -41,6 +41,5 @@ public record FlightContext(MavlinkPort port, CommandService commands, MissionTr
         Objects.requireNonNull(planner, "planner");
         Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(fenceItems, "fenceItems");
     }
 }

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.geofence.export.FenceExport;
+import org.vigie.geofence.export.FenceExporter;
+import org.vigie.geofence.export.FenceItem;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.plan.PlanOptions;
@@ -555,13 +558,13 @@ public final class FlightController {
         switch (step) {
             case 1 -> {
                 List<MissionItem> items;
-                try {
-                    items = ctx.fenceItems().of(ctx.district());
-                } catch (IllegalArgumentException e) {
+                FenceExport export = new FenceExporter(strategy.fenceItemBudget(), false).export(ctx.district());
+                if (export instanceof FenceExport.Refused r) {
                     fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: "
-                            + e.getMessage());
+                            + r.message());
                     return;
                 }
+                items = fenceMissionItems(((FenceExport.Exported) export).items());
                 fenceItemCount = items.size();
                 waitingAsync = true;
                 async(ctx.transfers().upload(MissionType.FENCE, items), o -> {
@@ -591,10 +594,12 @@ public final class FlightController {
                 }
                 ParamSetting p = ps.get(attempts);
                 waitingAsync = true;
-                async(ctx.params().set(p.name(), p.value()), v -> {
-                    if (v.isEmpty() || Math.abs(v.getAsDouble() - p.value()) > 1e-3) {
+                async(ctx.params().set(p.name(), p.value()), o -> {
+                    if (!o.succeeded()) {
                         fail(FlightOutcome.FAILED, "parameter " + p.name() + " could not be set to " + p.value()
-                                + (v.isEmpty() ? " (no confirmation)" : " (autopilot reports " + v.getAsDouble() + ")"));
+                                + " (" + o.result() + (o.param() == null ? ""
+                                : ", autopilot reports " + o.param().value()) + " after " + o.attempts()
+                                + " attempts)");
                         return;
                     }
                     attempts++;
@@ -629,6 +634,16 @@ public final class FlightController {
             default -> {
             }
         }
+    }
+
+    /** Fence items as the mission protocol carries them: frame 0, autocontinue, altitude 0, in upload order. */
+    private static List<MissionItem> fenceMissionItems(List<FenceItem> fence) {
+        List<MissionItem> out = new ArrayList<>(fence.size());
+        for (FenceItem f : fence) {
+            out.add(new MissionItem(out.size(), 0, f.command(), 0, 1, f.param1(), 0, 0, 0, f.latE7(), f.lonE7(), 0,
+                    MissionType.FENCE));
+        }
+        return out;
     }
 
     private static String compareItems(List<MissionItem> sent, TransferOutcome read) {

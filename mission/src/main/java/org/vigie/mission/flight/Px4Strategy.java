@@ -2,6 +2,7 @@ package org.vigie.mission.flight;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.vigie.geofence.export.FenceExporter;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandService;
@@ -45,6 +46,12 @@ public record Px4Strategy(int geofenceAction) implements FlavourStrategy {
     @Override
     public String rtlMode() {
         return "AUTO_RTL";
+    }
+
+    /** {@inheritDoc} <p>{@link FenceExporter#PX4_MAX_ITEMS} (64, dataman geofence storage). */
+    @Override
+    public int fenceItemBudget() {
+        return FenceExporter.PX4_MAX_ITEMS;
     }
 
     @Override
