@@ -1,6 +1,8 @@
 package org.vigie.mission.stream;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -14,15 +16,28 @@ import org.vigie.link.time.Scheduler;
  * <p>The mission layer calls {@link #update(TelemetrySample)} whenever it has fresh values (any rate, any thread) and
  * {@link #updateCameraView(CameraView)} from the metadata streamer. Each subscription has its own rate: every period
  * of the injected {@link Scheduler}, if a sample newer than the one it last got exists, the subscription's
- * {@link DroppingDispatcher} receives it (merged with the latest camera view). Delivery runs on the executor given at
- * subscription; a full queue drops its oldest sample and counts it, so no consumer can block the flight.
+ * {@link DroppingDispatcher} receives it (merged with the latest camera view). Samples in between are skipped (the
+ * rate is the subscriber's), except the first sample of each new flight phase (and the stream's very first sample):
+ * the last {@value #KEPT_TRANSITIONS} phase changes are kept, and a subscriber gets each one published after it
+ * subscribed that it has not seen yet, before the latest sample, so a short
+ * phase (ARM) or a failsafe's RETURN is never lost to the rate. Delivery runs on the executor given at subscription;
+ * a full queue drops its oldest sample and counts it, so no consumer can block the flight.
  *
  * <p>Threading: every public method is thread-safe.
  */
 public final class TelemetryStream implements AutoCloseable {
 
+    /** Phase changes kept for subscribers that have not seen them yet. */
+    public static final int KEPT_TRANSITIONS = 16;
+
     private final Scheduler scheduler;
-    private final AtomicReference<TelemetrySample> latest = new AtomicReference<>();
+    private final Object lock = new Object();
+    /** Guarded by lock: sequence number of the latest sample (0: none yet). */
+    private long seq;
+    /** Guarded by lock. */
+    private TelemetrySample latest;
+    /** Guarded by lock: the first samples of the last phases, oldest first. */
+    private final ArrayDeque<Numbered> transitions = new ArrayDeque<>();
     private final AtomicReference<CameraView> camera = new AtomicReference<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
@@ -49,7 +64,19 @@ public final class TelemetryStream implements AutoCloseable {
         if (sample == null) {
             throw new IllegalArgumentException("sample is null");
         }
-        latest.set(sample);
+        synchronized (lock) {
+            seq++;
+            if (latest == null || !latest.flightPhase().equals(sample.flightPhase())) {
+                transitions.addLast(new Numbered(seq, sample));
+                if (transitions.size() > KEPT_TRANSITIONS) {
+                    transitions.removeFirst();
+                }
+            }
+            latest = sample;
+        }
+    }
+
+    private record Numbered(long seq, TelemetrySample sample) {
     }
 
     /**
@@ -81,6 +108,9 @@ public final class TelemetryStream implements AutoCloseable {
             throw new IllegalArgumentException("sink is null");
         }
         Subscription s = new Subscription(new DroppingDispatcher<>(name, sink::accept, executor, queueCapacity), sink);
+        synchronized (lock) {
+            s.lastSeq = seq;
+        }
         Duration period = Duration.ofNanos(Math.round(1e9 / rateHz));
         s.task = scheduler.scheduleAtFixedRate(period, period, s::tick);
         subscriptions.add(s);
@@ -105,6 +135,8 @@ public final class TelemetryStream implements AutoCloseable {
         private final DroppingDispatcher<TelemetrySample> dispatcher;
         private final TelemetrySink sink;
         private volatile Cancellable task;
+        /** Sequence number of the last sample handed over (scheduler thread). */
+        private long lastSeq;
         private TelemetrySample lastSent;
         private CameraView lastCamera;
 
@@ -114,8 +146,28 @@ public final class TelemetryStream implements AutoCloseable {
         }
 
         private void tick() {
-            TelemetrySample s = latest.get();
+            List<TelemetrySample> missed = null;
+            TelemetrySample s;
+            long last;
+            synchronized (lock) {
+                s = latest;
+                last = seq;
+                for (Numbered n : transitions) {
+                    if (n.seq() > lastSeq && n.seq() < last) {
+                        if (missed == null) {
+                            missed = new ArrayList<>(2);
+                        }
+                        missed.add(n.sample());
+                    }
+                }
+            }
             CameraView c = camera.get();
+            if (missed != null) {
+                for (TelemetrySample m : missed) {
+                    dispatcher.accept(m.camera() == null && c != null ? m.withCamera(c) : m);
+                }
+            }
+            lastSeq = last;
             if (s == null || (s == lastSent && c == lastCamera)) {
                 return;
             }

@@ -43,13 +43,35 @@ class TelemetryStreamTest {
             scheduler.advance(Duration.ofMillis(50));
             executor.runAll();
         }
-        assertThat(slow).hasSize(2);
-        assertThat(fast).hasSizeBetween(19, 20);
+        // one per period, plus the stream's first sample (the first of its phase is never skipped)
+        assertThat(slow).hasSize(3);
+        assertThat(slow.get(0).timeUtcMicros()).isZero();
+        assertThat(fast).hasSizeBetween(20, 21);
         // updates stop: nothing new, nothing sent
         scheduler.advance(Duration.ofSeconds(2));
         executor.runAll();
-        assertThat(slow).hasSize(2);
-        assertThat(fast).hasSizeBetween(19, 20);
+        assertThat(slow).hasSize(3);
+        assertThat(fast).hasSizeBetween(20, 21);
+    }
+
+    @Test
+    void theFirstSampleOfEveryPhaseReachesEvenASlowSubscriberInOrder() {
+        TelemetryStream stream = new TelemetryStream(scheduler);
+        stream.update(sample(0, "PREFLIGHT")); // before subscribing: not replayed
+        List<TelemetrySample> slow = new ArrayList<>();
+        stream.subscribe("slow", slow::add, 1, executor, 16);
+        String[] phases = {"UPLOAD", "ARM", "ARM", "TAKEOFF", "TAKEOFF", "TRANSIT", "TRANSIT"};
+        for (int i = 0; i < phases.length; i++) {
+            stream.update(sample(i + 1, phases[i]));
+        }
+        scheduler.advance(Duration.ofSeconds(1));
+        executor.runAll();
+        assertThat(slow).extracting(TelemetrySample::timeUtcMicros).containsExactly(1L, 2L, 4L, 6L, 7L);
+        assertThat(slow).extracting(TelemetrySample::flightPhase)
+                .containsExactly("UPLOAD", "ARM", "TAKEOFF", "TRANSIT", "TRANSIT");
+        scheduler.advance(Duration.ofSeconds(1));
+        executor.runAll();
+        assertThat(slow).hasSize(5);
     }
 
     @Test
