@@ -58,7 +58,9 @@ import org.vigie.link.vehicle.AutopilotFlavour;
  *   <li>Messages are taken from the target system (HEARTBEAT from the target component only; gimbal messages from
  *       any component of the target system).</li>
  *   <li>Reboot: time_boot_ms of ATTITUDE, GLOBAL_POSITION_INT or SYSTEM_TIME going back by more than
- *       {@link TelemetryOptions#rebootBackstepMs()}, or a HEARTBEAT in MAV_STATE_BOOT after a later state. The state is
+ *       {@link TelemetryOptions#rebootBackstepMs()}, or a HEARTBEAT in MAV_STATE_BOOT after a later state, or a
+ *       disarmed HEARTBEAT after more than a second of silence while last seen armed higher than 3 m above home and
+ *       higher than it could have descended at 3 m/s during the silence. The state is
  *       cleared and reboot listeners are told ({@link #propagateRebootsTo} wires the transfer and parameter services).
  *       {@link #autopilotRebooted(String)} reports one detected elsewhere (the link's AutopilotRebooted event).</li>
  * </ul>
@@ -345,13 +347,30 @@ public final class TelemetryService implements AutoCloseable {
             return;
         }
         int sysStatus = m.systemStatus().value();
+        int base = m.baseMode().value();
         if (sysStatus == 1 && lastSystemStatus > 1) {
             rebooted("HEARTBEAT back in MAV_STATE_BOOT after state " + lastSystemStatus);
+        } else if (droppedInTheAir((base & 0x80) != 0)) {
+            rebooted(String.format(java.util.Locale.ROOT, "HEARTBEAT disarmed after %d ms of silence, last seen "
+                    + "armed %.1f m above home", now() - status.receivedMs(), position.altitudeRelM()));
         }
         lastSystemStatus = sysStatus;
-        int base = m.baseMode().value();
         status = new VehicleState.Status((base & 0x80) != 0, base, m.customMode(), sysStatus, now());
         updated(StateGroup.STATUS);
+    }
+
+    /**
+     * An autopilot that restarts without a MAV_STATE_BOOT heartbeat and streams nothing until asked again (ArduCopter)
+     * shows its reboot only as a disarmed HEARTBEAT after a silence: a silence of more than a second, armed before,
+     * disarmed now, and too high (over 3 m) to have descended at 3 m/s during the silence.
+     */
+    private boolean droppedInTheAir(boolean armedNow) {
+        if (armedNow || status == null || !status.armed() || position == null) {
+            return false;
+        }
+        long silenceMs = now() - status.receivedMs();
+        double altM = position.altitudeRelM();
+        return silenceMs > 1000 && altM > 3 && silenceMs < altM / 3.0 * 1000;
     }
 
     private void onPosition(GlobalPositionInt m, MavlinkFrame f) {
@@ -424,7 +443,8 @@ public final class TelemetryService implements AutoCloseable {
         double roll = Math.toDegrees(Math.atan2(2 * (w * x + y * z), 1 - 2 * (x * x + y * y)));
         double pitch = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, 2 * (w * y - z * x)))));
         double yaw = Math.toDegrees(Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z)));
-        gimbal = new VehicleState.Gimbal(w, x, y, z, roll, pitch, yaw, "GIMBAL_DEVICE_ATTITUDE_STATUS", now());
+        gimbal = new VehicleState.Gimbal(w, x, y, z, roll, pitch, yaw, "GIMBAL_DEVICE_ATTITUDE_STATUS",
+                m.flags() == null ? 0 : m.flags().value(), now());
         updated(StateGroup.GIMBAL);
     }
 

@@ -170,10 +170,31 @@ public record VehicleState(long snapshotMs, Status status, Position position, At
      * @param pitchDeg pitch, degrees
      * @param yawDeg yaw, degrees
      * @param source "GIMBAL_DEVICE_ATTITUDE_STATUS" or "MOUNT_STATUS"
+     * @param flags GIMBAL_DEVICE_FLAGS of GIMBAL_DEVICE_ATTITUDE_STATUS (they say in which frame the quaternion's yaw
+     *              is: YAW_IN_EARTH_FRAME / YAW_LOCK); 0 for MOUNT_STATUS, whose angles are relative to the vehicle
      * @param receivedMs when received
      */
     public record Gimbal(double w, double x, double y, double z, double rollDeg, double pitchDeg, double yawDeg,
-                         String source, long receivedMs) {}
+                         String source, int flags, long receivedMs) {
+
+        /**
+         * A gimbal attitude without device flags (MOUNT_STATUS).
+         *
+         * @param w quaternion w
+         * @param x quaternion x
+         * @param y quaternion y
+         * @param z quaternion z
+         * @param rollDeg roll, degrees
+         * @param pitchDeg pitch, degrees
+         * @param yawDeg yaw, degrees
+         * @param source where it came from
+         * @param receivedMs when received
+         */
+        public Gimbal(double w, double x, double y, double z, double rollDeg, double pitchDeg, double yawDeg,
+                      String source, long receivedMs) {
+            this(w, x, y, z, rollDeg, pitchDeg, yawDeg, source, 0, receivedMs);
+        }
+    }
 
     /**
      * FENCE_STATUS fields.

@@ -174,4 +174,64 @@ class TelemetryServiceTest {
         rig.advanceMs(10);
         assertThat(reasons).hasSize(1);
     }
+    private void heartbeat(boolean armed) {
+        rig.ap.send(io.dronefleet.mavlink.minimal.Heartbeat.builder()
+                .type(io.dronefleet.mavlink.minimal.MavType.MAV_TYPE_QUADROTOR)
+                .autopilot(io.dronefleet.mavlink.minimal.MavAutopilot.MAV_AUTOPILOT_ARDUPILOTMEGA)
+                .baseMode(EnumValue.create(armed ? 0x80 | 0x01 : 0x01)).customMode(4)
+                .systemStatus(EnumValue.create(armed ? 4 : 3)).mavlinkVersion(3).build());
+    }
+
+    private void position(double altRelM) {
+        rig.ap.send(io.dronefleet.mavlink.common.GlobalPositionInt.builder().timeBootMs(5000).lat(488566000)
+                .lon(23522000).alt((int) (35_000 + altRelM * 1000)).relativeAlt((int) (altRelM * 1000)).hdg(0xFFFF)
+                .build());
+    }
+
+    @Test
+    void aDisarmedHeartbeatAfterASilenceHighInTheAirIsAReboot() {
+        List<String> reasons = new ArrayList<>();
+        telemetry.onReboot(reasons::add);
+        heartbeat(true);
+        position(30);
+        rig.advanceMs(1000);
+        heartbeat(true);
+        rig.advanceMs(1000);
+        heartbeat(false); // 1 s after the last one: a normal disarm (e.g. a crash check), not a silence
+        rig.advanceMs(10);
+        assertThat(reasons).isEmpty();
+        heartbeat(true);
+        rig.advanceMs(4000); // silent for 4 s at 30 m: it cannot have landed at 3 m/s
+        heartbeat(false);
+        rig.advanceMs(10);
+        assertThat(reasons).singleElement().asString().contains("disarmed after 4000 ms of silence")
+                .contains("30.0 m above home");
+        assertThat(telemetry.state().position()).isNull();
+    }
+
+    @Test
+    void aDisarmAfterASilenceLowOrLongEnoughToHaveLandedIsNoReboot() {
+        List<String> reasons = new ArrayList<>();
+        telemetry.onReboot(reasons::add);
+        heartbeat(true);
+        position(2); // on the way down, near the ground
+        rig.advanceMs(4000);
+        heartbeat(false);
+        rig.advanceMs(10);
+        heartbeat(true);
+        position(9);
+        rig.advanceMs(4000); // 9 m in 4 s: could have landed at 3 m/s
+        heartbeat(false);
+        rig.advanceMs(10);
+        assertThat(reasons).isEmpty();
+    }
+
+    @Test
+    void gimbalDeviceFlagsAreKept() {
+        rig.ap.send(io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus.builder().timeBootMs(10)
+                .q(List.of(1f, 0f, 0f, 0f)).flags(EnumValue.create(16 | 32)).build());
+        rig.advanceMs(10);
+        assertThat(telemetry.state().gimbal().flags()).isEqualTo(48);
+        assertThat(telemetry.state().gimbal().source()).isEqualTo("GIMBAL_DEVICE_ATTITUDE_STATUS");
+    }
 }
