@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.vigie.geofence.io.GeoJsonDistricts;
 import org.vigie.geofence.io.QgcPlanFence;
 import org.vigie.geofence.zone.District;
@@ -34,6 +38,10 @@ import org.vigie.mission.flight.KlvFeed;
 import org.vigie.mission.misb.KlvFileSink;
 import org.vigie.mission.misb.MetadataStreamer;
 import org.vigie.mission.output.MapScenes;
+import org.vigie.mission.stream.FlightTelemetryFeed;
+import org.vigie.mission.stream.JsonLinesFileSink;
+import org.vigie.mission.stream.JsonLinesUdpSink;
+import org.vigie.mission.stream.TelemetryStream;
 
 /**
  * The companion launcher: flies dispatches against a real autopilot (or the standalone simulator) from the command
@@ -42,11 +50,14 @@ import org.vigie.mission.output.MapScenes;
  * <pre>
  * java -cp examples/target/vigie-quickstart.jar org.vigie.examples.CompanionMain \
  *      tcpout://127.0.0.1:5760 district.geojson [--out vigie-out] [--preflight-timeout 90] [--on-scene 120] \
- *      [--requester operator-1] [--origin "console 1"] [--speedup 1] [--target 48.8556,2.3654]
+ *      [--requester operator-1] [--origin "console 1"] [--speedup 1] [--target 48.8556,2.3654] \
+ *      [--telemetry-udp 127.0.0.1:14600]
  * </pre>
  * Without {@code --target}, targets are read from standard input, one per line: {@code lat,lon[,reason]} (blank
  * lines and lines starting with {@code #} are skipped). Each flight writes {@code report.json}, {@code flight.geojson},
- * {@code map.svg} and {@code flight.klv} into {@code <out>/<alert id>/}; every dispatch is appended to
+ * {@code map.svg}, {@code flight.klv} and {@code telemetry.jsonl} (the dispatch telemetry stream at 10 Hz, one JSON
+ * object per line) into {@code <out>/<alert id>/}; with {@code --telemetry-udp host:port} the same lines also go out
+ * as UDP datagrams (one line each, 10 Hz) for a dispatch system; every dispatch is appended to
  * {@code <out>/accountability.jsonl}. The district file is GeoJSON (Vigie district FeatureCollection) or a
  * QGroundControl {@code .plan} (its geoFence; home = its breach return point).
  *
@@ -95,6 +106,7 @@ public final class CompanionMain {
         String requester = "cli-operator";
         String origin = "CompanionMain on " + hostName();
         double speedUp = 1.0;
+        InetSocketAddress telemetryUdp = null;
         List<String> targets = new ArrayList<>();
         try {
             for (int i = 2; i < args.length; i++) {
@@ -112,6 +124,7 @@ public final class CompanionMain {
                     case "--origin" -> origin = v;
                     case "--speedup" -> speedUp = Double.parseDouble(v);
                     case "--target" -> targets.add(v);
+                    case "--telemetry-udp" -> telemetryUdp = parseHostPort(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -135,14 +148,20 @@ public final class CompanionMain {
             t.setDaemon(true);
             return t;
         });
-        try (RealtimeScheduler scheduler = new RealtimeScheduler("vigie-link", speedUp, Clock.systemUTC())) {
+        try (RealtimeScheduler scheduler = new RealtimeScheduler("vigie-link", speedUp, Clock.systemUTC());
+             TelemetryStream telemetry = new TelemetryStream(scheduler)) {
             Files.createDirectories(outDir);
+            if (telemetryUdp != null) {
+                telemetry.subscribe("udp " + telemetryUdp, new JsonLinesUdpSink(telemetryUdp), 10,
+                        daemonThread("vigie-telemetry-udp"), 64);
+            }
             try (AccountabilityLog log = AccountabilityLog.appendingTo(outDir.resolve("accountability.jsonl"));
                  Companion companion = Companion.connect(connection, district, CompanionOptions.defaults()
                          .withAccountability(log)
                          .withFlight(FlightConfig.defaults().withPreflightTimeout(preflight)), scheduler, callbacks)) {
                 out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n", connection,
                         district.name(), district.home().latLonText(), outDir.toAbsolutePath());
+                FlightTelemetryFeed.attach(companion, telemetry);
                 boolean allCompleted = true;
                 int n = 0;
                 if (targets.isEmpty()) {
@@ -164,7 +183,7 @@ public final class CompanionMain {
                         allCompleted = false;
                         continue;
                     }
-                    FlightReport r = fly(companion, scheduler, req, outDir, out);
+                    FlightReport r = fly(companion, scheduler, telemetry, req, outDir, out);
                     out.printf(Locale.ROOT, "%s: %s (%s)%n", req.alertId(), r.outcome(), r.outcomeReason());
                     allCompleted &= r.outcome() == FlightOutcome.COMPLETED;
                 }
@@ -185,24 +204,73 @@ public final class CompanionMain {
         }
     }
 
-    private static FlightReport fly(Companion companion, RealtimeScheduler scheduler, DispatchRequest req, Path outDir,
-                                    PrintStream out) throws IOException, InterruptedException, ExecutionException {
+    private static FlightReport fly(Companion companion, RealtimeScheduler scheduler, TelemetryStream telemetry,
+                                    DispatchRequest req, Path outDir, PrintStream out)
+            throws IOException, InterruptedException, ExecutionException {
         District district = companion.district();
         Path dir = outDir.resolve(req.alertId());
         Files.createDirectories(dir);
+        ExecutorService fileThread = daemonThread("vigie-telemetry-file");
         try (KlvFileSink klv = new KlvFileSink(dir.resolve("flight.klv"));
+             JsonLinesFileSink jsonl = new JsonLinesFileSink(dir.resolve("telemetry.jsonl"));
              MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(0)).sink(klv)
-                     .platformDesignation("Vigie").build()) {
-            Flight f = companion.dispatch(req);
-            Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
-                    new KlvFeed(streamer, CameraModel.of(60, 45))));
-            f.addListener(new FlightPrinter(out, scheduler.now(), 10));
-            streamer.start();
-            FlightReport r = f.report().get();
-            streamer.stop();
-            MapScenes.writeAll(dir, district, r);
-            return r;
+                     .platformDesignation("Vigie").onPacket(FlightTelemetryFeed.cameraViews(telemetry)).build()) {
+            // the file is closed here, after its queue drained, not by the subscription
+            TelemetryStream.Subscription file = telemetry.subscribe("telemetry.jsonl", jsonl::accept, 10, fileThread,
+                    256);
+            try {
+                Flight f = companion.dispatch(req);
+                Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+                        new KlvFeed(streamer, CameraModel.of(60, 45))));
+                f.addListener(new FlightPrinter(out, scheduler.now(), 10));
+                streamer.start();
+                FlightReport r = f.report().get();
+                streamer.stop();
+                // one more stream period so the terminal sample reaches the file
+                CompletableFuture<Void> lastPeriod = new CompletableFuture<>();
+                scheduler.schedule(Duration.ofMillis(300), () -> lastPeriod.complete(null));
+                lastPeriod.get(10, TimeUnit.SECONDS);
+                MapScenes.writeAll(dir, district, r);
+                return r;
+            } catch (TimeoutException e) {
+                throw new ExecutionException("the scheduler stopped running", e);
+            } finally {
+                file.close();
+                fileThread.shutdown();
+                if (!fileThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    out.println("telemetry.jsonl: the writer did not finish within 10 s");
+                }
+            }
         }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static InetSocketAddress parseHostPort(String v) {
+        int colon = v.lastIndexOf(':');
+        if (colon <= 0 || colon == v.length() - 1) {
+            throw new IllegalArgumentException("telemetry UDP target '" + v + "' must be host:port");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(v.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("telemetry UDP port in '" + v + "' is not a number");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("telemetry UDP port must be 1..65535, was " + port);
+        }
+        InetSocketAddress a = new InetSocketAddress(v.substring(0, colon), port);
+        if (a.isUnresolved()) {
+            throw new IllegalArgumentException("telemetry UDP host '" + v.substring(0, colon) + "' is unknown");
+        }
+        return a;
     }
 
     static DispatchRequest parseTarget(String line, int n, RealtimeScheduler scheduler, Duration onScene,
@@ -246,6 +314,7 @@ public final class CompanionMain {
     static String usage() {
         return "usage: CompanionMain <connection: serial:///dev/ttyAMA0:921600 | udpin://0.0.0.0:14540 | "
                 + "tcpout://127.0.0.1:5760> <district.geojson|.plan> [--out DIR] [--preflight-timeout S] "
-                + "[--on-scene S] [--requester ID] [--origin TEXT] [--speedup N] [--target lat,lon]...";
+                + "[--on-scene S] [--requester ID] [--origin TEXT] [--speedup N] [--target lat,lon]... "
+                + "[--telemetry-udp host:port]";
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.io.DemoZones;
 import org.vigie.geofence.io.ParisQuartiers;
@@ -34,6 +37,9 @@ import org.vigie.mission.misb.MetadataStreamer;
 import org.vigie.mission.misb.privacy.PrivacyPolicy;
 import org.vigie.mission.misb.privacy.PrivacyPolygon;
 import org.vigie.mission.output.MapScenes;
+import org.vigie.mission.stream.FlightTelemetryFeed;
+import org.vigie.mission.stream.JsonLinesFileSink;
+import org.vigie.mission.stream.TelemetryStream;
 import org.vigie.sim.SimConfig;
 import org.vigie.sim.SimVehicle;
 
@@ -45,7 +51,9 @@ import org.vigie.sim.SimVehicle;
  * (one a police cordon across the direct line, so the route bends around it) and a privacy zone, dispatches the
  * drone to Place des Vosges, prints each phase with a progress line, and writes to
  * the output folder (default {@code ./vigie-out}): {@code report.json}, {@code flight.geojson}, {@code map.svg},
- * {@code flight.klv} (MISB ST 0601 at 10 Hz) and {@code accountability.jsonl}.
+ * {@code flight.klv} (MISB ST 0601 at 10 Hz), {@code telemetry.jsonl} (the dispatch telemetry stream, JSON Lines at
+ * 10 Hz: phase, position, velocity, attitude, battery, link quality, ETA, camera footprint) and
+ * {@code accountability.jsonl}.
  *
  * <p>Usage: {@code java -jar examples/target/vigie-quickstart.jar [output-folder]}. Exit code 0 when the flight
  * completed, 1 with a sentence otherwise, 2 on a usage or I/O error.
@@ -77,7 +85,8 @@ public final class QuickStart {
             FlightReport r = run(out);
             if (r.outcome() == FlightOutcome.COMPLETED) {
                 System.out.println("Flight completed. Files in " + out.toAbsolutePath() + ": report.json, "
-                        + "flight.geojson, map.svg (open it in a browser), flight.klv, accountability.jsonl");
+                        + "flight.geojson, map.svg (open it in a browser), flight.klv, telemetry.jsonl, "
+                        + "accountability.jsonl");
                 System.exit(0);
             }
             System.err.println("The flight did not complete: " + r.outcome() + ": " + r.outcomeReason());
@@ -146,8 +155,10 @@ public final class QuickStart {
              MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), scheduler, Runnable::run, pair[0]);
              AccountabilityLog log = AccountabilityLog.appendingTo(out.resolve("accountability.jsonl"));
              KlvFileSink klv = new KlvFileSink(out.resolve("flight.klv"));
+             TelemetryStream telemetry = new TelemetryStream(scheduler);
              MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
                      .platformDesignation("Vigie demo").sink(klv)
+                     .onPacket(FlightTelemetryFeed.cameraViews(telemetry))
                      .privacy(district.privacyZones().stream().map(p -> PrivacyPolygon.ofLatLon(p.name(),
                              p.ring().stream().map(g -> new double[] {g.latDeg(), g.lonDeg()}).toList())).toList(),
                              PrivacyPolicy.DEFAULT).build();
@@ -156,6 +167,15 @@ public final class QuickStart {
             CameraModel camera = CameraModel.of(60, 45);
             companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
                     new KlvFeed(streamer, camera))));
+            FlightTelemetryFeed.attach(companion, telemetry);
+            JsonLinesFileSink jsonl = new JsonLinesFileSink(out.resolve("telemetry.jsonl"));
+            ExecutorService telemetryThread = Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "vigie-telemetry-file");
+                th.setDaemon(true);
+                return th;
+            });
+            TelemetryStream.Subscription file = telemetry.subscribe("telemetry.jsonl", jsonl, 10, telemetryThread,
+                    256);
             streamer.start();
             scheduler.advance(Duration.ofSeconds(2));
             DispatchRequest request = DispatchRequest.builder("PARIS-4-0001", PLACE_DES_VOSGES.latDeg(),
@@ -169,14 +189,26 @@ public final class QuickStart {
             flight.addListener(new FlightPrinter(System.out, scheduler.now(), 10));
             scheduler.advanceUntil(() -> flight.report().isDone(), Duration.ofMillis(100), Duration.ofMinutes(30));
             streamer.stop();
+            scheduler.advance(Duration.ofMillis(500)); // the stream's last period: the terminal sample goes out
+            telemetryThread.shutdown();
+            try {
+                if (!telemetryThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    throw new IOException("telemetry.jsonl: the writer did not finish within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while finishing telemetry.jsonl", e);
+            }
+            file.close();
             FlightReport r = flight.report().getNow(null);
             if (r == null) {
                 throw new IllegalStateException("the flight did not end within 30 simulated minutes");
             }
             MapScenes.writeAll(out, district, r);
             System.out.printf(Locale.ROOT, "%s in %.0f s: flew %.0f m (planned %.0f m), energy %.1f Wh used "
-                            + "(%.1f Wh planned), %d KLV packets%n", r.outcome(), r.totalTime().toMillis() / 1000.0,
-                    r.flownDistanceM(), r.plannedDistanceM(), r.energyUsedWh(), r.energyPlannedWh(), klv.written());
+                            + "(%.1f Wh planned), %d KLV packets, %d telemetry lines (%d dropped)%n", r.outcome(),
+                    r.totalTime().toMillis() / 1000.0, r.flownDistanceM(), r.plannedDistanceM(), r.energyUsedWh(),
+                    r.energyPlannedWh(), klv.written(), jsonl.written(), file.stats().dropped());
             return r;
         }
     }
