@@ -14,7 +14,10 @@ public record FullCornerLatitude(int point, double degrees) implements St0601Val
     /** Tag of corner point 1; point {@code p} has tag {@code FIRST_TAG + 2 * (p - 1)}. */
     public static final int FIRST_TAG = 82;
 
+    /** The mapping (length, range, error value); read by the jmisb cross-check by reflection. */
     static final LinearMapping MAPPING = LinearMapping.signed(4, 90);
+
+    static final CornerItem ITEM = new CornerItem(FIRST_TAG, MAPPING);
 
     /** One least-significant bit of the encoding, in degrees. */
     public static final double LSB = MAPPING.lsb();
@@ -25,32 +28,30 @@ public record FullCornerLatitude(int point, double degrees) implements St0601Val
      * @throws IllegalArgumentException if point is not 1 to 4
      */
     public FullCornerLatitude {
-        if (point < 1 || point > 4) {
-            throw new IllegalArgumentException("corner point " + point + " must be 1 to 4");
-        }
+        CornerItem.checkPoint(point);
     }
 
     @Override
     public int tag() {
-        return FIRST_TAG + 2 * (point - 1);
+        return ITEM.tag(point);
     }
 
     @Override
     public int encodedLength() {
-        return MAPPING.encodedLength(degrees);
+        return ITEM.encodedLength(degrees);
     }
 
     @Override
     public void writeValue(byte[] dst, int offset) {
-        MAPPING.write(degrees, dst, offset);
+        ITEM.write(degrees, dst, offset);
     }
 
     /** Whether the value fits this item's range (false means it would be sent as the error indicator). */
     public static boolean fits(double degrees) {
-        return MAPPING.inRange(degrees);
+        return ITEM.fits(degrees);
     }
 
     static FullCornerLatitude decode(int tag, byte[] src, int offset) {
-        return new FullCornerLatitude((tag - FIRST_TAG) / 2 + 1, MAPPING.read(src, offset));
+        return new FullCornerLatitude(ITEM.point(tag), ITEM.read(src, offset));
     }
 }
