@@ -3,7 +3,9 @@ package org.vigie.mission;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -24,11 +26,13 @@ import org.vigie.link.mission.MissionTransferService;
 import org.vigie.link.mission.TransferOptions;
 import org.vigie.link.param.ParamOptions;
 import org.vigie.link.param.ParamService;
+import org.vigie.link.telemetry.TelemetryOptions;
+import org.vigie.link.telemetry.TelemetryService;
 import org.vigie.link.time.Scheduler;
-import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
+import org.vigie.mission.flight.AutopilotLock;
 import org.vigie.mission.flight.VehicleTelemetry;
 
 /**
@@ -53,17 +57,31 @@ import org.vigie.mission.flight.VehicleTelemetry;
 public final class Companion implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Companion.class);
-    /** Message ids and intervals (µs) the flight needs from the autopilot. */
-    private static final int[][] STREAMS = {
-        {33, 100_000}, {30, 100_000}, {24, 500_000}, {1, 500_000}, {193, 500_000}, {242, 1_000_000},
-        {245, 500_000}, {147, 1_000_000}, {162, 500_000}, {42, 1_000_000}, {74, 500_000}, {2, 1_000_000},
-        {285, 100_000}};
+    /** Message ids and rates (Hz) the flight needs from the autopilot. */
+    private static final Map<Integer, Double> STREAM_RATES_HZ = streamRates();
+
+    private static Map<Integer, Double> streamRates() {
+        // {message id, interval us}: GLOBAL_POSITION_INT 33, ATTITUDE 30 and GIMBAL_DEVICE_ATTITUDE_STATUS 285 at
+        // 10 Hz; GPS_RAW_INT 24, SYS_STATUS 1, EKF_STATUS_REPORT 193, EXTENDED_SYS_STATE 245, FENCE_STATUS 162 and
+        // VFR_HUD 74 at 2 Hz; HOME_POSITION 242, BATTERY_STATUS 147, MISSION_CURRENT 42 and SYSTEM_TIME 2 at 1 Hz
+        int[][] s = {
+            {33, 100_000}, {30, 100_000}, {24, 500_000}, {1, 500_000}, {193, 500_000}, {242, 1_000_000},
+            {245, 500_000}, {147, 1_000_000}, {162, 500_000}, {42, 1_000_000}, {74, 500_000}, {2, 1_000_000},
+            {285, 100_000}};
+        Map<Integer, Double> m = new LinkedHashMap<>();
+        for (int[] e : s) {
+            m.put(e[0], 1e6 / e[1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final MavlinkPort port;
     private final MavlinkLink ownedLink;
     private final District district;
     private final Geofence fence;
     private final CompanionOptions options;
+    private final AutopilotLock autopilot;
+    private final TelemetryService telemetryService;
     private final VehicleTelemetry telemetry;
     private final CommandService commands;
     private final MissionTransferService transfers;
@@ -84,22 +102,19 @@ public final class Companion implements AutoCloseable {
             throw new IllegalArgumentException("district '" + district.name() + "' home " + home.latLonText()
                     + " lies outside its own fence");
         }
-        this.telemetry = new VehicleTelemetry(port, options.autopilotSysId(), -1);
-        java.util.function.Supplier<Target> target = () -> new Target(
-                telemetry.targetSysId() > 0 ? telemetry.targetSysId() : 1,
-                telemetry.targetCompId() >= 0 ? telemetry.targetCompId() : 1,
-                telemetry.flavour() == AutopilotFlavour.PX4 ? AutopilotFlavour.PX4 : AutopilotFlavour.ARDUPILOT);
+        this.autopilot = new AutopilotLock(port, options.autopilotSysId());
+        java.util.function.Supplier<Target> target = autopilot;
         this.commands = new CommandService(port, target, CommandOptions.defaults());
         this.transfers = new MissionTransferService(port, target, TransferOptions.defaults());
         // five sends 700 ms apart, as the flight always waited; integer encoding by the autopilot's flavour
         this.params = new ParamService(port, target, new ParamOptions(700, 4, 1000, null));
+        this.telemetryService = new TelemetryService(port, target, commands, TelemetryOptions.defaults());
+        this.telemetry = new VehicleTelemetry(port.scheduler(), autopilot, telemetryService);
         this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
         port.scheduler().execute(() -> {
-            telemetry.onReboot(() -> {
-                params.autopilotRebooted();
-                port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams);
-            });
+            telemetryService.propagateRebootsTo(transfers, params);
+            telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
             waitForAutopilotThenRequestStreams(0);
         });
     }
@@ -154,13 +169,11 @@ public final class Companion implements AutoCloseable {
     }
 
     private void requestStreams() {
-        for (int[] s : STREAMS) {
-            commands.setMessageInterval(s[0], s[1]).whenComplete((o, e) -> {
-                if (o != null && !o.accepted()) {
-                    LOG.info("stream {} at {} us: {}", s[0], s[1], o.result());
-                }
-            });
-        }
+        telemetryService.requestStreams(STREAM_RATES_HZ).whenComplete((o, e) -> {
+            if (o != null && !o.allRequested()) {
+                LOG.info("streams not all granted: {} (via REQUEST_DATA_STREAM: {})", o.results(), o.viaDataStream());
+            }
+        });
         // telemetry silence later (a reboot, a stream dropped): ask again after 10 s if positions stopped
         port.scheduler().schedule(Duration.ofSeconds(10), () -> {
             if (!closed && telemetry.heard() && telemetry.positionAgeMs() > 5000) {
@@ -284,9 +297,10 @@ public final class Companion implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         params.close();
+        telemetryService.close();
+        autopilot.close();
         commands.close();
         transfers.close();
-        port.scheduler().execute(telemetry::close);
         if (ownedLink != null) {
             ownedLink.close();
         }

@@ -79,6 +79,8 @@ public final class FlightController {
     private final FlightSink sink;
     private final Scheduler scheduler;
     private final VehicleTelemetry t;
+    /** Reboot and STATUSTEXT listeners of this flight, removed when it ends. */
+    private final List<org.vigie.link.Subscription> telemetrySubs = new ArrayList<>();
     private final FlightConfig cfg;
     private final BreachPredictor breach;
     private final PlanOptions planOptions;
@@ -188,8 +190,8 @@ public final class FlightController {
             dispatchLastMs = startMs;
             phaseEnteredMs = startMs;
             phaseOrder.add(FlightPhase.PREFLIGHT);
-            t.onReboot(this::onReboot);
-            t.onStatusText((sev, text) -> {
+            telemetrySubs.add(t.onReboot(this::onReboot));
+            telemetrySubs.add(t.onStatusText((sev, text) -> {
                 String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
                 if (lower.contains("failsafe") || lower.contains("breach")) {
                     lastFailsafeTextMs = ms();
@@ -198,7 +200,7 @@ public final class FlightController {
                 if (!finished) {
                     emit(new FlightEvent.AutopilotMessage(scheduler.now(), sev, text));
                 }
-            });
+            }));
             emit(new FlightEvent.PhaseChanged(startedAt, FlightPhase.PREFLIGHT, FlightPhase.PREFLIGHT,
                     "dispatch " + request.alertId() + " accepted from " + request.requesterId()));
             earlyPlanCheck();
@@ -1393,6 +1395,8 @@ public final class FlightController {
         if (tickTask != null) {
             tickTask.cancel();
         }
+        telemetrySubs.forEach(org.vigie.link.Subscription::close);
+        telemetrySubs.clear();
         sampleTrack(true);
         Instant end = scheduler.now();
         LOG.info("flight {}: {} -> {} ({}): {}", request.alertId(), from, terminal, outcome, reason);

@@ -1,38 +1,33 @@
 package org.vigie.mission.flight;
 
-import io.dronefleet.mavlink.ardupilotmega.EkfStatusReport;
-import io.dronefleet.mavlink.common.Attitude;
-import io.dronefleet.mavlink.common.BatteryStatus;
-import io.dronefleet.mavlink.common.ExtendedSysState;
-import io.dronefleet.mavlink.common.FenceStatus;
-import io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus;
-import io.dronefleet.mavlink.common.GlobalPositionInt;
-import io.dronefleet.mavlink.common.SystemTime;
-import io.dronefleet.mavlink.common.GpsRawInt;
-import io.dronefleet.mavlink.common.HomePosition;
-import io.dronefleet.mavlink.common.Statustext;
-import io.dronefleet.mavlink.common.SysStatus;
-import io.dronefleet.mavlink.minimal.Heartbeat;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
-import org.vigie.link.codec.MavlinkFrame;
+import org.vigie.link.telemetry.StateGroup;
+import org.vigie.link.telemetry.TelemetryService;
+import org.vigie.link.telemetry.VehicleState;
+import org.vigie.link.time.Scheduler;
 import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.link.vehicle.FlightModes;
 
 /**
- * The latest telemetry of one autopilot, as the flight needs it, with the scheduler time each part was last seen.
+ * The flight's view of the autopilot's telemetry: plain accessors in the units and conventions the flight decides
+ * with (NaN / -1 for unknown, metres, m/s up-positive, ages in scheduler milliseconds), read from the one decoder of
+ * vehicle telemetry in the project, {@link TelemetryService}'s immutable {@link VehicleState} snapshot, plus the
+ * autopilot's identity and HEARTBEAT liveness from {@link AutopilotLock}. It decodes nothing itself.
  *
- * <p>Subscribes on the port to HEARTBEAT, GLOBAL_POSITION_INT, GPS_RAW_INT, SYS_STATUS, BATTERY_STATUS,
- * EKF_STATUS_REPORT, HOME_POSITION, EXTENDED_SYS_STATE, FENCE_STATUS, ATTITUDE and STATUSTEXT, keeping only frames
- * from the autopilot (the first system that sends a HEARTBEAT with a real autopilot type, component 1 by default).
- * Detects reboots: the autopilot's boot time going backwards by more than a second.
+ * <p>Flight-specific judgements stay here: {@link #ekfHealthy()} requires the relative horizontal position flag too
+ * (stricter than {@link VehicleState.Ekf#healthy()}), and {@link #modeName()} names the custom mode for the flavour.
+ * After an autopilot reboot the service clears its state, so position, home, EKF and status read unknown until the
+ * autopilot sends them again.
  *
- * <p>Threading: updated and read only on the port's event thread (the scheduler); not thread-safe otherwise.
+ * <p>Threading: accessors may be called from any thread (they read the service's volatile snapshot); the flight reads
+ * them on the event thread. Listeners registered here run on the event thread (the scheduler), hopping from the
+ * service's callback executor.
  */
-public final class VehicleTelemetry implements AutoCloseable {
+public final class VehicleTelemetry {
 
     /** EKF_STATUS_REPORT flags that must all be set for a healthy navigation solution (attitude, velocities, positions). */
     public static final int EKF_REQUIRED_FLAGS = 0x01 | 0x02 | 0x04 | 0x08 | 0x10 | 0x20;
@@ -43,474 +38,342 @@ public final class VehicleTelemetry implements AutoCloseable {
     /** EKF_GPS_GLITCHING. */
     public static final int EKF_GPS_GLITCHING = 0x8000;
 
-    private final MavlinkPort port;
-    private final List<Subscription> subs = new ArrayList<>();
-    private final List<BiConsumer<Integer, String>> statusListeners = new ArrayList<>();
-    private final List<Runnable> rebootListeners = new ArrayList<>();
-    private final List<Runnable> attitudeListeners = new ArrayList<>();
-    private int targetSysId = -1;
-    private int targetCompId = -1;
-
-    private AutopilotFlavour flavour = AutopilotFlavour.GENERIC;
-    private long heartbeatMs = Long.MIN_VALUE;
-    private int heartbeats;
-    private boolean armed;
-    private long customMode = -1;
-    private int systemStatus;
-    private long positionMs = Long.MIN_VALUE;
-    private double latDeg = Double.NaN;
-    private double lonDeg = Double.NaN;
-    private double altAmslM = Double.NaN;
-    private double altRelM = Double.NaN;
-    private double velNorthMps;
-    private double velEastMps;
-    private double velUpMps;
-    private double headingDeg = Double.NaN;
-    private long bootMs = -1;
-    private int reboots;
-    private int gpsFixType = -1;
-    private int satellites = -1;
-    private long gpsMs = Long.MIN_VALUE;
-    private int ekfFlags = -1;
-    private long ekfMs = Long.MIN_VALUE;
-    private boolean homeKnown;
-    private double homeLatDeg = Double.NaN;
-    private double homeLonDeg = Double.NaN;
-    private double homeAmslM = Double.NaN;
-    private int batteryPercent = -1;
-    private double batteryVoltageV = Double.NaN;
-    private int energyConsumedHj = -1;
-    private int landedState = -1;
-    private int fenceBreachStatus = -1;
-    private int fenceBreachCount;
-    private double rollRad;
-    private double pitchRad;
-    private double yawRad;
-    private long attitudeMs = Long.MIN_VALUE;
-    private float[] gimbalQ;
-    private int gimbalFlags;
-    private long gimbalMs = Long.MIN_VALUE;
-    private long utcMinusBootUs = Long.MIN_VALUE;
+    private final Scheduler scheduler;
+    private final AutopilotLock autopilot;
+    private final TelemetryService service;
+    private final AtomicInteger reboots = new AtomicInteger();
 
     /**
-     * Subscribes to the autopilot's telemetry.
-     *
-     * @param port         the link
-     * @param targetSysId  autopilot system id, or -1 to lock onto the first autopilot heard
-     * @param targetCompId autopilot component id, or -1 for any component of that system
+     * @param scheduler the event thread and clock (the port's)
+     * @param autopilot which autopilot, and its HEARTBEAT liveness
+     * @param service   the telemetry service addressed to that autopilot
      */
-    public VehicleTelemetry(MavlinkPort port, int targetSysId, int targetCompId) {
-        this.port = port;
-        this.targetSysId = targetSysId;
-        this.targetCompId = targetCompId;
-        subs.add(port.subscribe(Heartbeat.class, this::onHeartbeat));
-        subs.add(port.subscribe(GlobalPositionInt.class, (m, f) -> {
-            if (ours(f)) {
-                onPosition(m);
-            }
-        }));
-        subs.add(port.subscribe(GpsRawInt.class, (m, f) -> {
-            if (ours(f)) {
-                gpsFixType = m.fixType() == null ? 0 : m.fixType().value();
-                satellites = m.satellitesVisible();
-                gpsMs = nowMs();
-            }
-        }));
-        subs.add(port.subscribe(SysStatus.class, (m, f) -> {
-            if (ours(f)) {
-                int r = (byte) m.batteryRemaining();
-                batteryPercent = r;
-                batteryVoltageV = m.voltageBattery() == 0xFFFF ? Double.NaN : m.voltageBattery() / 1000.0;
-            }
-        }));
-        subs.add(port.subscribe(BatteryStatus.class, (m, f) -> {
-            if (ours(f) && m.id() == 0) {
-                int r = (byte) m.batteryRemaining();
-                if (r >= 0) {
-                    batteryPercent = r;
-                }
-                energyConsumedHj = m.energyConsumed();
-            }
-        }));
-        subs.add(port.subscribe(EkfStatusReport.class, (m, f) -> {
-            if (ours(f)) {
-                ekfFlags = m.flags() == null ? 0 : m.flags().value();
-                ekfMs = nowMs();
-            }
-        }));
-        subs.add(port.subscribe(HomePosition.class, (m, f) -> {
-            if (ours(f)) {
-                homeKnown = true;
-                homeLatDeg = m.latitude() / 1e7;
-                homeLonDeg = m.longitude() / 1e7;
-                homeAmslM = m.altitude() / 1000.0;
-            }
-        }));
-        subs.add(port.subscribe(ExtendedSysState.class, (m, f) -> {
-            if (ours(f)) {
-                landedState = m.landedState() == null ? 0 : m.landedState().value();
-            }
-        }));
-        subs.add(port.subscribe(FenceStatus.class, (m, f) -> {
-            if (ours(f)) {
-                fenceBreachStatus = m.breachStatus();
-                fenceBreachCount = m.breachCount();
-            }
-        }));
-        subs.add(port.subscribe(Attitude.class, (m, f) -> {
-            if (ours(f)) {
-                checkBoot(m.timeBootMs());
-                rollRad = m.roll();
-                pitchRad = m.pitch();
-                yawRad = m.yaw();
-                attitudeMs = nowMs();
-                for (Runnable r : List.copyOf(attitudeListeners)) {
-                    r.run();
-                }
-            }
-        }));
-        subs.add(port.subscribe(GimbalDeviceAttitudeStatus.class, (m, f) -> {
-            if (f.sysId() == this.targetSysId && m.q() != null && m.q().size() == 4) {
-                gimbalQ = new float[] {m.q().get(0), m.q().get(1), m.q().get(2), m.q().get(3)};
-                gimbalFlags = m.flags() == null ? 0 : m.flags().value();
-                gimbalMs = nowMs();
-            }
-        }));
-        subs.add(port.subscribe(SystemTime.class, (m, f) -> {
-            if (ours(f) && m.timeUnixUsec() != null && m.timeUnixUsec().signum() > 0) {
-                utcMinusBootUs = m.timeUnixUsec().longValue() - m.timeBootMs() * 1000L;
-            }
-        }));
-        subs.add(port.subscribe(Statustext.class, (m, f) -> {
-            if (ours(f)) {
-                int sev = m.severity() == null ? 6 : m.severity().value();
-                for (BiConsumer<Integer, String> l : List.copyOf(statusListeners)) {
-                    l.accept(sev, m.text());
-                }
-            }
-        }));
+    public VehicleTelemetry(Scheduler scheduler, AutopilotLock autopilot, TelemetryService service) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.autopilot = Objects.requireNonNull(autopilot, "autopilot");
+        this.service = Objects.requireNonNull(service, "service");
+        service.onReboot(reason -> reboots.incrementAndGet());
     }
 
-    private long nowMs() {
-        return port.scheduler().monotonicMs();
+    private VehicleState s() {
+        return service.state();
     }
 
-    private boolean ours(MavlinkFrame f) {
-        return targetSysId >= 0 && f.sysId() == targetSysId && (targetCompId < 0 || f.compId() == targetCompId);
+    private long ageMs(long receivedMs) {
+        return scheduler.monotonicMs() - receivedMs;
     }
 
-    private void onHeartbeat(Heartbeat h, MavlinkFrame f) {
-        int autopilot = h.autopilot() == null ? 0 : h.autopilot().value();
-        if (targetSysId < 0) {
-            if (autopilot == AutopilotFlavour.MAV_AUTOPILOT_INVALID || f.compId() != 1) {
-                return;
-            }
-            targetSysId = f.sysId();
-            targetCompId = f.compId();
-        }
-        if (!ours(f)) {
-            return;
-        }
-        flavour = AutopilotFlavour.fromMavAutopilot(autopilot);
-        long now = nowMs();
-        long gapMs = heartbeats > 0 ? now - heartbeatMs : 0;
-        boolean wasArmed = armed;
-        int oldStatus = systemStatus;
-        heartbeatMs = now;
-        heartbeats++;
-        int base = h.baseMode() == null ? 0 : h.baseMode().value();
-        armed = (base & 0x80) != 0;
-        customMode = h.customMode();
-        systemStatus = h.systemStatus() == null ? 0 : h.systemStatus().value();
-        // a silence followed by BOOT, or by "disarmed" when the vehicle was too high to have landed meanwhile
-        double lastAlt = Double.isNaN(altRelM) ? 0 : altRelM;
-        boolean backToBoot = systemStatus == 1 && oldStatus > 1;
-        boolean droppedInAir = wasArmed && !armed && lastAlt > 3 && gapMs < lastAlt / 3.0 * 1000;
-        if (gapMs > 1000 && (backToBoot || droppedInAir)) {
-            fireReboot();
-        }
+    /** @return the underlying service (stream requests, raw snapshot) */
+    public TelemetryService service() {
+        return service;
     }
 
-    private void fireReboot() {
-        reboots++;
-        homeKnown = false;
-        bootMs = -1;
-        for (Runnable r : List.copyOf(rebootListeners)) {
-            r.run();
-        }
-    }
-
-    private void onPosition(GlobalPositionInt m) {
-        checkBoot(m.timeBootMs());
-        latDeg = m.lat() / 1e7;
-        lonDeg = m.lon() / 1e7;
-        altAmslM = m.alt() / 1000.0;
-        altRelM = m.relativeAlt() / 1000.0;
-        velNorthMps = m.vx() / 100.0;
-        velEastMps = m.vy() / 100.0;
-        velUpMps = -m.vz() / 100.0;
-        headingDeg = m.hdg() == 0xFFFF ? Double.NaN : m.hdg() / 100.0;
-        positionMs = nowMs();
-    }
-
-    private void checkBoot(long timeBootMs) {
-        if (bootMs >= 0 && timeBootMs + 1000 < bootMs) {
-            fireReboot();
-        }
-        bootMs = timeBootMs;
-    }
-
-    /** @param l called with (MAV_SEVERITY, text) for each STATUSTEXT from the autopilot, on the event thread */
-    public void onStatusText(BiConsumer<Integer, String> l) {
-        statusListeners.add(l);
+    /**
+     * @param l called with (MAV_SEVERITY, text) for each STATUSTEXT from the autopilot (multi-chunk messages joined),
+     *          on the event thread
+     * @return a handle that removes the listener
+     */
+    public Subscription onStatusText(BiConsumer<Integer, String> l) {
+        Objects.requireNonNull(l, "listener");
+        return service.addStatusTextListener(t -> scheduler.execute(() -> l.accept(t.severity(), t.text())));
     }
 
     /**
      * @param r called on the event thread after each ATTITUDE from the autopilot (the fastest stream, 10 Hz as the
-     *          companion requests it)
+     *          companion requests it), and once when the attitude stream turns stale
      * @return a handle that removes the listener
      */
-    public org.vigie.link.Subscription onAttitude(Runnable r) {
-        attitudeListeners.add(r);
-        return () -> attitudeListeners.remove(r);
+    public Subscription onAttitude(Runnable r) {
+        Objects.requireNonNull(r, "listener");
+        return service.addListener(EnumSet.of(StateGroup.ATTITUDE), st -> scheduler.execute(r));
     }
 
-    /** @param r called on the event thread when the autopilot's boot time goes backwards (a reboot) */
-    public void onReboot(Runnable r) {
-        rebootListeners.add(r);
+    /**
+     * @param r called on the event thread when the service detects an autopilot reboot (boot time going back, a BOOT
+     *          heartbeat, or a disarmed heartbeat after a silence high in the air)
+     * @return a handle that removes the listener
+     */
+    public Subscription onReboot(Runnable r) {
+        Objects.requireNonNull(r, "listener");
+        return service.onReboot(reason -> scheduler.execute(r));
     }
 
     /** @return autopilot system id, -1 until one was heard */
     public int targetSysId() {
-        return targetSysId;
+        return autopilot.sysId();
     }
 
     /** @return autopilot component id, -1 until one was heard */
     public int targetCompId() {
-        return targetCompId;
+        return autopilot.compId();
     }
 
     /** @return the autopilot flavour from its HEARTBEAT (GENERIC until heard) */
     public AutopilotFlavour flavour() {
-        return flavour;
+        return autopilot.flavour();
     }
 
     /** @return true once at least one HEARTBEAT was heard */
     public boolean heard() {
-        return heartbeats > 0;
+        return autopilot.heard();
     }
 
     /** @return milliseconds since the last HEARTBEAT (scheduler time), Long.MAX_VALUE if never */
     public long heartbeatAgeMs() {
-        return heartbeatMs == Long.MIN_VALUE ? Long.MAX_VALUE : nowMs() - heartbeatMs;
+        return autopilot.heartbeatAgeMs();
     }
 
-    /** @return milliseconds since the last GLOBAL_POSITION_INT, Long.MAX_VALUE if never */
+    /** @return milliseconds since the last GLOBAL_POSITION_INT, Long.MAX_VALUE if none since the last reboot */
     public long positionAgeMs() {
-        return positionMs == Long.MIN_VALUE ? Long.MAX_VALUE : nowMs() - positionMs;
+        VehicleState.Position p = s().position();
+        return p == null ? Long.MAX_VALUE : ageMs(p.receivedMs());
     }
 
-    /** @return whether the last HEARTBEAT said armed */
+    /** @return whether the last HEARTBEAT said armed (false when unknown) */
     public boolean armed() {
-        return armed;
+        return s().armed();
     }
 
     /** @return the custom mode of the last HEARTBEAT, -1 if none */
     public long customMode() {
-        return customMode;
+        VehicleState.Status st = s().status();
+        return st == null ? -1 : st.customMode();
     }
 
     /** @return the current mode's name for the flavour (e.g. GUIDED, AUTO_LOITER), "NONE" before any HEARTBEAT */
     public String modeName() {
-        return customMode < 0 ? "NONE" : FlightModes.modeName(flavour, customMode);
+        long m = customMode();
+        return m < 0 ? "NONE" : FlightModes.modeName(autopilot.flavour(), m);
     }
 
-    /** @return MAV_STATE of the last HEARTBEAT */
+    /** @return MAV_STATE of the last HEARTBEAT, 0 if unknown */
     public int systemStatus() {
-        return systemStatus;
+        VehicleState.Status st = s().status();
+        return st == null ? 0 : st.systemStatus();
     }
 
     /** @return latitude, degrees (NaN before the first position) */
     public double latDeg() {
-        return latDeg;
+        VehicleState.Position p = s().position();
+        return p == null ? Double.NaN : p.latDeg();
     }
 
     /** @return longitude, degrees (NaN before the first position) */
     public double lonDeg() {
-        return lonDeg;
+        VehicleState.Position p = s().position();
+        return p == null ? Double.NaN : p.lonDeg();
     }
 
-    /** @return altitude AMSL, metres */
+    /** @return altitude AMSL, metres (NaN unknown) */
     public double altitudeAmslM() {
-        return altAmslM;
+        VehicleState.Position p = s().position();
+        return p == null ? Double.NaN : p.altitudeAmslM();
     }
 
-    /** @return altitude above home, metres */
+    /** @return altitude above home, metres (NaN unknown) */
     public double altitudeRelM() {
-        return altRelM;
+        VehicleState.Position p = s().position();
+        return p == null ? Double.NaN : p.altitudeRelM();
     }
 
-    /** @return velocity north, m/s */
+    /** @return velocity north, m/s (0 unknown) */
     public double velNorthMps() {
-        return velNorthMps;
+        VehicleState.Position p = s().position();
+        return p == null ? 0 : p.velocityNorthMps();
     }
 
-    /** @return velocity east, m/s */
+    /** @return velocity east, m/s (0 unknown) */
     public double velEastMps() {
-        return velEastMps;
+        VehicleState.Position p = s().position();
+        return p == null ? 0 : p.velocityEastMps();
     }
 
-    /** @return velocity up, m/s */
+    /** @return velocity up, m/s (0 unknown) */
     public double velUpMps() {
-        return velUpMps;
+        VehicleState.Position p = s().position();
+        return p == null ? 0 : -p.velocityDownMps();
     }
 
     /** @return horizontal speed, m/s */
     public double groundSpeedMps() {
-        return Math.hypot(velNorthMps, velEastMps);
+        VehicleState.Position p = s().position();
+        return p == null ? 0 : Math.hypot(p.velocityNorthMps(), p.velocityEastMps());
     }
 
     /** @return heading, degrees from north, NaN if unknown */
     public double headingDeg() {
-        return headingDeg;
+        VehicleState.Position p = s().position();
+        return p == null ? Double.NaN : p.headingDeg();
     }
 
-    /** @return roll, radians (ATTITUDE) */
+    /** @return roll, radians (ATTITUDE; 0 unknown) */
     public double rollRad() {
-        return rollRad;
+        VehicleState.Attitude a = s().attitude();
+        return a == null ? 0 : a.rollRad();
     }
 
-    /** @return pitch, radians */
+    /** @return pitch, radians (0 unknown) */
     public double pitchRad() {
-        return pitchRad;
+        VehicleState.Attitude a = s().attitude();
+        return a == null ? 0 : a.pitchRad();
     }
 
-    /** @return yaw, radians */
+    /** @return yaw, radians (0 unknown) */
     public double yawRad() {
-        return yawRad;
+        VehicleState.Attitude a = s().attitude();
+        return a == null ? 0 : a.yawRad();
     }
 
-    /** @return milliseconds since the last ATTITUDE, Long.MAX_VALUE if never */
+    /** @return milliseconds since the last ATTITUDE, Long.MAX_VALUE if none since the last reboot */
     public long attitudeAgeMs() {
-        return attitudeMs == Long.MIN_VALUE ? Long.MAX_VALUE : nowMs() - attitudeMs;
+        VehicleState.Attitude a = s().attitude();
+        return a == null ? Long.MAX_VALUE : ageMs(a.receivedMs());
     }
 
-    /** @return the last gimbal quaternion (w, x, y, z) from GIMBAL_DEVICE_ATTITUDE_STATUS, or null if none */
+    /** @return the last gimbal quaternion (w, x, y, z), or null if none */
     public float[] gimbalQuaternion() {
-        return gimbalQ == null ? null : gimbalQ.clone();
+        VehicleState.Gimbal g = s().gimbal();
+        return g == null ? null : new float[] {(float) g.w(), (float) g.x(), (float) g.y(), (float) g.z()};
     }
 
-    /** @return GIMBAL_DEVICE_FLAGS of the last gimbal status */
+    /** @return GIMBAL_DEVICE_FLAGS of the last gimbal status (0 for MOUNT_STATUS or none) */
     public int gimbalFlags() {
-        return gimbalFlags;
+        VehicleState.Gimbal g = s().gimbal();
+        return g == null ? 0 : g.flags();
     }
 
     /** @return milliseconds since the last gimbal status, Long.MAX_VALUE if never */
     public long gimbalAgeMs() {
-        return gimbalMs == Long.MIN_VALUE ? Long.MAX_VALUE : nowMs() - gimbalMs;
+        VehicleState.Gimbal g = s().gimbal();
+        return g == null ? Long.MAX_VALUE : ageMs(g.receivedMs());
     }
 
     /**
-     * @return UTC microseconds at the autopilot's last known boot time (SYSTEM_TIME), or -1 when the autopilot has
-     *     not reported UTC: the time of validity of its latest position
+     * @return UTC microseconds at the autopilot's latest time since boot (SYSTEM_TIME's UTC offset applied to the
+     *     newest of ATTITUDE / GLOBAL_POSITION_INT), or -1 when the autopilot has not reported UTC
      */
     public long utcMicros() {
-        if (utcMinusBootUs == Long.MIN_VALUE || bootMs < 0) {
+        VehicleState st = s();
+        VehicleState.AutopilotTime t = st.time();
+        long boot = bootMs(st);
+        if (t == null || t.unixTimeUs() <= 0 || boot < 0) {
             return -1;
         }
-        return utcMinusBootUs + bootMs * 1000L;
+        return t.unixTimeUs() - t.timeBootMs() * 1000L + boot * 1000L;
     }
 
     /** @return the autopilot's last time since boot, ms, -1 if unknown */
     public long bootMs() {
-        return bootMs;
+        return bootMs(s());
     }
 
-    /** @return reboots detected since this object was created */
+    private static long bootMs(VehicleState st) {
+        VehicleState.Position p = st.position();
+        VehicleState.Attitude a = st.attitude();
+        if (p == null) {
+            return a == null ? -1 : a.timeBootMs();
+        }
+        if (a == null) {
+            return p.timeBootMs();
+        }
+        return a.receivedMs() >= p.receivedMs() ? a.timeBootMs() : p.timeBootMs();
+    }
+
+    /** @return reboots detected since this view was created */
     public int reboots() {
-        return reboots;
+        return reboots.get();
     }
 
     /** @return GPS_FIX_TYPE (3 = 3-D), -1 before any GPS_RAW_INT */
     public int gpsFixType() {
-        return gpsFixType;
+        VehicleState.Gps g = s().gps();
+        return g == null ? -1 : g.fixType();
     }
 
     /** @return satellites visible, -1 if unknown */
     public int satellites() {
-        return satellites;
+        VehicleState.Gps g = s().gps();
+        return g == null ? -1 : g.satellites();
     }
 
     /** @return EKF_STATUS_REPORT flags, -1 before any report */
     public int ekfFlags() {
-        return ekfFlags;
+        VehicleState.Ekf e = s().ekf();
+        return e == null ? -1 : e.flags();
     }
 
-    /** @return whether an EKF_STATUS_REPORT was ever received */
+    /** @return whether an EKF_STATUS_REPORT was received (since the last reboot) */
     public boolean ekfReported() {
-        return ekfFlags >= 0;
+        return s().ekf() != null;
     }
 
-    /** @return whether the last EKF report shows a healthy absolute position solution */
+    /** @return whether the last EKF report shows a healthy absolute and relative position solution */
     public boolean ekfHealthy() {
-        return ekfFlags >= 0 && (ekfFlags & EKF_REQUIRED_FLAGS) == EKF_REQUIRED_FLAGS
-                && (ekfFlags & (EKF_CONST_POS_MODE | EKF_UNINITIALIZED | EKF_GPS_GLITCHING)) == 0;
+        int f = ekfFlags();
+        return f >= 0 && (f & EKF_REQUIRED_FLAGS) == EKF_REQUIRED_FLAGS
+                && (f & (EKF_CONST_POS_MODE | EKF_UNINITIALIZED | EKF_GPS_GLITCHING)) == 0;
     }
 
     /** @return whether HOME_POSITION was received since the last reboot */
     public boolean homeKnown() {
-        return homeKnown;
+        return s().home() != null;
     }
 
-    /** @return home latitude, degrees */
+    /** @return home latitude, degrees (NaN unknown) */
     public double homeLatDeg() {
-        return homeLatDeg;
+        VehicleState.Home h = s().home();
+        return h == null ? Double.NaN : h.latDeg();
     }
 
-    /** @return home longitude, degrees */
+    /** @return home longitude, degrees (NaN unknown) */
     public double homeLonDeg() {
-        return homeLonDeg;
+        VehicleState.Home h = s().home();
+        return h == null ? Double.NaN : h.lonDeg();
     }
 
-    /** @return home altitude AMSL, metres */
+    /** @return home altitude AMSL, metres (NaN unknown) */
     public double homeAmslM() {
-        return homeAmslM;
+        VehicleState.Home h = s().home();
+        return h == null ? Double.NaN : h.altitudeAmslM();
     }
 
     /** @return remaining battery, percent, -1 if unknown */
     public int batteryPercent() {
-        return batteryPercent;
+        VehicleState.Battery b = s().battery();
+        if (b == null) {
+            return -1;
+        }
+        int r = (byte) b.remainingPercent(); // int8 on the wire: 255 read unsigned is -1
+        return r < 0 || r > 100 ? -1 : r;
     }
 
     /** @return battery voltage, volts, NaN if unknown */
     public double batteryVoltageV() {
-        return batteryVoltageV;
+        VehicleState.Battery b = s().battery();
+        return b == null ? Double.NaN : b.voltageV();
     }
 
-    /** @return energy consumed from BATTERY_STATUS, hectojoules, -1 if unknown */
-    public int energyConsumedHj() {
-        return energyConsumedHj;
+    /** @return charge consumed, mAh (BATTERY_STATUS), NaN if unknown */
+    public double consumedMah() {
+        VehicleState.Battery b = s().battery();
+        return b == null ? Double.NaN : b.consumedMah();
     }
 
     /** @return MAV_LANDED_STATE (1 on ground, 2 in air, 3 taking off, 4 landing), -1 if unknown */
     public int landedState() {
-        return landedState;
+        VehicleState.Landed l = s().landed();
+        return l == null ? -1 : l.landedState();
     }
 
     /** @return FENCE_STATUS breach_status (1 = breached), -1 before any FENCE_STATUS */
     public int fenceBreachStatus() {
-        return fenceBreachStatus;
+        VehicleState.Fence f = s().fence();
+        return f == null ? -1 : f.breached() ? 1 : 0;
     }
 
-    /** @return FENCE_STATUS breach_count */
+    /** @return FENCE_STATUS breach_count (0 unknown) */
     public int fenceBreachCount() {
-        return fenceBreachCount;
-    }
-
-    /** Unsubscribes. */
-    @Override
-    public void close() {
-        subs.forEach(Subscription::close);
-        subs.clear();
+        VehicleState.Fence f = s().fence();
+        return f == null ? 0 : f.breachCount();
     }
 }
