@@ -3,10 +3,6 @@ package org.vigie.link.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +19,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: one reader thread; {@link #send} is thread-safe (serialised internally) and does not block beyond
  * the OS copying a datagram.
  */
-public final class UdpInTransport extends AbstractTransport {
+public final class UdpInTransport extends AbstractUdpTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpInTransport.class);
-    private static final int MAX_DATAGRAM = 65_536;
 
     private static final class Peer {
         final SocketAddress address;
@@ -38,13 +33,11 @@ public final class UdpInTransport extends AbstractTransport {
         }
     }
 
-    private final DatagramChannel channel;
     private final InetSocketAddress local;
     private final long peerTimeoutNanos;
-    private final Object sendLock = new Object();
-    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    /** Serialises changes of the peer list. */
+    private final Object peerLock = new Object();
     private volatile Peer[] peers = new Peer[0];
-    private volatile long sendErrors;
 
     /**
      * Binds the socket.
@@ -54,20 +47,10 @@ public final class UdpInTransport extends AbstractTransport {
      * @throws IOException if the address cannot be bound
      */
     public UdpInTransport(InetSocketAddress bind, TransportOptions options) throws IOException {
-        super("udpin://" + hostPort(bind));
+        super("udpin://" + hostPort(bind), openBound(bind, true, "cannot bind udpin://" + hostPort(bind)));
         Objects.requireNonNull(options, "options");
         this.peerTimeoutNanos = options.udpPeerTimeout().toNanos();
-        DatagramChannel ch = DatagramChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-            ch.bind(bind);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw new IOException("cannot bind udpin://" + hostPort(bind) + ": " + e.getMessage(), e);
-        }
-        this.channel = ch;
-        this.local = (InetSocketAddress) ch.getLocalAddress();
+        this.local = (InetSocketAddress) channel.getLocalAddress();
     }
 
     static String hostPort(InetSocketAddress a) {
@@ -92,41 +75,14 @@ public final class UdpInTransport extends AbstractTransport {
         return out;
     }
 
-    /** @return datagrams that the OS refused to send */
-    public long sendErrors() {
-        return sendErrors;
-    }
-
     @Override
-    void readLoop() throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(MAX_DATAGRAM);
-        byte[] arr = buf.array();
-        reportState(TransportState.CONNECTED, "listening on " + hostPort(local));
-        while (!isClosed()) {
-            buf.clear();
-            SocketAddress from;
-            try {
-                from = channel.receive(buf);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (isClosed()) {
-                    return;
-                }
-                LOG.debug("{}: receive error {}", description(), e.toString());
-                continue;
-            }
-            if (from == null) {
-                continue;
-            }
-            notePeer(from);
-            if (buf.position() > 0) {
-                deliver(arr, 0, buf.position());
-            }
-        }
+    String connectedDetail() {
+        return "listening on " + hostPort(local);
     }
 
-    private void notePeer(SocketAddress from) {
+    /** Learns the sender as a peer (reader thread). */
+    @Override
+    void onDatagram(SocketAddress from) {
         long now = System.nanoTime();
         Peer[] ps = peers;
         for (Peer p : ps) {
@@ -135,7 +91,7 @@ public final class UdpInTransport extends AbstractTransport {
                 return;
             }
         }
-        synchronized (sendLock) {
+        synchronized (peerLock) {
             List<Peer> next = new ArrayList<>(ps.length + 1);
             for (Peer p : peers) {
                 if (now - p.lastHeardNanos <= peerTimeoutNanos) {
@@ -148,42 +104,17 @@ public final class UdpInTransport extends AbstractTransport {
         LOG.info("{}: new peer {}", description(), from);
     }
 
+    /** Sends to every peer heard from within the peer timeout; false if there is none. */
     @Override
-    public boolean send(byte[] data, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, data.length);
-        if (isClosed() || length > MAX_DATAGRAM) {
-            return false;
-        }
+    boolean sendCopied(int length) {
         long now = System.nanoTime();
         boolean any = false;
-        synchronized (sendLock) {
-            Peer[] ps = peers;
-            if (ps.length == 0) {
-                return false;
-            }
-            sendBuffer.clear();
-            sendBuffer.put(data, offset, length);
-            for (Peer p : ps) {
-                if (now - p.lastHeardNanos > peerTimeoutNanos) {
-                    continue;
-                }
-                sendBuffer.position(0).limit(length);
-                try {
-                    channel.send(sendBuffer, p.address);
-                    any = true;
-                } catch (IOException e) {
-                    sendErrors++;
-                    LOG.debug("{}: send to {} failed: {}", description(), p.address, e.toString());
-                }
+        for (Peer p : peers) {
+            if (now - p.lastHeardNanos <= peerTimeoutNanos) {
+                any |= sendCopy(p.address, length);
             }
         }
         return any;
-    }
-
-    /** @return true: each received datagram is handed over whole */
-    @Override
-    public boolean datagrams() {
-        return true;
     }
 
     @Override
@@ -198,15 +129,6 @@ public final class UdpInTransport extends AbstractTransport {
             }
         }
         return false;
-    }
-
-    @Override
-    void closeResources() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("{}: close: {}", description(), e.toString());
-        }
     }
 
 }
