@@ -98,6 +98,10 @@ public final class FlightController {
     private Cancellable tickTask;
     private boolean started;
 
+    /** The district's fence as exported for this autopilot, once the strategy is known. */
+    private FenceExport fenceExport;
+    /** Routes checked against {@link #fenceExport}; null until exported. */
+    private AutopilotFenceCheck fenceCheck;
     private Route outbound;
     private Route inbound;
     private EnergyBudget budget;
@@ -456,6 +460,11 @@ public final class FlightController {
                     Math.abs(ctx.fence().signedDistanceM(home)), ctx.district().name()));
             return;
         }
+        String fenceProblem = exportFence();
+        if (fenceProblem != null) {
+            fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: " + fenceProblem);
+            return;
+        }
         if (!planRoundTrip(home)) {
             return;
         }
@@ -484,6 +493,11 @@ public final class FlightController {
         PlanResult back = ctx.planner().planReturn(scene, planOptions);
         if (back instanceof PlanResult.Refused r) {
             fail(FlightOutcome.REFUSED, "no way back from the scene: " + r.failure().message());
+            return false;
+        }
+        String cut = autopilotFenceProblem(o, ((PlanResult.Planned) back).route());
+        if (cut != null) {
+            fail(FlightOutcome.REFUSED, cut);
             return false;
         }
         outbound = o;
@@ -559,14 +573,13 @@ public final class FlightController {
         }
         switch (step) {
             case 1 -> {
-                List<MissionItem> items;
-                FenceExport export = new FenceExporter(strategy.fenceItemBudget(), false).export(ctx.district());
-                if (export instanceof FenceExport.Refused r) {
+                String fenceProblem = exportFence();
+                if (fenceProblem != null) {
                     fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: "
-                            + r.message());
+                            + fenceProblem);
                     return;
                 }
-                items = fenceMissionItems(((FenceExport.Exported) export).items());
+                List<MissionItem> items = fenceMissionItems(((FenceExport.Exported) fenceExport).items());
                 fenceItemCount = items.size();
                 waitingAsync = true;
                 async(ctx.transfers().upload(MissionType.FENCE, items), o -> {
@@ -636,6 +649,35 @@ public final class FlightController {
             default -> {
             }
         }
+    }
+
+    /**
+     * Exports the district's fence within the autopilot's item budget (once; the strategy must be known) and prepares
+     * the route check against it.
+     *
+     * @return null when exported, else the exporter's refusal
+     */
+    private String exportFence() {
+        if (fenceExport == null) {
+            fenceExport = new FenceExporter(strategy.fenceItemBudget(), false).export(ctx.district());
+            if (fenceExport instanceof FenceExport.Exported e) {
+                fenceCheck = new AutopilotFenceCheck(ctx.fence().frame(), e.items(),
+                        ctx.district().horizontalMarginM() / 2);
+            }
+        }
+        return fenceExport instanceof FenceExport.Refused r ? r.message() : null;
+    }
+
+    /**
+     * @return null when both routes keep half the district's margin inside the fence the autopilot enforces (or that
+     *         fence is not exported yet), else the sentence
+     */
+    private String autopilotFenceProblem(Route out, Route back) {
+        if (fenceCheck == null) {
+            return null;
+        }
+        String p = fenceCheck.problem(out, "outbound");
+        return p != null ? p : fenceCheck.problem(back, "return");
     }
 
     /** Fence items as the mission protocol carries them: frame 0, autocontinue, altitude 0, in upload order. */
@@ -1260,6 +1302,11 @@ public final class FlightController {
             return refuseRetask(nr, "no way back from the new scene: " + ref.failure().message());
         }
         Route b = ((PlanResult.Planned) back).route();
+        String cut = autopilotFenceProblem(o, b);
+        if (cut != null) {
+            request = old;
+            return refuseRetask(nr, cut);
+        }
         OptionalDouble avail = ctx.energy().availableWh(t.batteryPercent());
         EnergyBudget nb = ctx.energy().flight(o.horizontalLengthM(), b.horizontalLengthM(), cfg.cruiseSpeedMps(), 0,
                 cfg.climbRateMps(), cfg.descentRateMps(), nr.onSceneTime().toMillis() / 1000.0);
