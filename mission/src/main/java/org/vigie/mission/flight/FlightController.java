@@ -815,7 +815,13 @@ public final class FlightController {
                 if (o.result() == CommandResult.TIMEOUT && ++attempts < 3) {
                     step = 0;
                 } else if (!o.accepted()) {
-                    failOnGround("take-off refused: " + o.result() + describe(o));
+                    if (takeoffUnderway()) {
+                        // an earlier send took effect and its ACK was lost: a resend finds the vehicle off the ground
+                        warn("take-off answered " + o.result() + " but telemetry shows it under way (at "
+                                + fmt(t.altitudeRelM()) + " m, landed state " + t.landedState() + ")");
+                    } else {
+                        failOnGround("take-off refused: " + o.result() + describe(o));
+                    }
                 }
             });
             return;
@@ -843,6 +849,11 @@ public final class FlightController {
         } else if (now > stepDeadlineMs) {
             failsafeLand("take-off did not reach " + alt + " m in time (at " + fmt(t.altitudeRelM()) + " m)");
         }
+    }
+
+    /** @return whether telemetry shows the vehicle armed and taking off (landed state TAKEOFF, or climbing, or up) */
+    private boolean takeoffUnderway() {
+        return t.armed() && (t.landedState() == 3 || t.velUpMps() > 0.3 || t.altitudeRelM() > 0.5);
     }
 
     private void startLegs(List<GeoPoint> points, boolean outboundLegs) {
