@@ -166,6 +166,11 @@ public final class SimVehicle implements AutoCloseable {
     private double guidedVu;
     private boolean guidedVelocity;
     private double[] roi;
+    /** Pitch commanded by DO_GIMBAL_MANAGER_PITCHYAW, degrees; NaN when no manual gimbal command is in force. */
+    private double gimbalCmdPitchDeg = Double.NaN;
+    /** Yaw commanded by DO_GIMBAL_MANAGER_PITCHYAW, degrees (vehicle-relative, or earth if gimbalCmdEarthYaw). */
+    private double gimbalCmdYawDeg;
+    private boolean gimbalCmdEarthYaw;
     private double fixedYawDeg = Double.NaN;
     private double speedOverrideMps = Double.NaN;
     private double posTargetN;
@@ -393,6 +398,7 @@ public final class SimVehicle implements AutoCloseable {
         neActive = true;
         takeoffActive = false;
         roi = null;
+        gimbalCmdPitchDeg = Double.NaN;
         fixedYawDeg = Double.NaN;
         speedOverrideMps = Double.NaN;
         missionStarted = false;
@@ -1041,7 +1047,13 @@ public final class SimVehicle implements AutoCloseable {
     private GimbalDeviceAttitudeStatus gimbal() {
         double pitch = 0;
         double yawRel = 0;
-        if (roi != null) {
+        int flags = 4 | 8 | 64;
+        if (!Double.isNaN(gimbalCmdPitchDeg)) {
+            // commanded attitude (DO_GIMBAL_MANAGER_PITCHYAW): this gimbal has a yaw axis for manual pointing
+            pitch = Math.toRadians(gimbalCmdPitchDeg);
+            yawRel = Math.toRadians(gimbalCmdYawDeg);
+            flags = gimbalCmdEarthYaw ? 4 | 8 | 16 | 64 : 4 | 8 | 32;
+        } else if (roi != null) {
             double dn = roi[0] - flight.northM;
             double de = roi[1] - flight.eastM;
             double dist = GeoNe.hypot(dn, de);
@@ -1059,7 +1071,7 @@ public final class SimVehicle implements AutoCloseable {
         double sp = Math.sin(pitch / 2);
         List<Float> q = Arrays.asList((float) (cp * cy), (float) (-sp * sy), (float) (sp * cy), (float) (cp * sy));
         return GimbalDeviceAttitudeStatus.builder().targetSystem(0).targetComponent(0).timeBootMs(bootMs())
-                .flags(EnumValue.create(4 | 8 | 64)).q(q).angularVelocityX(0).angularVelocityY(0)
+                .flags(EnumValue.create(flags)).q(q).angularVelocityX(0).angularVelocityY(0)
                 .angularVelocityZ(0).failureFlags(EnumValue.create(0)).build();
     }
 
@@ -1292,11 +1304,15 @@ public final class SimVehicle implements AutoCloseable {
                     setRoi(latE7, lonE7, z, isInt ? frame : 3);
                 } else if (Math.round(p1) == 0) {
                     roi = null;
+                    gimbalCmdPitchDeg = Double.NaN;
                 }
                 return 0;
             case 197: // DO_SET_ROI_NONE
                 roi = null;
+                gimbalCmdPitchDeg = Double.NaN;
                 return 0;
+            case 1000: // DO_GIMBAL_MANAGER_PITCHYAW
+                return gimbalPitchYaw(p1, p2, Math.round(z), (int) Math.round(x));
             case 115: // CONDITION_YAW
                 if (p1 < 0 || p1 > 360 || (p4 != 0 && p4 != 1)) {
                     return 4;
@@ -1696,7 +1712,27 @@ public final class SimVehicle implements AutoCloseable {
         }
     }
 
+    /**
+     * MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW: points the single simulated gimbal (device id 0 = all, or 1) at a pitch and
+     * yaw until the next ROI or gimbal command. NaN angles keep the current commanded angle (0 if none).
+     */
+    private int gimbalPitchYaw(float pitchDeg, float yawDeg, int deviceId, int flags) {
+        if (deviceId != 0 && deviceId != 1) {
+            return 2;
+        }
+        if ((!Float.isNaN(pitchDeg) && (pitchDeg < -90 || pitchDeg > 90))
+                || (!Float.isNaN(yawDeg) && (yawDeg < -180 || yawDeg > 180))) {
+            return 2;
+        }
+        boolean keep = !Double.isNaN(gimbalCmdPitchDeg);
+        gimbalCmdPitchDeg = !Float.isNaN(pitchDeg) ? pitchDeg : keep ? gimbalCmdPitchDeg : 0;
+        gimbalCmdYawDeg = !Float.isNaN(yawDeg) ? yawDeg : keep ? gimbalCmdYawDeg : 0;
+        gimbalCmdEarthYaw = (flags & 16) != 0;
+        return 0;
+    }
+
     private void setRoi(int latE7, int lonE7, float z, int frame) {
+        gimbalCmdPitchDeg = Double.NaN;
         if (latE7 == 0 && lonE7 == 0) {
             roi = null;
             return;
@@ -1971,7 +2007,10 @@ public final class SimVehicle implements AutoCloseable {
                     roi = null;
                 }
             }
-            case 197 -> roi = null;
+            case 197 -> {
+                roi = null;
+                gimbalCmdPitchDeg = Double.NaN;
+            }
             case 178 -> {
                 if (it.param2() > 0) {
                     speedOverrideMps = it.param2();
