@@ -269,6 +269,16 @@ public final class FlightController {
         return t;
     }
 
+    /**
+     * The command service bound to this flight's autopilot, for payload commands beside the flight logic (e.g.
+     * {@link GimbalSteering}). Thread-safe; do not send flight-mode or navigation commands through it.
+     *
+     * @return the command service
+     */
+    public org.vigie.link.command.CommandService commands() {
+        return ctx.commands();
+    }
+
     /** @return the flavour strategy in use, null before PREFLIGHT has seen the autopilot */
     public FlavourStrategy strategy() {
         return strategy;
