@@ -1047,7 +1047,8 @@ public final class SimVehicle implements AutoCloseable {
     private GimbalDeviceAttitudeStatus gimbal() {
         double pitch = 0;
         double yawRel = 0;
-        int flags = 4 | 8 | 64;
+        // roll and pitch locked to the horizon; yaw in the vehicle frame: this two-axis gimbal turns with the vehicle
+        int flags = 4 | 8 | 32;
         if (!Double.isNaN(gimbalCmdPitchDeg)) {
             // commanded attitude (DO_GIMBAL_MANAGER_PITCHYAW): this gimbal has a yaw axis for manual pointing
             pitch = Math.toRadians(gimbalCmdPitchDeg);

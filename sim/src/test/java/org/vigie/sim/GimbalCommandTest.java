@@ -54,6 +54,12 @@ class GimbalCommandTest {
         GimbalDeviceAttitudeStatus roi = gcs.last(GimbalDeviceAttitudeStatus.class).orElseThrow();
         double roiPitch = pitchDeg(roi);
         assertThat(roiPitch).isCloseTo(-Math.toDegrees(Math.atan2(20, 40)), Offset.offset(1.5));
+        // following an ROI, this two-axis gimbal has no yaw of its own: yaw 0 in the vehicle frame, the vehicle
+        // turns to the ROI (40 m south): the camera looks south, not north as an earth-frame yaw 0 would say
+        assertThat(roi.flags().value() & (16 | 32 | 64)).as("ROI yaw in vehicle frame").isEqualTo(32);
+        assertThat(yawDeg(roi)).isCloseTo(0, Offset.offset(0.1));
+        double headingDeg = v[0].groundTruth().latest().headingDeg();
+        assertThat(Math.abs(Math.abs(headingDeg) - 180)).as("vehicle heading towards the ROI").isLessThan(5);
 
         // vehicle-relative yaw, COMMAND_LONG: param1 pitch, param2 yaw, param5 flags, param7 device
         gcs.send(cmd(1000, -30, 45, 0, 0, 0, 0, 0));
