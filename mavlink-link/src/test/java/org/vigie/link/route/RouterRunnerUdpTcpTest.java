@@ -21,6 +21,7 @@ import org.vigie.link.transport.TcpServerTransport;
 import org.vigie.link.transport.Transport;
 import org.vigie.link.transport.TransportListener;
 import org.vigie.link.transport.TransportOptions;
+import org.vigie.link.transport.TransportState;
 import org.vigie.link.transport.UdpInTransport;
 import org.vigie.link.transport.UdpOutTransport;
 
@@ -120,7 +121,9 @@ class RouterRunnerUdpTcpTest {
             runner.start();
             Peer gcsA = new Peer(gcsATransport, 255, 190);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-            while (apServer.clientCount() == 0) {
+            // both ends must be up: the server may accept before the router's client transport reports CONNECTED,
+            // and a broadcast routed to a transport that is not connected yet is dropped (and counted)
+            while (apServer.clientCount() == 0 || runner.state(apEp) != TransportState.CONNECTED) {
                 assertThat(System.nanoTime()).as("router connected to the autopilot").isLessThan(deadline);
                 Thread.onSpinWait();
             }
