@@ -295,12 +295,12 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
 
     @Override
     public Subscription subscribeFrames(Consumer<MavlinkFrame> listener) {
-        return register(frameSubscribers, listener);
+        return Subscription.register(frameSubscribers, listener);
     }
 
     @Override
     public Subscription subscribeEvents(Consumer<LinkEvent> listener) {
-        return register(eventSubscribers, listener);
+        return Subscription.register(eventSubscribers, listener);
     }
 
     /**
@@ -310,7 +310,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
      * @return handle to unsubscribe
      */
     public Subscription onEvent(Consumer<LinkEvent> listener) {
-        return register(eventListeners, listener);
+        return Subscription.register(eventListeners, listener);
     }
 
     /**
@@ -321,7 +321,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
      * @return handle to unsubscribe
      */
     public Subscription subscribeVehicle(Consumer<Vehicle> listener) {
-        return register(vehicleSubscribers, listener);
+        return Subscription.register(vehicleSubscribers, listener);
     }
 
     /**
@@ -331,7 +331,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
      * @return handle to unsubscribe
      */
     public Subscription onVehicleChanged(Consumer<Vehicle> listener) {
-        return register(vehicleListeners, listener);
+        return Subscription.register(vehicleListeners, listener);
     }
 
     @Override
@@ -834,12 +834,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         } else {
             scheduler.execute(task);
         }
-    }
-
-    private static <T> Subscription register(CopyOnWriteArrayList<T> list, T listener) {
-        Objects.requireNonNull(listener, "listener");
-        list.add(listener);
-        return () -> list.remove(listener);
     }
 
     private static int key(int sysId, int compId) {

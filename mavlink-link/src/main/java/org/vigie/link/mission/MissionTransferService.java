@@ -255,9 +255,7 @@ public final class MissionTransferService implements AutoCloseable {
      * @return handle to unregister
      */
     public Subscription addListener(Consumer<MissionEvent> listener) {
-        Objects.requireNonNull(listener, "listener");
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return Subscription.register(listeners, listener);
     }
 
     /**

@@ -219,9 +219,7 @@ public final class ParamService implements AutoCloseable {
      * @return handle to unregister
      */
     public Subscription addListener(Consumer<Param> listener) {
-        Objects.requireNonNull(listener, "listener");
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return Subscription.register(listeners, listener);
     }
 
     /** Clears the cache and ends running and queued operations with AUTOPILOT_REBOOTED. Thread-safe. */

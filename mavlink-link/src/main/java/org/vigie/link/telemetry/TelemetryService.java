@@ -262,8 +262,7 @@ public final class TelemetryService implements AutoCloseable {
      * @return handle to unregister
      */
     public Subscription addStatusTextListener(Consumer<StatusText> listener) {
-        textListeners.add(Objects.requireNonNull(listener, "listener"));
-        return () -> textListeners.remove(listener);
+        return Subscription.register(textListeners, listener);
     }
 
     /**
@@ -273,8 +272,7 @@ public final class TelemetryService implements AutoCloseable {
      * @return handle to unregister
      */
     public Subscription onReboot(Consumer<String> listener) {
-        rebootListeners.add(Objects.requireNonNull(listener, "listener"));
-        return () -> rebootListeners.remove(listener);
+        return Subscription.register(rebootListeners, listener);
     }
 
     /**

@@ -190,9 +190,7 @@ public final class DispatchClient implements AutoCloseable {
      * @return handle to remove it
      */
     public Subscription onFlightStatus(Consumer<FlightStatusUpdate> listener) {
-        Objects.requireNonNull(listener, "listener");
-        statusListeners.add(listener);
-        return () -> statusListeners.remove(listener);
+        return Subscription.register(statusListeners, listener);
     }
 
     /** @return a fresh non-zero request id from {@link DispatchClientOptions#requestIds()} */

@@ -197,9 +197,7 @@ public final class DispatchServer implements AutoCloseable {
      * @return handle to remove it
      */
     public Subscription onEvent(Consumer<DispatchServerEvent> listener) {
-        Objects.requireNonNull(listener, "listener");
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return Subscription.register(listeners, listener);
     }
 
     /** @return counters since start (a snapshot; callable from any thread) */
