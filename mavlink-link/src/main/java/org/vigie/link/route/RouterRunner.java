@@ -1,6 +1,7 @@
 package org.vigie.link.route;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,9 +36,17 @@ import org.vigie.link.transport.Transports;
  * unless another reader thread is already draining (a work-in-progress counter elects exactly one drainer at a time,
  * which loops until no work was added meanwhile: nothing is stranded, no thread ever waits). So the routing table is
  * touched by one thread at a time with no locks, there is no hand-off to a separate routing thread (no wake-up
- * latency, no extra context switch per message), and writes go out through {@link Transport#send} from the draining
- * thread. A ring that is full (the drainer is behind by more than its capacity) refuses the chunk, which is counted
- * ({@link #overflowBytes}). Bytes the parser discards are counted too ({@link #discardedBytes}).
+ * latency, no extra context switch per message), and writes go out from the draining thread. A ring that is full (the
+ * drainer is behind by more than its capacity) refuses the chunk, which is counted ({@link #overflowBytes}). Bytes the
+ * parser discards are counted too ({@link #discardedBytes}).
+ *
+ * <p>Bursts: a transport that {@linkplain Transport#signalsBurstEnd() signals the end of its bursts} (UDP reads every
+ * datagram waiting in one go) is drained once per burst, not once per datagram. Frames are routed to the endpoints
+ * with {@link Transport#write} and every endpoint is {@linkplain Transport#flush() flushed} at the end of each drain
+ * pass, so the frames of one burst bound for a UDP endpoint leave packed in as few datagrams as
+ * {@link org.vigie.link.transport.TransportOptions#udpPackBytes()} allows, byte-for-byte unchanged and in order;
+ * nothing waits for more traffic (a lone frame leaves alone, at once). For datagram transports the parser's stream is
+ * ended after each drain (a frame never spans datagrams), so a trailing frame of unknown id is never held back.
  *
  * <p>Lifecycle: {@link #add} endpoints, {@link #start()} once, {@link #close()} (idempotent) closes every
  * transport.
@@ -54,11 +63,15 @@ public final class RouterRunner implements AutoCloseable {
         final FrameParser parser = new FrameParser(this);
         final AtomicLong overflow = new AtomicLong();
         final AtomicLong discarded = new AtomicLong();
+        final boolean burstEnds;
+        final boolean datagrams;
         volatile TransportState state;
 
         Link(Endpoint endpoint, Transport transport) {
             this.endpoint = endpoint;
             this.transport = transport;
+            this.burstEnds = transport.signalsBurstEnd();
+            this.datagrams = transport.datagrams();
         }
 
         @Override
@@ -66,7 +79,21 @@ public final class RouterRunner implements AutoCloseable {
             if (!ring.offer(data, offset, length)) {
                 overflow.addAndGet(length);
             }
+            if (!burstEnds) {
+                drain();
+            }
+        }
+
+        @Override
+        public void onBurstEnd() {
             drain();
+        }
+
+        /** Drainer only: routes what the ring holds. */
+        void drainRing() {
+            if (ring.drainTo(parser) > 0 && datagrams) {
+                parser.flush();
+            }
         }
 
         @Override
@@ -137,7 +164,7 @@ public final class RouterRunner implements AutoCloseable {
         if (started || closed) {
             throw new IllegalStateException("endpoints must be added before start()");
         }
-        Endpoint e = router.addEndpoint(name, transport::send, inFilter, outFilter);
+        Endpoint e = router.addEndpoint(name, transport::write, inFilter, outFilter);
         links.add(new Link(e, transport));
         linkArray = links.toArray(new Link[0]);
         return e;
@@ -177,7 +204,10 @@ public final class RouterRunner implements AutoCloseable {
         }
     }
 
-    /** Queue-drain: exactly one thread routes at a time; it loops until no thread added work meanwhile. */
+    /**
+     * Queue-drain: exactly one thread routes at a time; it loops until no thread added work meanwhile. Each pass
+     * routes every ring, then flushes every endpoint's transport, so nothing written stays queued when it returns.
+     */
     private void drain() {
         if (wip.getAndIncrement() != 0) {
             return;
@@ -187,9 +217,16 @@ public final class RouterRunner implements AutoCloseable {
         while (true) {
             for (Link l : ls) {
                 try {
-                    l.ring.drainTo(l.parser);
+                    l.drainRing();
                 } catch (RuntimeException e) {
                     LOG.error("routing failed on endpoint {}", l.endpoint.name(), e);
+                }
+            }
+            for (Link l : ls) {
+                try {
+                    l.transport.flush();
+                } catch (RuntimeException e) {
+                    LOG.error("flush failed on endpoint {}", l.endpoint.name(), e);
                 }
             }
             missed = wip.addAndGet(-missed);
@@ -254,25 +291,104 @@ public final class RouterRunner implements AutoCloseable {
     }
 
     /**
-     * Runs a router from the command line: {@code RouterRunner CONNECTION...}, e.g.
-     * {@code serial:///dev/ttyAMA0:921600 udpin://0.0.0.0:14550 tcpin://0.0.0.0:5760}. Endpoints are named by
-     * their connection strings. Runs until the JVM is stopped.
+     * Runs a router from the command line:
+     * {@code RouterRunner [--udp-pack-bytes N] [--udp-coalesce-us N] CONNECTION CONNECTION...}, e.g.
+     * {@code serial:///dev/ttyAMA0:921600 udpin://0.0.0.0:14550 tcpin://0.0.0.0:5760}. Endpoints are named by their
+     * connection strings. {@code --udp-pack-bytes 0} sends one frame per UDP datagram (for a ground station that
+     * wants it so); {@code --udp-coalesce-us 0} reads every datagram as soon as it arrives (see
+     * {@link TransportOptions}). Prints {@code router ready: N endpoints} once every transport is started, then runs
+     * until the JVM is stopped. Bad arguments: a sentence on standard error and exit status 2.
      *
-     * @param args connection strings
+     * @param args options, then connection strings
      * @throws Exception if a transport cannot be opened
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: RouterRunner CONNECTION CONNECTION... (e.g. serial:///dev/ttyAMA0:921600 "
-                    + "udpin://0.0.0.0:14550)");
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("RouterRunner: " + e.getMessage());
+            System.err.println("usage: RouterRunner [--udp-pack-bytes N] [--udp-coalesce-us N] CONNECTION CONNECTION..."
+                    + " (e.g. serial:///dev/ttyAMA0:921600 udpin://0.0.0.0:14550)");
             System.exit(2);
+            return;
         }
         RouterRunner runner = new RouterRunner(new Router());
-        for (String a : args) {
-            runner.add(a, a);
+        try {
+            for (String a : cl.connections) {
+                Transport t = Transports.open(a, cl.options);
+                try {
+                    runner.add(a, t);
+                } catch (RuntimeException e) {
+                    t.close();
+                    throw e;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            runner.close();
+            System.err.println("RouterRunner: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "vigie-router-shutdown"));
         runner.start();
+        System.out.println("router ready: " + cl.connections.size() + " endpoints");
+        System.out.flush();
         runner.stopped.await();
+    }
+
+    /** The parsed command line of {@link #main}. */
+    static final class CommandLine {
+        final TransportOptions options;
+        final List<String> connections;
+
+        private CommandLine(TransportOptions options, List<String> connections) {
+            this.options = options;
+            this.connections = connections;
+        }
+
+        /**
+         * Parses options then connection strings.
+         *
+         * @throws IllegalArgumentException naming the bad argument
+         */
+        static CommandLine parse(String[] args) {
+            TransportOptions defaults = TransportOptions.defaults();
+            int packBytes = defaults.udpPackBytes();
+            long coalesceMicros = defaults.udpReadCoalescing().toNanos() / 1000;
+            List<String> connections = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--udp-pack-bytes") || a.equals("--udp-coalesce-us")) {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    long v;
+                    try {
+                        v = Long.parseLong(args[++i]);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(a + " needs a whole number, was '" + args[i] + "'");
+                    }
+                    if (v < 0 || v > Integer.MAX_VALUE) {
+                        throw new IllegalArgumentException(a + " must not be negative, was " + v);
+                    }
+                    if (a.equals("--udp-pack-bytes")) {
+                        packBytes = (int) v;
+                    } else {
+                        coalesceMicros = v;
+                    }
+                } else if (a.startsWith("--")) {
+                    throw new IllegalArgumentException("unknown option " + a);
+                } else {
+                    connections.add(a);
+                }
+            }
+            if (connections.size() < 2) {
+                throw new IllegalArgumentException("a router needs at least two connections, got "
+                        + connections.size());
+            }
+            TransportOptions options = defaults.withUdpPacking(packBytes, Duration.ofNanos(coalesceMicros * 1000));
+            return new CommandLine(options, List.copyOf(connections));
+        }
     }
 }

@@ -100,6 +100,15 @@ abstract class AbstractTransport implements Transport {
         }
     }
 
+    /** Tells the listener a burst of deliveries ended; a listener exception is logged and reading goes on. */
+    final void deliverBurstEnd() {
+        try {
+            listener.onBurstEnd();
+        } catch (RuntimeException e) {
+            LOG.error("{}: listener failed in onBurstEnd", description, e);
+        }
+    }
+
     /**
      * Waits for a retry delay unless the transport closes first.
      *

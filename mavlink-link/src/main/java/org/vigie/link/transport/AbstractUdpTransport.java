@@ -6,33 +6,78 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the UDP transports ({@link UdpInTransport}, {@link UdpOutTransport}) share: the socket opened with a 1 MiB
- * receive buffer, the reader loop (one datagram per delivery; receive errors logged and skipped), one direct send
- * buffer behind a lock (no allocation per send), the send-error counter, and close.
+ * receive buffer, the reader loop, the send path with frame packing, the send-error counter, and close.
  *
- * <p>Threading: one reader thread; {@link #send} is thread-safe (serialised on the send buffer) and does not block
- * beyond the OS copying a datagram.
+ * <p>Reading: with {@link TransportOptions#udpReadCoalescing()} zero, the channel is blocking and the reader delivers
+ * each datagram as it arrives, each its own burst. Otherwise the channel is non-blocking: the reader reads every
+ * datagram waiting (at most {@value #MAX_BURST} in a row), delivering each one whole, then calls
+ * {@link TransportListener#onBurstEnd()}. Under load (this burst began less than 1 ms after the previous one), it then
+ * waits the coalescing time and reads again, so that each wake-up reads several datagrams (interrupt moderation: a
+ * datagram waits at most that long, and only while traffic is heavy); otherwise, or when it finds nothing, it blocks
+ * in a selector until a datagram arrives, which is then read at once. Receive errors are logged and skipped.
+ *
+ * <p>Sending: {@link #send} sends one datagram now; {@link #write} appends a whole frame to the pending datagram,
+ * which goes out when the next frame would make it longer than {@link TransportOptions#udpPackBytes()}, or on
+ * {@link #flush()}, or before a {@link #send}. One direct buffer, no allocation per send. A target the OS refuses is
+ * counted in {@link #sendErrors()}.
+ *
+ * <p>Threading: one reader thread; {@link #send}, {@link #write} and {@link #flush} are thread-safe (serialised on the
+ * send buffer) and do not block beyond the OS copying a datagram.
  */
 abstract class AbstractUdpTransport extends AbstractTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractUdpTransport.class);
     /** Largest datagram sent or received, bytes. */
     static final int MAX_DATAGRAM = 65_536;
+    /** Most datagrams read in a row before {@link TransportListener#onBurstEnd()}. */
+    static final int MAX_BURST = 64;
+    /** Bursts closer together than this (traffic above about 1,000 datagrams/s) turn read coalescing on, ns. */
+    static final long BUSY_GAP_NANOS = 1_000_000;
 
     final DatagramChannel channel;
+    private final Selector selector;
+    private final int packBytes;
+    private final long coalesceNanos;
     private final Object sendLock = new Object();
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    /** Bytes of whole frames waiting in {@link #sendBuffer} for a flush (guarded by sendLock). */
+    private int pendingBytes;
     private volatile long sendErrors;
+    private volatile long datagramsSent;
 
-    AbstractUdpTransport(String description, DatagramChannel channel) {
+    AbstractUdpTransport(String description, DatagramChannel channel, TransportOptions options) throws IOException {
         super(description);
         this.channel = Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(options, "options");
+        this.packBytes = options.udpPackBytes();
+        this.coalesceNanos = options.udpReadCoalescing().toNanos();
+        Selector s = null;
+        try {
+            if (coalesceNanos > 0) {
+                channel.configureBlocking(false);
+                s = Selector.open();
+                channel.register(s, SelectionKey.OP_READ);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (s != null) {
+                s.close();
+            }
+            channel.close();
+            throw new IOException(description + ": cannot set up the socket: " + e.getMessage(), e);
+        }
+        this.selector = s;
     }
 
     /**
@@ -65,6 +110,11 @@ abstract class AbstractUdpTransport extends AbstractTransport {
         return sendErrors;
     }
 
+    /** @return datagrams handed to the OS (one per target), packed or not */
+    public long datagramsSent() {
+        return datagramsSent;
+    }
+
     /** @return the detail of the CONNECTED state reported when the reader starts */
     abstract String connectedDetail();
 
@@ -78,36 +128,104 @@ abstract class AbstractUdpTransport extends AbstractTransport {
 
     @Override
     final void readLoop() throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(MAX_DATAGRAM);
-        byte[] arr = buf.array();
-        reportState(TransportState.CONNECTED, connectedDetail());
-        while (!isClosed()) {
-            buf.clear();
-            SocketAddress from;
-            try {
-                from = channel.receive(buf);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (isClosed()) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        byte[] arr = new byte[MAX_DATAGRAM];
+        if (selector == null) {
+            reportState(TransportState.CONNECTED, connectedDetail());
+            while (!isClosed()) {
+                int n = readOne(buf, arr);
+                if (n < 0) {
                     return;
                 }
-                LOG.debug("{}: receive error {}", description(), e.toString());
-                continue;
+                if (n > 0) {
+                    deliverBurstEnd();
+                }
             }
-            if (from == null) {
-                continue;
+            return;
+        }
+        Consumer<SelectionKey> ignore = k -> { };
+        long lastBurstNanos = System.nanoTime() - BUSY_GAP_NANOS;
+        reportState(TransportState.CONNECTED, connectedDetail());
+        while (!isClosed()) {
+            int n = readBurst(buf, arr);
+            if (n < 0) {
+                return;
             }
-            onDatagram(from);
-            if (buf.position() > 0) {
-                deliver(arr, 0, buf.position());
+            if (n > 0) {
+                deliverBurstEnd();
+                if (n == MAX_BURST) {
+                    continue;
+                }
+                if (coalesceNanos > 0) {
+                    long now = System.nanoTime();
+                    boolean busy = now - lastBurstNanos < BUSY_GAP_NANOS;
+                    lastBurstNanos = now;
+                    if (busy) {
+                        LockSupport.parkNanos(coalesceNanos);
+                        continue;
+                    }
+                }
+            }
+            try {
+                selector.select(ignore);
+            } catch (ClosedSelectorException e) {
+                return;
             }
         }
     }
 
+    /** Reads and delivers the datagrams waiting, at most MAX_BURST. @return how many, or -1 once closed */
+    private int readBurst(ByteBuffer buf, byte[] arr) {
+        int n = 0;
+        while (n < MAX_BURST) {
+            int r = readOne(buf, arr);
+            if (r < 0) {
+                return -1;
+            }
+            if (r == 0) {
+                return n;
+            }
+            n++;
+        }
+        return n;
+    }
+
     /**
-     * Sends the bytes as one datagram to the subclass's targets ({@link #sendCopied}); a target the OS refuses is
-     * counted in {@link #sendErrors()}. Allocates nothing.
+     * Receives one datagram (waiting for it when the channel is blocking) and delivers it.
+     *
+     * @return 1 if one was delivered (an empty datagram is not), 0 if none was waiting or on a receive error (logged),
+     *     -1 once closed
+     */
+    private int readOne(ByteBuffer buf, byte[] arr) {
+        buf.clear();
+        SocketAddress from;
+        try {
+            from = channel.receive(buf);
+        } catch (ClosedChannelException e) {
+            return -1;
+        } catch (IOException e) {
+            if (isClosed()) {
+                return -1;
+            }
+            LOG.debug("{}: receive error {}", description(), e.toString());
+            return 0;
+        }
+        if (from == null) {
+            return 0;
+        }
+        onDatagram(from);
+        int len = buf.position();
+        if (len > 0) {
+            buf.flip();
+            buf.get(arr, 0, len);
+            deliver(arr, 0, len);
+        }
+        return 1;
+    }
+
+    /**
+     * Sends the bytes as one datagram now, after any frames pending from {@link #write}, to the subclass's targets
+     * ({@link #sendCopied}); a target the OS refuses is counted in {@link #sendErrors()}. Allocates nothing.
      *
      * @return true if at least one target took the datagram; false when closed, too long or no target
      * @throws IndexOutOfBoundsException if offset and length do not fit data
@@ -119,6 +237,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             return false;
         }
         synchronized (sendLock) {
+            flushLocked();
             sendBuffer.clear();
             sendBuffer.put(data, offset, length);
             return sendCopied(length);
@@ -126,7 +245,58 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     }
 
     /**
-     * Sends the datagram now in the send buffer to each target with {@link #sendCopy}; called under the send lock.
+     * Appends a whole frame to the pending datagram (see the class comment); with
+     * {@link TransportOptions#udpPackBytes()} 0, sends it at once as its own datagram.
+     *
+     * @return true if queued or sent; false when closed, too long or there is no target now
+     * @throws IndexOutOfBoundsException if offset and length do not fit data
+     */
+    @Override
+    public final boolean write(byte[] data, int offset, int length) {
+        if (packBytes == 0) {
+            return send(data, offset, length);
+        }
+        Objects.checkFromIndexSize(offset, length, data.length);
+        if (isClosed() || length > MAX_DATAGRAM || !hasTarget()) {
+            return false;
+        }
+        synchronized (sendLock) {
+            if (pendingBytes > 0 && pendingBytes + length > packBytes) {
+                flushLocked();
+            }
+            sendBuffer.position(pendingBytes).limit(MAX_DATAGRAM);
+            sendBuffer.put(data, offset, length);
+            pendingBytes += length;
+            if (pendingBytes >= packBytes) {
+                flushLocked();
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public final void flush() {
+        synchronized (sendLock) {
+            flushLocked();
+        }
+    }
+
+    private void flushLocked() {
+        int n = pendingBytes;
+        if (n > 0) {
+            pendingBytes = 0;
+            if (!isClosed()) {
+                sendCopied(n);
+            }
+        }
+    }
+
+    /** @return whether there is a target to send to now */
+    abstract boolean hasTarget();
+
+    /**
+     * Sends the datagram now in the send buffer (its first {@code length} bytes) to each target with
+     * {@link #sendCopy}; called under the send lock.
      *
      * @param length datagram length, bytes
      * @return true if at least one target took it
@@ -143,7 +313,11 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     final boolean sendCopy(SocketAddress to, int length) {
         sendBuffer.position(0).limit(length);
         try {
-            channel.send(sendBuffer, to);
+            if (channel.send(sendBuffer, to) == 0) {
+                sendErrors++;
+                return false;
+            }
+            datagramsSent++;
             return true;
         } catch (IOException e) {
             sendErrors++;
@@ -158,12 +332,25 @@ abstract class AbstractUdpTransport extends AbstractTransport {
         return true;
     }
 
+    /** @return true: {@link TransportListener#onBurstEnd()} follows every burst of datagrams */
+    @Override
+    public final boolean signalsBurstEnd() {
+        return true;
+    }
+
     @Override
     final void closeResources() {
         try {
             channel.close();
         } catch (IOException e) {
             LOG.debug("{}: close: {}", description(), e.toString());
+        }
+        if (selector != null) {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.debug("{}: close selector: {}", description(), e.toString());
+            }
         }
     }
 }

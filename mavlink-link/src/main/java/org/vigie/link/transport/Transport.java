@@ -40,6 +40,35 @@ public interface Transport extends AutoCloseable {
     boolean send(byte[] data, int offset, int length);
 
     /**
+     * Queues one whole frame to go out with the next {@link #flush()}: a transport that can save system calls by
+     * sending several frames at once (UDP packs them into datagrams of at most
+     * {@link TransportOptions#udpPackBytes()} bytes, never splitting a frame) keeps it until then; the others send it
+     * at once (the default). Frames keep their order, with {@link #send} calls too. The caller must call
+     * {@link #flush()} before it waits for anything, or the frame may stay queued.
+     *
+     * @param data buffer (copied before the call returns)
+     * @param offset first byte
+     * @param length byte count
+     * @return true if queued or sent; false if dropped (no peer, closed, longer than a datagram)
+     */
+    default boolean write(byte[] data, int offset, int length) {
+        return send(data, offset, length);
+    }
+
+    /** Sends what {@link #write} queued. Thread-safe; nothing to do by default. */
+    default void flush() {}
+
+    /**
+     * Whether the reader calls {@link TransportListener#onBurstEnd()} after each burst of deliveries, so that a
+     * listener may defer its work to the end of the burst.
+     *
+     * @return true if it does (UDP); false by default
+     */
+    default boolean signalsBurstEnd() {
+        return false;
+    }
+
+    /**
      * Whether each {@link TransportListener#onBytes} call carries one whole datagram (UDP): MAVLink over datagrams
      * puts whole frames in each datagram, so a receiver should end its parser's stream after each call (so that a
      * trailing frame of unknown id, or noise, never holds back frames until the next datagram).

@@ -16,6 +16,13 @@ public interface TransportListener {
     void onBytes(byte[] data, int offset, int length);
 
     /**
+     * The reader has delivered a burst (one or more {@link #onBytes} calls, for UDP every datagram that was waiting)
+     * and will wait for more. Called only by transports whose {@link Transport#signalsBurstEnd()} is true. A listener
+     * that buffers what it is given processes it now. Default: nothing.
+     */
+    default void onBurstEnd() {}
+
+    /**
      * The transport connected, lost its peer or device, or is retrying.
      *
      * @param state new state

@@ -53,7 +53,7 @@ public final class Transports {
         return switch (c.scheme()) {
             case SERIAL -> new SerialTransport(c.path(), c.baud(), options);
             case UDPIN -> new UdpInTransport(address(c), options);
-            case UDPOUT -> new UdpOutTransport(address(c));
+            case UDPOUT -> new UdpOutTransport(address(c), options);
             case TCPOUT -> new TcpClientTransport(address(c), options);
             case TCPIN -> new TcpServerTransport(address(c), options);
         };

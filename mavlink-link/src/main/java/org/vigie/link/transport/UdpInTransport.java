@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * sender as a peer, and sends to every peer heard from within {@link TransportOptions#udpPeerTimeout()}.
  *
  * <p>One datagram is read per call to the listener (MAVLink over UDP carries whole frames per datagram, but the
- * parser does not rely on it). Sends go out as one datagram per {@link #send} call to each live peer.
+ * parser does not rely on it). Sends go out as one datagram per {@link #send} call to each live peer; frames queued
+ * with {@link #write} are packed (see {@link AbstractUdpTransport}).
  *
  * <p>Threading: one reader thread; {@link #send} is thread-safe (serialised internally) and does not block beyond
  * the OS copying a datagram.
@@ -43,12 +44,12 @@ public final class UdpInTransport extends AbstractUdpTransport {
      * Binds the socket.
      *
      * @param bind local address; port 0 picks an ephemeral port (see {@link #localAddress()})
-     * @param options options (peer timeout)
+     * @param options options (peer timeout, packing, read coalescing)
      * @throws IOException if the address cannot be bound
      */
     public UdpInTransport(InetSocketAddress bind, TransportOptions options) throws IOException {
-        super("udpin://" + hostPort(bind), openBound(bind, true, "cannot bind udpin://" + hostPort(bind)));
-        Objects.requireNonNull(options, "options");
+        super("udpin://" + hostPort(bind), openBound(bind, true, "cannot bind udpin://" + hostPort(bind)),
+                Objects.requireNonNull(options, "options"));
         this.peerTimeoutNanos = options.udpPeerTimeout().toNanos();
         this.local = (InetSocketAddress) channel.getLocalAddress();
     }
@@ -102,6 +103,11 @@ public final class UdpInTransport extends AbstractUdpTransport {
             peers = next.toArray(new Peer[0]);
         }
         LOG.info("{}: new peer {}", description(), from);
+    }
+
+    @Override
+    boolean hasTarget() {
+        return isConnected();
     }
 
     /** Sends to every peer heard from within the peer timeout; false if there is none. */

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * UDP "client" ({@code udpout://host:port}): sends every {@link #send} as one datagram to a fixed remote address from
- * an ephemeral local port, and delivers datagrams that come back to that port (from any sender).
+ * an ephemeral local port (frames queued with {@link #write} packed, see {@link AbstractUdpTransport}), and delivers
+ * datagrams that come back to that port (from any sender).
  *
  * <p>Threading: one reader thread; {@link #send} is thread-safe and does not block beyond the OS copying a datagram.
  */
@@ -15,15 +16,28 @@ public final class UdpOutTransport extends AbstractUdpTransport {
     private final InetSocketAddress remote;
 
     /**
-     * Opens the socket on an ephemeral port.
+     * Opens the socket on an ephemeral port, with {@link TransportOptions#defaults()}.
      *
      * @param remote where to send; must be resolved
      * @throws IOException if no socket can be opened
      * @throws IllegalArgumentException if {@code remote} is unresolved
      */
     public UdpOutTransport(InetSocketAddress remote) throws IOException {
+        this(remote, TransportOptions.defaults());
+    }
+
+    /**
+     * Opens the socket on an ephemeral port.
+     *
+     * @param remote where to send; must be resolved
+     * @param options packing and read coalescing (the other options do not apply)
+     * @throws IOException if no socket can be opened
+     * @throws IllegalArgumentException if {@code remote} is unresolved
+     */
+    public UdpOutTransport(InetSocketAddress remote, TransportOptions options) throws IOException {
         super("udpout://" + UdpInTransport.hostPort(remote), openBound(new InetSocketAddress(0), false,
-                "cannot open udpout://" + UdpInTransport.hostPort(resolved(remote))));
+                "cannot open udpout://" + UdpInTransport.hostPort(resolved(remote))),
+                Objects.requireNonNull(options, "options"));
         this.remote = remote;
     }
 
@@ -47,6 +61,11 @@ public final class UdpOutTransport extends AbstractUdpTransport {
     @Override
     String connectedDetail() {
         return "sending to " + UdpInTransport.hostPort(remote);
+    }
+
+    @Override
+    boolean hasTarget() {
+        return true;
     }
 
     @Override

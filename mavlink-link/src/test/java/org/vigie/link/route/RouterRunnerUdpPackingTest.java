@@ -1,0 +1,102 @@
+package org.vigie.link.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.vigie.link.codec.FrameWriter;
+import org.vigie.link.codec.MessageTable;
+import org.vigie.link.transport.TransportOptions;
+import org.vigie.link.transport.UdpInTransport;
+import org.vigie.link.transport.UdpOutTransport;
+
+/**
+ * The router over real UDP sockets: a burst of frames, one per datagram, leaves packed into one datagram, unchanged
+ * and in order; a frame of unknown id ending a datagram is forwarded at once; the command line's options.
+ */
+class RouterRunnerUdpPackingTest {
+
+    private static final int WAIT_MS = 5000;
+
+    private static DatagramSocket socket() throws Exception {
+        DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        s.setSoTimeout(WAIT_MS);
+        return s;
+    }
+
+    private static byte[] receive(DatagramSocket s) throws Exception {
+        DatagramPacket p = new DatagramPacket(new byte[65_536], 65_536);
+        s.receive(p);
+        return Arrays.copyOf(p.getData(), p.getLength());
+    }
+
+    @Test
+    void aBurstOfDatagramsIsForwardedPackedUnchangedAndInOrder() throws Exception {
+        FrameWriter w = new FrameWriter();
+        try (DatagramSocket autopilot = socket(); DatagramSocket gcs = socket()) {
+            UdpInTransport in = new UdpInTransport(new InetSocketAddress("127.0.0.1", 0), TransportOptions.defaults());
+            UdpOutTransport out = new UdpOutTransport(new InetSocketAddress("127.0.0.1", gcs.getLocalPort()));
+            RouterRunner runner = new RouterRunner(new Router());
+            Endpoint fromAutopilot = runner.add("autopilot", in);
+            Endpoint toGcs = runner.add("gcs", out);
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            InetSocketAddress routerIn = new InetSocketAddress("127.0.0.1", in.localAddress().getPort());
+            for (int i = 0; i < 20; i++) {
+                byte[] hb = w.encodeV2(1, 1, 0, new byte[] {(byte) i, 0, 0, 0, 2, 3, 0x59, 3, 3}, null).raw();
+                expected.writeBytes(hb);
+                autopilot.send(new DatagramPacket(hb, hb.length, routerIn));
+            }
+            try (runner) {
+                runner.start();
+                byte[] got = receive(gcs);
+                assertThat(got).as("20 frames queued before start: one burst, one datagram")
+                        .isEqualTo(expected.toByteArray());
+                assertThat(out.datagramsSent()).isEqualTo(1);
+                assertThat(toGcs.stats().framesOut()).isEqualTo(20);
+                assertThat(fromAutopilot.stats().framesIn()).isEqualTo(20);
+
+                byte[] unknown = {(byte) 0xFD, 4, 0, 0, 7, 1, 1, (byte) 0xFE, (byte) 0xFF, (byte) 0xFF, 1, 2, 3, 4,
+                        0x55, 0x66};
+                assertThat(MessageTable.ardupilotmega().known(0xFFFFFE)).isFalse();
+                autopilot.send(new DatagramPacket(unknown, unknown.length, routerIn));
+                assertThat(receive(gcs)).as("an unknown-id frame ending a datagram is not held back")
+                        .isEqualTo(unknown);
+            }
+        }
+    }
+
+    @Test
+    void theCommandLineTakesPackingOptionsThenConnections() {
+        RouterRunner.CommandLine cl = RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "0",
+                "--udp-coalesce-us", "250", "udpin://0.0.0.0:14550", "tcpout://127.0.0.1:5760"});
+        assertThat(cl.options.udpPackBytes()).isZero();
+        assertThat(cl.options.udpReadCoalescing()).isEqualTo(Duration.ofNanos(250_000));
+        assertThat(cl.connections).containsExactly("udpin://0.0.0.0:14550", "tcpout://127.0.0.1:5760");
+
+        RouterRunner.CommandLine defaults = RouterRunner.CommandLine.parse(new String[] {"udpin://0.0.0.0:14550",
+                "serial:///dev/ttyAMA0:921600"});
+        assertThat(defaults.options).isEqualTo(TransportOptions.defaults());
+    }
+
+    @Test
+    void aBadCommandLineSaysWhatIsWrong() {
+        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"udpin://0.0.0.0:14550"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two connections");
+        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--udp-pack-bytes needs a value");
+        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-coalesce-us", "lots", "a", "b"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "-5", "a", "b"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
+        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "10", "a", "b"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("udpPackBytes");
+        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--fast", "a", "b"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --fast");
+    }
+}
