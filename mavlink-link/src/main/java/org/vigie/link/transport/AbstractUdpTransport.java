@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the UDP transports ({@link UdpInTransport}, {@link UdpOutTransport}) share: the socket opened with a 1 MiB
- * receive buffer, the reader loop, the send path with frame packing, the send-error counter, and close.
+ * What the UDP transports ({@link UdpInTransport}, {@link UdpOutTransport}) share: the socket opened with the
+ * receive buffer of {@link TransportOptions#udpReceiveBufferBytes()}, the reader loop, the send path with frame
+ * packing, the send-error counter, and close.
  *
  * <p>Reading: with {@link TransportOptions#udpReadCoalescing()} zero, the channel is blocking and the reader delivers
  * each datagram as it arrives, each its own burst. Otherwise the channel is non-blocking: the reader reads every
@@ -81,26 +82,37 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     }
 
     /**
-     * Opens a datagram socket bound to {@code bind}, closing it again if binding fails.
+     * Opens a datagram socket bound to {@code bind}, closing it again if binding fails. Asks for
+     * {@link TransportOptions#udpReceiveBufferBytes()} of receive buffer and warns (once per socket) when the OS gives
+     * less.
      *
      * @param bind local address (port 0: ephemeral)
      * @param reuseAddress whether to set SO_REUSEADDR
-     * @param failure start of the error message (e.g. "cannot bind udpin://0.0.0.0:14550")
+     * @param options the receive buffer size
+     * @param description the transport, for messages (e.g. "udpin://0.0.0.0:14550")
      * @return the bound channel
-     * @throws IOException naming {@code failure} if the socket cannot be opened or bound
+     * @throws IOException saying "cannot open" the transport, and why, if the socket cannot be opened or bound
      */
-    static DatagramChannel openBound(InetSocketAddress bind, boolean reuseAddress, String failure)
-            throws IOException {
+    static DatagramChannel openBound(InetSocketAddress bind, boolean reuseAddress, TransportOptions options,
+            String description) throws IOException {
         DatagramChannel ch = DatagramChannel.open();
         try {
             if (reuseAddress) {
                 ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
-            ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            int wanted = options.udpReceiveBufferBytes();
+            if (wanted > 0) {
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, wanted);
+                int got = ch.getOption(StandardSocketOptions.SO_RCVBUF);
+                if (got < wanted) {
+                    LOG.warn("{}: the OS gave a UDP receive buffer of {} bytes, not the {} asked for: bursts beyond it"
+                            + " are dropped (on Linux raise net.core.rmem_max)", description, got, wanted);
+                }
+            }
             ch.bind(bind);
         } catch (IOException | RuntimeException e) {
             ch.close();
-            throw new IOException(failure + ": " + e.getMessage(), e);
+            throw new IOException("cannot open " + description + ": " + e.getMessage(), e);
         }
         return ch;
     }

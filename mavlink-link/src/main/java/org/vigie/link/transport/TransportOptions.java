@@ -25,10 +25,14 @@ import java.util.Objects;
  *     together, which saves a wake-up per datagram and lets a router pack them into one datagram; light traffic and
  *     the first datagram after a pause are read at once. Zero or at most 10 ms; zero reads each datagram as soon as
  *     it arrives
+ * @param udpReceiveBufferBytes the receive buffer (SO_RCVBUF) asked for UDP sockets, bytes: what absorbs a burst or a
+ *     stall of the reader (4 MiB holds about 15 ms of small frames at 200,000 msg/s); the OS caps it (Linux: at
+ *     {@code net.core.rmem_max}, 208 KiB unless raised; a warning names it). 0 keeps the OS default, else
+ *     65,536..268,435,456
  */
 public record TransportOptions(Duration reconnectInitialDelay, Duration reconnectMaxDelay, Duration udpPeerTimeout,
                                int tcpSendBufferBytes, Duration connectTimeout, int udpPackBytes,
-                               Duration udpReadCoalescing) {
+                               Duration udpReadCoalescing, int udpReceiveBufferBytes) {
 
     /** Default {@link #udpPackBytes()}, bytes. */
     public static final int DEFAULT_UDP_PACK_BYTES = 1200;
@@ -65,18 +69,22 @@ public record TransportOptions(Duration reconnectInitialDelay, Duration reconnec
         if (udpReadCoalescing.isNegative() || udpReadCoalescing.compareTo(Duration.ofMillis(10)) > 0) {
             throw new IllegalArgumentException("udpReadCoalescing must be in 0..10 ms, was " + udpReadCoalescing);
         }
+        if (udpReceiveBufferBytes != 0 && (udpReceiveBufferBytes < 65_536 || udpReceiveBufferBytes > 1 << 28)) {
+            throw new IllegalArgumentException("udpReceiveBufferBytes must be 0 (OS default) or 65536..268435456, was "
+                    + udpReceiveBufferBytes);
+        }
     }
 
     /**
      * Defaults for flight: retry after 100 ms, doubling up to 5 s; UDP peers expire after 10 s; 256 KiB of TCP
      * output queue; 2 s connect timeout; UDP datagrams packed up to 1,200 bytes; UDP reads coalesced for 100 µs after
-     * a burst.
+     * a burst under load; 4 MiB UDP receive buffers.
      *
      * @return the defaults
      */
     public static TransportOptions defaults() {
         return new TransportOptions(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                256 * 1024, Duration.ofSeconds(2), DEFAULT_UDP_PACK_BYTES, Duration.ofNanos(100_000));
+                256 * 1024, Duration.ofSeconds(2), DEFAULT_UDP_PACK_BYTES, Duration.ofNanos(100_000), 4 << 20);
     }
 
     /**
@@ -88,7 +96,7 @@ public record TransportOptions(Duration reconnectInitialDelay, Duration reconnec
      */
     public TransportOptions withReconnect(Duration initial, Duration max) {
         return new TransportOptions(initial, max, udpPeerTimeout, tcpSendBufferBytes, connectTimeout, udpPackBytes,
-                udpReadCoalescing);
+                udpReadCoalescing, udpReceiveBufferBytes);
     }
 
     /**
@@ -99,7 +107,7 @@ public record TransportOptions(Duration reconnectInitialDelay, Duration reconnec
      */
     public TransportOptions withUdpPeerTimeout(Duration timeout) {
         return new TransportOptions(reconnectInitialDelay, reconnectMaxDelay, timeout, tcpSendBufferBytes,
-                connectTimeout, udpPackBytes, udpReadCoalescing);
+                connectTimeout, udpPackBytes, udpReadCoalescing, udpReceiveBufferBytes);
     }
 
     /**
@@ -112,6 +120,18 @@ public record TransportOptions(Duration reconnectInitialDelay, Duration reconnec
      */
     public TransportOptions withUdpPacking(int packBytes, Duration readCoalescing) {
         return new TransportOptions(reconnectInitialDelay, reconnectMaxDelay, udpPeerTimeout, tcpSendBufferBytes,
-                connectTimeout, packBytes, readCoalescing);
+                connectTimeout, packBytes, readCoalescing, udpReceiveBufferBytes);
+    }
+
+    /**
+     * A copy with another UDP receive buffer size.
+     *
+     * @param bytes 0 for the OS default, else 65,536..268,435,456
+     * @return the new options
+     * @throws IllegalArgumentException if out of range
+     */
+    public TransportOptions withUdpReceiveBuffer(int bytes) {
+        return new TransportOptions(reconnectInitialDelay, reconnectMaxDelay, udpPeerTimeout, tcpSendBufferBytes,
+                connectTimeout, udpPackBytes, udpReadCoalescing, bytes);
     }
 }

@@ -48,8 +48,8 @@ public final class UdpInTransport extends AbstractUdpTransport {
      * @throws IOException if the address cannot be bound
      */
     public UdpInTransport(InetSocketAddress bind, TransportOptions options) throws IOException {
-        super("udpin://" + hostPort(bind), openBound(bind, true, "cannot bind udpin://" + hostPort(bind)),
-                Objects.requireNonNull(options, "options"));
+        super("udpin://" + hostPort(bind), openBound(bind, true, Objects.requireNonNull(options, "options"),
+                "udpin://" + hostPort(bind)), options);
         this.peerTimeoutNanos = options.udpPeerTimeout().toNanos();
         this.local = (InetSocketAddress) channel.getLocalAddress();
     }

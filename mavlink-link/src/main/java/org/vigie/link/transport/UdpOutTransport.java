@@ -30,14 +30,14 @@ public final class UdpOutTransport extends AbstractUdpTransport {
      * Opens the socket on an ephemeral port.
      *
      * @param remote where to send; must be resolved
-     * @param options packing and read coalescing (the other options do not apply)
+     * @param options packing, read coalescing and receive buffer (the other options do not apply)
      * @throws IOException if no socket can be opened
      * @throws IllegalArgumentException if {@code remote} is unresolved
      */
     public UdpOutTransport(InetSocketAddress remote, TransportOptions options) throws IOException {
         super("udpout://" + UdpInTransport.hostPort(remote), openBound(new InetSocketAddress(0), false,
-                "cannot open udpout://" + UdpInTransport.hostPort(resolved(remote))),
-                Objects.requireNonNull(options, "options"));
+                Objects.requireNonNull(options, "options"), "udpout://" + UdpInTransport.hostPort(resolved(remote))),
+                options);
         this.remote = remote;
     }
 

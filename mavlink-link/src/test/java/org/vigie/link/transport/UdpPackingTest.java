@@ -217,6 +217,16 @@ class UdpPackingTest {
     }
 
     @Test
+    void aBusyPortIsRefusedWithTheTransportNamed() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            assertThatThrownBy(() -> new UdpInTransport(new InetSocketAddress("127.0.0.1", taken.getLocalPort()),
+                    TransportOptions.defaults()))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith("cannot open udpin://127.0.0.1:" + taken.getLocalPort() + ": ");
+        }
+    }
+
+    @Test
     void packingAndCoalescingOptionsAreValidated() {
         TransportOptions d = TransportOptions.defaults();
         assertThat(d.udpPackBytes()).isEqualTo(1200);
@@ -233,6 +243,13 @@ class UdpPackingTest {
         assertThatThrownBy(() -> d.withUdpPacking(1200, Duration.ofNanos(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(d.withUdpPacking(0, Duration.ZERO).udpPackBytes()).isZero();
+        assertThat(d.udpReceiveBufferBytes()).isEqualTo(4 << 20);
+        assertThat(d.withUdpReceiveBuffer(0).udpReceiveBufferBytes()).isZero();
+        assertThatThrownBy(() -> d.withUdpReceiveBuffer(1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("udpReceiveBufferBytes")
+                .hasMessageContaining("1000");
+        assertThatThrownBy(() -> d.withUdpReceiveBuffer((1 << 28) + 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(d.withUdpPacking(65_507, Duration.ofMillis(10)).udpPackBytes()).isEqualTo(65_507);
     }
 }
