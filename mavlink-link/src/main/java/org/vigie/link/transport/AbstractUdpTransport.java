@@ -24,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * <p>Reading: with {@link TransportOptions#udpReadCoalescing()} zero, the channel is blocking and the reader delivers
  * each datagram as it arrives, each its own burst. Otherwise the channel is non-blocking: the reader reads every
  * datagram waiting (at most {@value #MAX_BURST} in a row), delivering each one whole, then calls
- * {@link TransportListener#onBurstEnd()}. Under load (this burst began less than 1 ms after the previous one), it then
- * waits the coalescing time and reads again, so that each wake-up reads several datagrams (interrupt moderation: a
- * datagram waits at most that long, and only while traffic is heavy); otherwise, or when it finds nothing, it blocks
- * in a selector until a datagram arrives, which is then read at once. Receive errors are logged and skipped.
+ * {@link TransportListener#onBurstEnd()}. Under load (the burst held several datagrams, so they queue up, and began
+ * less than 1 ms after the previous one), it then waits the coalescing time and reads again, so that each wake-up
+ * reads many datagrams (interrupt moderation: a datagram waits at most that long, and only while traffic is heavy);
+ * otherwise, or when it finds nothing, it blocks in a selector until a datagram arrives, which is then read at once.
+ * So request-and-answer exchanges (one datagram at a time: mission transfer, commands) are never delayed. Receive
+ * errors are logged and skipped.
  *
  * <p>Sending: {@link #send} sends one datagram now; {@link #write} appends a whole frame to the pending datagram,
  * which goes out when the next frame would make it longer than {@link TransportOptions#udpPackBytes()}, or on
@@ -44,7 +46,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     static final int MAX_DATAGRAM = 65_536;
     /** Most datagrams read in a row before {@link TransportListener#onBurstEnd()}. */
     static final int MAX_BURST = 64;
-    /** Bursts closer together than this (traffic above about 1,000 datagrams/s) turn read coalescing on, ns. */
+    /** Bursts of several datagrams closer together than this turn read coalescing on, ns. */
     static final long BUSY_GAP_NANOS = 1_000_000;
 
     final DatagramChannel channel;
@@ -170,7 +172,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
                 }
                 if (coalesceNanos > 0) {
                     long now = System.nanoTime();
-                    boolean busy = now - lastBurstNanos < BUSY_GAP_NANOS;
+                    boolean busy = underLoad(n, now - lastBurstNanos);
                     lastBurstNanos = now;
                     if (busy) {
                         LockSupport.parkNanos(coalesceNanos);
@@ -184,6 +186,17 @@ abstract class AbstractUdpTransport extends AbstractTransport {
                 return;
             }
         }
+    }
+
+    /**
+     * The read-coalescing rule: datagrams are queueing up (the burst held several) and bursts come close together.
+     *
+     * @param datagramsInBurst datagrams the burst just read
+     * @param nanosSincePreviousBurst from the start of the previous burst to the start of this one, ns
+     * @return true to wait the coalescing time before reading again, false to block until the next datagram
+     */
+    static boolean underLoad(int datagramsInBurst, long nanosSincePreviousBurst) {
+        return datagramsInBurst >= 2 && nanosSincePreviousBurst < BUSY_GAP_NANOS;
     }
 
     /** Reads and delivers the datagrams waiting, at most MAX_BURST. @return how many, or -1 once closed */

@@ -20,11 +20,11 @@ import java.util.Objects;
  *     {@link Transport#write} before a {@link Transport#flush} (a frame is never split; a frame longer than this goes
  *     alone); 0 sends one frame per datagram. 0 or 64..65,507. The default, 1,200, stays under the path MTU of IPv4
  *     and IPv6 links, VPN tunnels included, so that a lost fragment never takes several frames with it
- * @param udpReadCoalescing under load (bursts of datagrams less than 1 ms apart), how long a UDP reader waits after
- *     a burst before reading again instead of blocking at once: the datagrams that arrive meanwhile are read
- *     together, which saves a wake-up per datagram and lets a router pack them into one datagram; light traffic and
- *     the first datagram after a pause are read at once. Zero or at most 10 ms; zero reads each datagram as soon as
- *     it arrives
+ * @param udpReadCoalescing under load (datagrams queueing up: bursts of several, less than 1 ms apart), how long a
+ *     UDP reader waits after a burst before reading again instead of blocking at once: the datagrams that arrive
+ *     meanwhile are read together, which saves a wake-up per datagram and lets a router pack them into one datagram;
+ *     light traffic, one-at-a-time exchanges and the first datagram after a pause are read at once. Zero or at most
+ *     10 ms; zero reads each datagram as soon as it arrives
  * @param udpReceiveBufferBytes the receive buffer (SO_RCVBUF) asked for UDP sockets, bytes: what absorbs a burst or a
  *     stall of the reader (4 MiB holds about 15 ms of small frames at 200,000 msg/s); the OS caps it (Linux: at
  *     {@code net.core.rmem_max}, 208 KiB unless raised; a warning names it). 0 keeps the OS default, else

@@ -2,13 +2,14 @@ package org.vigie.link.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vigie.link.transport.LoopbackDatagrams.receive;
+import static org.vigie.link.transport.LoopbackDatagrams.socket;
 
 import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.vigie.link.codec.FrameWriter;
 import org.vigie.link.codec.MessageTable;
@@ -21,20 +22,6 @@ import org.vigie.link.transport.UdpOutTransport;
  * and in order; a frame of unknown id ending a datagram is forwarded at once; the command line's options.
  */
 class RouterRunnerUdpPackingTest {
-
-    private static final int WAIT_MS = 5000;
-
-    private static DatagramSocket socket() throws Exception {
-        DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        s.setSoTimeout(WAIT_MS);
-        return s;
-    }
-
-    private static byte[] receive(DatagramSocket s) throws Exception {
-        DatagramPacket p = new DatagramPacket(new byte[65_536], 65_536);
-        s.receive(p);
-        return Arrays.copyOf(p.getData(), p.getLength());
-    }
 
     @Test
     void aBurstOfDatagramsIsForwardedPackedUnchangedAndInOrder() throws Exception {

@@ -24,19 +24,14 @@ import org.junit.jupiter.api.Test;
  */
 class UdpPackingTest {
 
-    private static final int WAIT_MS = 5000;
+    private static final int WAIT_MS = LoopbackDatagrams.WAIT_MS;
 
-    /** A plain socket standing for a ground station. */
     private static DatagramSocket receiver() throws Exception {
-        DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        s.setSoTimeout(WAIT_MS);
-        return s;
+        return LoopbackDatagrams.socket();
     }
 
     private static byte[] receive(DatagramSocket s) throws Exception {
-        DatagramPacket p = new DatagramPacket(new byte[65_536], 65_536);
-        s.receive(p);
-        return Arrays.copyOf(p.getData(), p.getLength());
+        return LoopbackDatagrams.receive(s);
     }
 
     /** Asserts nothing more arrives within a short wait (the socket timeout is lowered for it). */
@@ -214,6 +209,15 @@ class UdpPackingTest {
     void withoutCoalescingEachDatagramIsItsOwnBurst() throws Exception {
         List<String> events = readQueued(TransportOptions.defaults().withUdpPacking(1200, Duration.ZERO), 3);
         assertThat(events).containsExactly("d1", "end", "d2", "end", "d3", "end");
+    }
+
+    @Test
+    void readCoalescingStartsOnlyWhenDatagramsQueueUpUnderLoad() {
+        assertThat(AbstractUdpTransport.underLoad(25, 250_000)).as("a flood").isTrue();
+        assertThat(AbstractUdpTransport.underLoad(2, 999_999)).isTrue();
+        assertThat(AbstractUdpTransport.underLoad(1, 50_000)).as("request and answer, one at a time").isFalse();
+        assertThat(AbstractUdpTransport.underLoad(3, 1_000_000)).as("a few frames now and then").isFalse();
+        assertThat(AbstractUdpTransport.underLoad(64, 20_000_000)).as("the first burst after a pause").isFalse();
     }
 
     @Test
