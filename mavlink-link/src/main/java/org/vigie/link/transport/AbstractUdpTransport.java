@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sending: {@link #send} sends one datagram now; {@link #write} appends a whole frame to the pending datagram,
  * which goes out when the next frame would make it longer than {@link TransportOptions#udpPackBytes()}, or on
- * {@link #flush()}, or before a {@link #send}. One direct buffer, no allocation per send. A target the OS refuses is
- * counted in {@link #sendErrors()}.
+ * {@link #flush()}, or before a {@link #send}. One direct buffer, no allocation per send. A full socket send buffer
+ * is waited on for up to 20 ms, as a blocking socket would; a target the OS refuses is counted in
+ * {@link #sendErrors()}, and frames written that went to no target in {@link #writesDropped()}.
  *
  * <p>Threading: one reader thread; {@link #send}, {@link #write} and {@link #flush} are thread-safe (serialised on the
- * send buffer) and do not block beyond the OS copying a datagram.
+ * send buffer) and do not block beyond the OS copying a datagram, or 20 ms when the socket send buffer is full.
  */
 abstract class AbstractUdpTransport extends AbstractTransport {
 
@@ -46,6 +47,8 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     static final int MAX_DATAGRAM = 65_536;
     /** Most datagrams read in a row before {@link TransportListener#onBurstEnd()}. */
     static final int MAX_BURST = 64;
+    /** How long a send waits for room in a full socket send buffer before the datagram is given up, ns. */
+    static final long SEND_ROOM_WAIT_NANOS = 20_000_000;
     /** Bursts of several datagrams closer together than this turn read coalescing on, ns. */
     static final long BUSY_GAP_NANOS = 1_000_000;
 
@@ -57,6 +60,9 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     /** Bytes of whole frames waiting in {@link #sendBuffer} for a flush (guarded by sendLock). */
     private int pendingBytes;
+    /** How many {@link #write} calls those bytes came from (guarded by sendLock). */
+    private int pendingWrites;
+    private volatile long writesDropped;
     private volatile long sendErrors;
     private volatile long datagramsSent;
 
@@ -122,6 +128,14 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     /** @return datagrams that the OS refused to send */
     public long sendErrors() {
         return sendErrors;
+    }
+
+    /**
+     * @return frames accepted by {@link #write} that then went nowhere: their packed datagram was refused for every
+     *     target, or the transport closed first
+     */
+    public long writesDropped() {
+        return writesDropped;
     }
 
     /** @return datagrams handed to the OS (one per target), packed or not */
@@ -289,9 +303,10 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             if (pendingBytes > 0 && pendingBytes + length > packBytes) {
                 flushLocked();
             }
-            sendBuffer.position(pendingBytes).limit(MAX_DATAGRAM);
+            sendBuffer.limit(MAX_DATAGRAM).position(pendingBytes);
             sendBuffer.put(data, offset, length);
             pendingBytes += length;
+            pendingWrites++;
             if (pendingBytes >= packBytes) {
                 flushLocked();
             }
@@ -309,9 +324,11 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     private void flushLocked() {
         int n = pendingBytes;
         if (n > 0) {
+            int frames = pendingWrites;
             pendingBytes = 0;
-            if (!isClosed()) {
-                sendCopied(n);
+            pendingWrites = 0;
+            if (isClosed() || !sendCopied(n)) {
+                writesDropped += frames;
             }
         }
     }
@@ -329,25 +346,38 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     abstract boolean sendCopied(int length);
 
     /**
-     * Sends the datagram in the send buffer to one target (only from {@link #sendCopied}).
+     * Sends the datagram in the send buffer to one target (only from {@link #sendCopied}). When the socket's send
+     * buffer is full (a non-blocking channel takes nothing), waits for room as a blocking socket would, up to
+     * {@value #SEND_ROOM_WAIT_NANOS} ns, then gives the datagram up.
      *
      * @param to the target
      * @param length datagram length, bytes
-     * @return true if the OS took it; false (counted, logged at debug) otherwise
+     * @return true if the OS took it; false (counted in {@link #sendErrors()}, logged at debug) otherwise
      */
     final boolean sendCopy(SocketAddress to, int length) {
-        sendBuffer.position(0).limit(length);
-        try {
-            if (channel.send(sendBuffer, to) == 0) {
+        long deadline = 0;
+        while (true) {
+            sendBuffer.position(0).limit(length);
+            try {
+                if (channel.send(sendBuffer, to) > 0 || length == 0) {
+                    datagramsSent++;
+                    return true;
+                }
+            } catch (IOException e) {
                 sendErrors++;
+                LOG.debug("{}: send to {} failed: {}", description(), to, e.toString());
                 return false;
             }
-            datagramsSent++;
-            return true;
-        } catch (IOException e) {
-            sendErrors++;
-            LOG.debug("{}: send to {} failed: {}", description(), to, e.toString());
-            return false;
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + SEND_ROOM_WAIT_NANOS;
+            } else if (now - deadline >= 0) {
+                sendErrors++;
+                LOG.debug("{}: send buffer full for {} ms, datagram to {} dropped", description(),
+                        SEND_ROOM_WAIT_NANOS / 1_000_000, to);
+                return false;
+            }
+            LockSupport.parkNanos(50_000);
         }
     }
 

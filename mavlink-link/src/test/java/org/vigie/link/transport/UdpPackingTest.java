@@ -72,6 +72,7 @@ class UdpPackingTest {
             t.flush();
             assertThat(receive(gcs)).isEqualTo(concat(a, b, c));
             assertThat(t.datagramsSent()).isEqualTo(1);
+            assertThat(t.writesDropped()).isZero();
             t.flush();
             assertNothingMore(gcs);
         }
@@ -95,6 +96,20 @@ class UdpPackingTest {
             assertThat(receive(gcs)).isEqualTo(concat(frames.get(2), frames.get(3)));
             assertThat(receive(gcs)).isEqualTo(frames.get(4));
             assertThat(receive(gcs)).as("a frame longer than the limit goes alone, whole").isEqualTo(big);
+            assertNothingMore(gcs);
+        }
+    }
+
+    @Test
+    void framesWrittenThenDroppedByACloseAreCounted() throws Exception {
+        try (DatagramSocket gcs = receiver(); UdpOutTransport t = udpOut(gcs, TransportOptions.defaults())) {
+            byte[] a = frame(1, 40);
+            t.write(a, 0, a.length);
+            t.write(a, 0, a.length);
+            t.close();
+            t.flush();
+            assertThat(t.writesDropped()).isEqualTo(2);
+            assertThat(t.write(a, 0, a.length)).as("closed").isFalse();
             assertNothingMore(gcs);
         }
     }
