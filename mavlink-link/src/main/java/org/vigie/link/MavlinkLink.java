@@ -632,15 +632,17 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         p.lastHeartbeatNanos = scheduler.nanoTime();
         p.mavType = type;
         p.autopilot = autopilot;
-        if (!p.alive) {
-            p.alive = true;
+        boolean newlySeen = !p.alive;
+        p.alive = true;
+        if (changed) {
+            publishPeers();
+        }
+        if (newlySeen) {
+            // after publishing: whoever sees PeerSeen finds the peer in peers()
             emit(new LinkEvent.PeerSeen(p.sysId, p.compId, type, autopilot));
         }
         if (p.lostTimer == null) {
             p.lostTimer = scheduler.schedule(config.peerLostTimeout(), () -> checkLost(p));
-        }
-        if (changed) {
-            publishPeers();
         }
         Vehicle v = vehicle;
         boolean isVehicle = v != null ? v.sysId() == p.sysId && v.compId() == p.compId : isAutopilot(p.sysId, type,

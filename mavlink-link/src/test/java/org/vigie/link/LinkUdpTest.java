@@ -25,6 +25,22 @@ class LinkUdpTest {
         }
     }
 
+    /** Completes when the link sees the system: from its PeerSeen event, or at once if peers() already has it. */
+    private static CompletableFuture<LinkEvent.PeerSeen> seen(MavlinkLink link, int sysId) {
+        CompletableFuture<LinkEvent.PeerSeen> f = new CompletableFuture<>();
+        link.onEvent(e -> {
+            if (e instanceof LinkEvent.PeerSeen p && p.sysId() == sysId) {
+                f.complete(p);
+            }
+        });
+        for (Peer p : link.peers()) {
+            if (p.sysId() == sysId && p.alive()) {
+                f.complete(new LinkEvent.PeerSeen(p.sysId(), p.compId(), p.mavType(), p.autopilot()));
+            }
+        }
+        return f;
+    }
+
     @Test
     void twoLinksFindEachOtherAndExchangeACommandOverLoopbackUdp() throws Exception {
         int port = freePort();
@@ -35,18 +51,9 @@ class LinkUdpTest {
                      "udpin://127.0.0.1:" + port);
              MavlinkLink drone = MavlinkLink.open(LinkConfig.of(1), droneThread, callbacks,
                      "udpout://127.0.0.1:" + port)) {
-            CompletableFuture<LinkEvent.PeerSeen> groundSeesDrone = new CompletableFuture<>();
-            CompletableFuture<LinkEvent.PeerSeen> droneSeesGround = new CompletableFuture<>();
-            ground.onEvent(e -> {
-                if (e instanceof LinkEvent.PeerSeen p) {
-                    groundSeesDrone.complete(p);
-                }
-            });
-            drone.onEvent(e -> {
-                if (e instanceof LinkEvent.PeerSeen p) {
-                    droneSeesGround.complete(p);
-                }
-            });
+            // the links start talking as they open: a peer may be seen before these listeners are registered
+            CompletableFuture<LinkEvent.PeerSeen> groundSeesDrone = seen(ground, 1);
+            CompletableFuture<LinkEvent.PeerSeen> droneSeesGround = seen(drone, 255);
             assertThat(groundSeesDrone.get(5, TimeUnit.SECONDS)).isEqualTo(new LinkEvent.PeerSeen(1, 191, 18, 8));
             assertThat(droneSeesGround.get(5, TimeUnit.SECONDS)).isEqualTo(new LinkEvent.PeerSeen(255, 190, 18, 8));
 
