@@ -59,6 +59,54 @@ class RouterRunnerUdpPackingTest {
     }
 
     @Test
+    void aFloodOfMixedFramesArrivesWholeAndInOrderInDatagramsWithinTheLimit() throws Exception {
+        FrameWriter w = new FrameWriter();
+        java.util.Random random = new java.util.Random(42);
+        try (DatagramSocket autopilot = socket(); DatagramSocket gcs = socket()) {
+            gcs.setReceiveBufferSize(8 << 20);
+            UdpInTransport in = new UdpInTransport(new InetSocketAddress("127.0.0.1", 0), TransportOptions.defaults());
+            UdpOutTransport out = new UdpOutTransport(new InetSocketAddress("127.0.0.1", gcs.getLocalPort()));
+            RouterRunner runner = new RouterRunner(new Router());
+            runner.add("autopilot", in);
+            Endpoint toGcs = runner.add("gcs", out);
+            InetSocketAddress routerIn = new InetSocketAddress("127.0.0.1", in.localAddress().getPort());
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            int datagrams = 0;
+            try (runner) {
+                runner.start();
+                for (int chunk = 0; chunk < 20; chunk++) {
+                    for (int i = 0; i < 250; i++) {
+                        // HEARTBEAT (21 bytes) or STATUSTEXT with 0..50 characters (v2 truncation varies the length)
+                        byte[] f;
+                        if (random.nextBoolean()) {
+                            f = w.encodeV2(1, 1, 0, new byte[] {(byte) i, 0, 0, 0, 2, 3, 0x59, 3, 3}, null).raw();
+                        } else {
+                            byte[] text = new byte[54];
+                            text[0] = 6;
+                            for (int c = 1, n = random.nextInt(51); c <= n; c++) {
+                                text[c] = (byte) ('a' + random.nextInt(26));
+                            }
+                            f = w.encodeV2(1, 1, 253, text, null).raw();
+                        }
+                        sent.writeBytes(f);
+                        autopilot.send(new DatagramPacket(f, f.length, routerIn));
+                    }
+                    while (received.size() < sent.size()) {
+                        byte[] d = receive(gcs);
+                        assertThat(d.length).isLessThanOrEqualTo(TransportOptions.DEFAULT_UDP_PACK_BYTES);
+                        received.writeBytes(d);
+                        datagrams++;
+                    }
+                }
+            }
+            assertThat(received.toByteArray()).as("5,000 frames, unchanged, in order").isEqualTo(sent.toByteArray());
+            assertThat(toGcs.stats().framesOut()).isEqualTo(5000);
+            assertThat(datagrams).isEqualTo(out.datagramsSent()).isLessThanOrEqualTo(5000);
+        }
+    }
+
+    @Test
     void theCommandLineTakesPackingOptionsThenConnections() {
         RouterRunner.CommandLine cl = RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "0",
                 "--udp-coalesce-us", "250", "udpin://0.0.0.0:14550", "tcpout://127.0.0.1:5760"});
