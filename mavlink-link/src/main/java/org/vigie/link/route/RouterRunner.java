@@ -44,8 +44,8 @@ import org.vigie.link.transport.Transports;
  * datagram waiting in one go) is drained once per burst, not once per datagram. Frames are routed to the endpoints
  * with {@link Transport#write} and every endpoint is {@linkplain Transport#flush() flushed} at the end of each drain
  * pass, so the frames of one burst bound for a UDP endpoint leave packed in as few datagrams as
- * {@link org.vigie.link.transport.TransportOptions#udpPackBytes()} allows, byte-for-byte unchanged and in order;
- * nothing waits for more traffic (a lone frame leaves alone, at once). For datagram transports the parser's stream is
+ * {@link org.vigie.link.transport.TransportOptions#udpPackBytes()} allows, byte-for-byte unchanged and in order (a
+ * TCP endpoint gets them in one write); nothing waits for more traffic (a lone frame leaves alone, at once). For datagram transports the parser's stream is
  * ended after each drain (a frame never spans datagrams), so a trailing frame of unknown id is never held back.
  *
  * <p>Lifecycle: {@link #add} endpoints, {@link #start()} once, {@link #close()} (idempotent) closes every

@@ -8,8 +8,9 @@ import java.nio.channels.SocketChannel;
 
 /**
  * One non-blocking TCP connection with a bounded output queue. Senders append whole messages (or drop them whole
- * when the queue is full) and write what the socket takes at once; the selector thread flushes the rest when the
- * socket becomes writable. Never blocks the sender.
+ * when the queue is full) and write what the socket takes at once ({@link #send}), or only queue them for the next
+ * {@link #flush()} ({@link #queue}: several frames, one write); the selector thread flushes the rest when the socket
+ * becomes writable. Never blocks the sender.
  */
 final class NioStream {
 
@@ -50,7 +51,31 @@ final class NioStream {
         return !dead;
     }
 
-    /** Called by the selector thread when the socket is writable. */
+    /**
+     * Queues without writing; the next {@link #flush()} or {@link #send} writes it. When the queue lacks room, first
+     * writes what the socket takes.
+     *
+     * @return false if the connection is dead or the queue is still full (message dropped whole, counted)
+     */
+    synchronized boolean queue(byte[] data, int offset, int length) {
+        if (dead) {
+            return false;
+        }
+        if (out.remaining() < length) {
+            flushLocked();
+            if (dead) {
+                return false;
+            }
+            if (out.remaining() < length) {
+                droppedBytes += length;
+                return false;
+            }
+        }
+        out.put(data, offset, length);
+        return true;
+    }
+
+    /** Writes what the socket takes of the queue: called by the selector thread when writable, and by flushes. */
     synchronized void flush() {
         flushLocked();
     }

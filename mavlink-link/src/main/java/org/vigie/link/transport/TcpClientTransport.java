@@ -176,6 +176,30 @@ public final class TcpClientTransport extends AbstractTransport {
         return s.send(data, offset, length);
     }
 
+    /**
+     * Queues a whole frame for the next {@link #flush()} (one write for the frames of a burst).
+     *
+     * @return false if not connected, closed, or the output queue is full (dropped whole, counted)
+     */
+    @Override
+    public boolean write(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        NioStream s = current;
+        if (s == null || isClosed()) {
+            droppedBytes.addAndGet(length);
+            return false;
+        }
+        return s.queue(data, offset, length);
+    }
+
+    @Override
+    public void flush() {
+        NioStream s = current;
+        if (s != null) {
+            s.flush();
+        }
+    }
+
     @Override
     public boolean isConnected() {
         NioStream s = current;

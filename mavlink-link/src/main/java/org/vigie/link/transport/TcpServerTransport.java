@@ -193,6 +193,32 @@ public final class TcpServerTransport extends AbstractTransport {
         return any;
     }
 
+    /**
+     * Queues a whole frame for every client, written at the next {@link #flush()} (one write for the frames of a
+     * burst).
+     *
+     * @return true if at least one client queued it
+     */
+    @Override
+    public boolean write(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        if (isClosed()) {
+            return false;
+        }
+        boolean any = false;
+        for (NioStream s : clients) {
+            any |= s.queue(data, offset, length);
+        }
+        return any;
+    }
+
+    @Override
+    public void flush() {
+        for (NioStream s : clients) {
+            s.flush();
+        }
+    }
+
     @Override
     public boolean isConnected() {
         return !isClosed() && clientCount() > 0;

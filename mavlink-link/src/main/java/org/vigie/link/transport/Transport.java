@@ -41,9 +41,9 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Queues one whole frame to go out with the next {@link #flush()}: a transport that can save system calls by
-     * sending several frames at once (UDP packs them into datagrams of at most
-     * {@link TransportOptions#udpPackBytes()} bytes, never splitting a frame) keeps it until then; the others send it
-     * at once (the default). Frames keep their order, with {@link #send} calls too. The caller must call
+     * sending several frames at once keeps it until then (UDP packs them into datagrams of at most
+     * {@link TransportOptions#udpPackBytes()} bytes, never splitting a frame; TCP writes them with one call); the
+     * others send it at once (the default, e.g. serial and in-memory). Frames keep their order, with {@link #send} calls too. The caller must call
      * {@link #flush()} before it waits for anything, or the frame may stay queued.
      *
      * @param data buffer (copied before the call returns)

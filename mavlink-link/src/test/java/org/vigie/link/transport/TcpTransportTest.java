@@ -66,6 +66,33 @@ class TcpTransportTest {
     }
 
     @Test
+    void framesWrittenGoOutTogetherAtTheFlushBothWays() throws Exception {
+        try (TcpServerTransport server = new TcpServerTransport(new InetSocketAddress("127.0.0.1", 0), FAST)) {
+            Recorder srv = new Recorder();
+            server.start(srv);
+            srv.awaitState(TransportState.CONNECTED, WAIT);
+            try (Transport client = Transports.open("tcpout://127.0.0.1:" + server.localAddress().getPort(), FAST)) {
+                Recorder rc = new Recorder();
+                client.start(rc);
+                rc.awaitState(TransportState.CONNECTED, WAIT);
+                awaitClients(server, 1);
+
+                assertThat(server.write(b("one-"), 0, 4)).isTrue();
+                assertThat(server.write(b("two"), 0, 3)).isTrue();
+                assertThatThrownBy(() -> rc.awaitBytes(1, Duration.ofMillis(100)))
+                        .as("queued, not written before the flush").isInstanceOf(AssertionError.class);
+                server.flush();
+                assertThat(rc.awaitBytes(7, WAIT)).isEqualTo(b("one-two"));
+
+                assertThat(client.write(b("up-"), 0, 3)).isTrue();
+                assertThat(client.write(b("stream"), 0, 6)).isTrue();
+                assertThat(client.send(b("!"), 0, 1)).as("a send writes what was queued first").isTrue();
+                assertThat(srv.awaitBytes(10, WAIT)).isEqualTo(b("up-stream!"));
+            }
+        }
+    }
+
+    @Test
     void clientReconnectsAfterTheServerRestarts() throws Exception {
         TcpServerTransport server = new TcpServerTransport(new InetSocketAddress("127.0.0.1", 0), FAST);
         int port = server.localAddress().getPort();
