@@ -37,16 +37,15 @@ final class NioStream {
         return droppedBytes;
     }
 
-    /** Queues and writes. @return false if the connection is dead or the queue is full (message dropped whole) */
+    /**
+     * Queues ({@link #queue}) and writes what the socket takes.
+     *
+     * @return false if the connection is dead or the queue is full (message dropped whole)
+     */
     synchronized boolean send(byte[] data, int offset, int length) {
-        if (dead) {
+        if (!queue(data, offset, length)) {
             return false;
         }
-        if (out.remaining() < length) {
-            droppedBytes += length;
-            return false;
-        }
-        out.put(data, offset, length);
         flushLocked();
         return !dead;
     }
