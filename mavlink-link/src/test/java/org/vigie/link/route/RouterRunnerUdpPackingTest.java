@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.vigie.link.codec.FrameWriter;
 import org.vigie.link.codec.MessageTable;
+import org.vigie.link.transport.LoopbackDatagrams;
 import org.vigie.link.transport.TransportOptions;
 import org.vigie.link.transport.UdpInTransport;
 import org.vigie.link.transport.UdpOutTransport;
@@ -44,7 +45,10 @@ class RouterRunnerUdpPackingTest {
                 byte[] got = receive(gcs);
                 assertThat(got).as("20 frames queued before start: one burst, one datagram")
                         .isEqualTo(expected.toByteArray());
-                assertThat(out.datagramsSent()).isEqualTo(1);
+                gcs.setSoTimeout(200);
+                assertThatThrownBy(() -> receive(gcs)).as("no second datagram")
+                        .isInstanceOf(java.net.SocketTimeoutException.class);
+                gcs.setSoTimeout(LoopbackDatagrams.WAIT_MS);
                 assertThat(toGcs.stats().framesOut()).isEqualTo(20);
                 assertThat(fromAutopilot.stats().framesIn()).isEqualTo(20);
 
