@@ -57,7 +57,7 @@ public final class UdpForwardBenchmark {
     private static final int RECEIVER_PORT = 17001;
     private static final int GCS_PORT = 17002;
     private static final Pattern LOAD_LINE = Pattern.compile(
-            "sent=(\\d+) received=(\\d+) bad=(\\d+) datagrams=(\\d+) seconds=([0-9.]+)");
+            "sent=(\\d+) received=(\\d+) bad=(\\d+) datagrams=(\\d+) seconds=([0-9.]+) receiver_drops=(-?\\d+)");
 
     private UdpForwardBenchmark() {}
 
@@ -178,14 +178,14 @@ public final class UdpForwardBenchmark {
                         String line = runLoad(load, frames, pin, loadCpu, seconds, phaseRate, f.helloPort());
                         long cpu = cpuNanos(p.pid()) - cpu0;
                         long inDrops = udpDrops(SENDER_PORT) - in0;
-                        long rxDrops = lastReceiverDrops;
                         Matcher m = LOAD_LINE.matcher(line);
                         if (!m.find()) {
                             throw new IllegalStateException("load generator said: " + line);
                         }
                         Phase ph = new Phase(f.name(), phaseRate == 0 ? "saturation" : "paced", round,
                                 Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                                Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), cpu, inDrops, rxDrops);
+                                Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), cpu, inDrops,
+                                Long.parseLong(m.group(6)));
                         phases.add(ph);
                         System.out.println(ph);
                     }
@@ -317,13 +317,8 @@ public final class UdpForwardBenchmark {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("load generator failed: " + out);
         }
-        Matcher m = Pattern.compile("receiver_drops=(\\d+)").matcher(out);
-        lastReceiverDrops = m.find() ? Long.parseLong(m.group(1)) : -1;
         return out;
     }
-
-    /** Receive-queue drops of the load generator's receiver socket in its last run (it lives only for the run). */
-    private static long lastReceiverDrops;
 
     /**
      * Datagrams the kernel dropped so far because the receive queue of the socket bound to this loopback port was

@@ -296,7 +296,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             return send(data, offset, length);
         }
         Objects.checkFromIndexSize(offset, length, data.length);
-        if (isClosed() || length > MAX_DATAGRAM || !hasTarget()) {
+        if (length > MAX_DATAGRAM || !isConnected()) {
             return false;
         }
         synchronized (sendLock) {
@@ -332,9 +332,6 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             }
         }
     }
-
-    /** @return whether there is a target to send to now */
-    abstract boolean hasTarget();
 
     /**
      * Sends the datagram now in the send buffer (its first {@code length} bytes) to each target with

@@ -105,10 +105,6 @@ public final class UdpInTransport extends AbstractUdpTransport {
         LOG.info("{}: new peer {}", description(), from);
     }
 
-    @Override
-    boolean hasTarget() {
-        return isConnected();
-    }
 
     /** Sends to every peer heard from within the peer timeout; false if there is none. */
     @Override

@@ -63,10 +63,6 @@ public final class UdpOutTransport extends AbstractUdpTransport {
         return "sending to " + UdpInTransport.hostPort(remote);
     }
 
-    @Override
-    boolean hasTarget() {
-        return true;
-    }
 
     @Override
     boolean sendCopied(int length) {

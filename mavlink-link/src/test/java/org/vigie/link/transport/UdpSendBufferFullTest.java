@@ -146,10 +146,6 @@ class UdpSendBufferFullTest {
                 return "fake";
             }
 
-            @Override
-            boolean hasTarget() {
-                return true;
-            }
 
             @Override
             boolean sendCopied(int length) {
