@@ -140,10 +140,10 @@ final class MissionServer {
             ack(channel, sysId, compId, MavMissionResult.MAV_MISSION_DENIED, type);
             return;
         }
-        int max = type == MISSION ? 700 : type == FENCE ? 84 : 20;
+        int max = type == MISSION ? 700 : type == FENCE ? fenceMaxItems() : 20;
         if (count > max) {
-            ack(channel, sysId, compId, MavMissionResult.MAV_MISSION_NO_SPACE, type);
             host.statustext(4, "Only " + max + " items are supported");
+            ack(channel, sysId, compId, MavMissionResult.MAV_MISSION_NO_SPACE, type);
             return;
         }
         if (type == MISSION && flavour == Flavour.ARDUCOPTER) {
@@ -237,6 +237,9 @@ final class MissionServer {
             GeoNe probe = new GeoNe(0, 0);
             if (FenceModel.compile(t.buffer, probe) == null) {
                 result = MavMissionResult.MAV_MISSION_ERROR;
+            } else if (flavour == Flavour.ARDUCOPTER && arduPilotFenceBytes(t.buffer) > ARDUCOPTER_FENCE_BYTES) {
+                host.statustext(4, "Fence exceeds storage size");
+                result = MavMissionResult.MAV_MISSION_ERROR;
             }
         }
         if (result == MavMissionResult.MAV_MISSION_ACCEPTED) {
@@ -256,6 +259,40 @@ final class MissionServer {
             host.listChanged(t.type);
         }
         ack(t.channel, t.destSys, t.destComp, result, t.type);
+    }
+
+    /**
+     * ArduCopter's fence storage area on boards with 16 KiB or more of storage and in SITL (StorageManager: 48 + 256
+     * + 256 bytes). Measured on ArduCopter 4.7 SITL: 69 vertices stored, 70 "Fence exceeds storage size", 71 items
+     * "Only 70 items are supported".
+     */
+    static final int ARDUCOPTER_FENCE_BYTES = 560;
+    /** PX4's geofence item limit (dataman). */
+    static final int PX4_FENCE_ITEMS = 64;
+
+    private int fenceMaxItems() {
+        return flavour == Flavour.ARDUCOPTER ? ARDUCOPTER_FENCE_BYTES / 8 : PX4_FENCE_ITEMS;
+    }
+
+    /**
+     * Bytes a fence takes in AC_PolyFence_loader's storage: a 4-byte header, per polygon a type byte, a count byte and
+     * 8 bytes per vertex, per circle 13 bytes, per return point 9.
+     */
+    static int arduPilotFenceBytes(List<SimMissionItem> items) {
+        int bytes = 4;
+        int i = 0;
+        while (i < items.size()) {
+            int cmd = items.get(i).command();
+            if (cmd == FenceModel.CMD_POLY_INCLUSION || cmd == FenceModel.CMD_POLY_EXCLUSION) {
+                int n = Math.max(1, Math.round(items.get(i).param1()));
+                bytes += 2 + 8 * n;
+                i += n;
+            } else {
+                bytes += cmd == FenceModel.CMD_RETURN_POINT ? 9 : 13;
+                i++;
+            }
+        }
+        return bytes;
     }
 
     private MavMissionResult validate(SimMissionItem item) {

@@ -6,17 +6,27 @@ import java.util.List;
 public sealed interface FenceExport permits FenceExport.Exported, FenceExport.Refused {
 
     /**
-     * The fence fits the budget.
+     * The fence fits the capacity.
      *
-     * @param items            the items in upload order (inclusion polygon, exclusion polygons, exclusion circles,
+     * @param shapes           the shapes in upload order (inclusion polygon, exclusion polygons, exclusion circles,
      *                         return point)
      * @param removedVertices  how many polygon vertices the conservative simplification removed (0 if none)
      * @param shrunkAreaM2     area the inclusion lost, m² (approximate, local planar)
      */
-    record Exported(List<FenceItem> items, int removedVertices, double shrunkAreaM2) implements FenceExport {
+    record Exported(List<FenceShape> shapes, int removedVertices, double shrunkAreaM2) implements FenceExport {
         /** Copies the list. */
         public Exported {
-            items = List.copyOf(items);
+            shapes = List.copyOf(shapes);
+        }
+
+        /** @return mission-protocol items: one per polygon vertex, circle and return point */
+        public int itemCount() {
+            return FenceCapacity.itemCount(shapes);
+        }
+
+        /** @return bytes in ArduPilot's fence storage layout */
+        public int storageBytes() {
+            return FenceCapacity.storageBytes(shapes);
         }
     }
 

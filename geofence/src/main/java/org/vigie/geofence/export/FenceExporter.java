@@ -20,11 +20,12 @@ import org.vigie.geofence.zone.ExclusionZone;
 import org.vigie.geofence.zone.PolygonExclusion;
 
 /**
- * Turns a {@link District} into autopilot fence items within an item budget.
+ * Turns a {@link District} into autopilot fence shapes within what the autopilot can store ({@link FenceCapacity}:
+ * items, bytes of ArduPilot's storage layout, vertices per polygon).
  *
  * <p>The inclusion shell becomes one inclusion polygon; inclusion holes and polygonal exclusion zones become exclusion
  * polygons; circular zones become exclusion circles; home becomes the return point (optional). When the items exceed
- * the budget, vertices are removed greedily, smallest triangle first, and only conservatively: from the inclusion only
+ * the capacity, vertices are removed greedily (first from any polygon above the per-polygon limit, then from all), smallest triangle first, and only conservatively: from the inclusion only
  * convex "ear" vertices (cutting the ear shrinks it), from exclusions only reflex vertices whose pocket is empty
  * (filling the pocket grows it); no removal may sweep over home or another vertex of the ring, so rings stay simple.
  * Each simplified polygon is then moved {@link #SAFETY_DEG} to the safe side (mitre offset: same vertices) and rounded
@@ -38,10 +39,10 @@ import org.vigie.geofence.zone.PolygonExclusion;
  */
 public final class FenceExporter {
 
-    /** ArduPilot's practical fence item budget (FENCE_TOTAL storage on common boards). */
+    /** ArduPilot's fence item limit on Pixhawk-class boards (560 bytes of storage / 8). */
     public static final int ARDUPILOT_MAX_ITEMS = 70;
     /** PX4's fence item budget (dataman geofence storage). */
-    public static final int PX4_MAX_ITEMS = 64;
+    public static final int PX4_MAX_ITEMS = FenceCapacity.PX4_DEFAULT_ITEMS;
 
     private static final GeometryFactory GF = new GeometryFactory();
     /** Exported polygons are moved this far (degrees, about 7-11 cm) to the safe side before rounding to 1e-7. */
@@ -51,25 +52,36 @@ public final class FenceExporter {
     private static final BufferParameters MITRE = new BufferParameters(1, BufferParameters.CAP_FLAT,
             BufferParameters.JOIN_MITRE, 50.0);
 
-    private final int maxItems;
+    private final FenceCapacity capacity;
     private final boolean includeReturnPoint;
 
     /**
-     * @param maxItems           item budget, &ge; 4
-     * @param includeReturnPoint whether to append a RETURN_POINT item at home (counts against the budget)
-     * @throws IllegalArgumentException if maxItems &lt; 4
+     * @param capacity           what the autopilot can store
+     * @param includeReturnPoint whether to append a return point at home (counts against the capacity)
+     * @throws IllegalArgumentException if capacity is null
      */
-    public FenceExporter(int maxItems, boolean includeReturnPoint) {
-        if (maxItems < 4) {
-            throw new IllegalArgumentException("maxItems " + maxItems + " must be >= 4");
+    public FenceExporter(FenceCapacity capacity, boolean includeReturnPoint) {
+        if (capacity == null) {
+            throw new IllegalArgumentException("capacity is null");
         }
-        this.maxItems = maxItems;
+        this.capacity = capacity;
         this.includeReturnPoint = includeReturnPoint;
     }
 
-    /** @return the item budget */
-    public int maxItems() {
-        return maxItems;
+    /**
+     * An exporter limited by items only.
+     *
+     * @param maxItems           item budget, &ge; 4
+     * @param includeReturnPoint whether to append a return point at home (counts against the budget)
+     * @throws IllegalArgumentException if maxItems &lt; 4
+     */
+    public FenceExporter(int maxItems, boolean includeReturnPoint) {
+        this(FenceCapacity.items(maxItems), includeReturnPoint);
+    }
+
+    /** @return what the exported fence must fit */
+    public FenceCapacity capacity() {
+        return capacity;
     }
 
     /**
@@ -83,21 +95,50 @@ public final class FenceExporter {
         if (d == null) {
             throw new IllegalArgumentException("district is null");
         }
-        int target = maxItems;
+        int slack = 0;
         for (int attempt = 0; attempt < 5; attempt++) {
-            FenceExport r = attempt(d, target);
-            if (r instanceof FenceExport.Exported e && e.items().size() > maxItems) {
-                // a mitre offset bevelled a very sharp corner into two vertices: aim lower and retry
-                target -= e.items().size() - maxItems;
-                continue;
+            FenceExport r = attempt(d, slack);
+            if (r instanceof FenceExport.Exported e) {
+                int over = overBy(e.shapes());
+                if (over > 0) {
+                    // a mitre offset bevelled a very sharp corner into two vertices: aim lower and retry
+                    slack += over;
+                    continue;
+                }
             }
             return r;
         }
         return new FenceExport.Refused("district '" + d.name() + "' has corners too sharp to export within "
-                + maxItems + " items");
+                + capacity);
     }
 
-    private FenceExport attempt(District d, int budget) {
+    private int overBy(List<FenceShape> shapes) {
+        List<Integer> polys = new ArrayList<>();
+        int circles = 0;
+        boolean ret = false;
+        for (FenceShape s : shapes) {
+            if (s instanceof FenceShape.Polygon p) {
+                polys.add(p.vertices().size());
+            } else if (s instanceof FenceShape.Circle) {
+                circles++;
+            } else {
+                ret = true;
+            }
+        }
+        return capacity.excess(polys.stream().mapToInt(Integer::intValue).toArray(), circles, ret);
+    }
+
+    /** Vertices still to remove for the rings to fit, plus {@code slack} more. */
+    private int excess(List<Ring> rings, int circles, int slack) {
+        int[] counts = new int[rings.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = rings.get(i).count;
+        }
+        int e = capacity.excess(counts, circles, includeReturnPoint);
+        return e == 0 && slack == 0 ? 0 : e + slack;
+    }
+
+    private FenceExport attempt(District d, int slack) {
         GeoPoint home = d.home();
         List<Ring> rings = new ArrayList<>();
         rings.add(new Ring("inclusion of '" + d.name() + "'", d.inclusion().shell(), false));
@@ -112,66 +153,103 @@ public final class FenceExporter {
                 circles.add((CircleExclusion) z);
             }
         }
-        int fixed = circles.size() + (includeReturnPoint ? 1 : 0);
-        int total = fixed;
-        for (Ring r : rings) {
-            total += r.count;
+        int[] minimum = new int[rings.size()];
+        java.util.Arrays.fill(minimum, 3);
+        if (!capacity.fits(minimum, circles.size(), includeReturnPoint)) {
+            return new FenceExport.Refused(String.format(Locale.ROOT, "district '%s' needs at least %d polygons of 3"
+                    + " vertices and %d circles%s, more than the autopilot stores (%s)", d.name(), rings.size(),
+                    circles.size(), includeReturnPoint ? " and a return point" : "", capacity));
         }
-        int minimum = fixed + 3 * rings.size();
-        if (minimum > budget) {
-            return new FenceExport.Refused(String.format(Locale.ROOT, "district '%s' needs at least %d fence items"
-                    + " (%d polygons of 3 vertices, %d circles%s) but the autopilot takes %d", d.name(), minimum,
-                    rings.size(), circles.size(), includeReturnPoint ? ", a return point" : "", budget));
+        Simplification simp = new Simplification(rings, home.lonDeg(), home.latDeg());
+        for (int ri = 0; ri < rings.size(); ri++) {
+            Ring r = rings.get(ri);
+            int over = r.count - capacity.maxVerticesPerPolygon();
+            if (over > 0 && capacity.maxVerticesPerPolygon() < capacity.maxItems() && !simp.remove(List.of(ri), over)) {
+                return new FenceExport.Refused(String.format(Locale.ROOT, "the %s keeps %d vertices after every"
+                        + " conservative simplification; the autopilot takes %d per polygon", r.name, r.count,
+                        capacity.maxVerticesPerPolygon()));
+            }
         }
-        double hx = home.lonDeg();
-        double hy = home.latDeg();
-        int removed = 0;
-        double removedArea = 0;
-        PriorityQueue<double[]> pq = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0])
-                : a[1] != b[1] ? Double.compare(a[1], b[1]) : Double.compare(a[2], b[2]));
-        boolean rescanned = false;
-        while (total > budget) {
-            if (pq.isEmpty()) {
-                if (rescanned) {
-                    return new FenceExport.Refused(String.format(Locale.ROOT, "district '%s' needs %d fence items"
-                            + " after every conservative simplification; the autopilot takes %d", d.name(), total,
-                            budget));
+        int excess = excess(rings, circles.size(), slack);
+        if (excess > 0) {
+            List<Integer> all = new ArrayList<>();
+            for (int ri = 0; ri < rings.size(); ri++) {
+                all.add(ri);
+            }
+            if (!simp.remove(all, excess)) {
+                int total = circles.size() + (includeReturnPoint ? 1 : 0);
+                for (Ring r : rings) {
+                    total += r.count;
                 }
-                for (int ri = 0; ri < rings.size(); ri++) {
-                    Ring r = rings.get(ri);
-                    for (int v = 0; v < r.x.length; v++) {
-                        if (r.alive[v]) {
-                            push(pq, rings, ri, v, hx, hy);
+                return new FenceExport.Refused(String.format(Locale.ROOT, "district '%s' needs %d fence items"
+                        + " after every conservative simplification; the autopilot stores %s", d.name(), total,
+                        capacity));
+            }
+        }
+        return prove(d, rings, circles, simp.removed, simp.removedArea);
+    }
+
+    /** Greedy conservative vertex removal, smallest area first, over a chosen set of rings. */
+    private static final class Simplification {
+        private final List<Ring> rings;
+        private final double hx;
+        private final double hy;
+        int removed;
+        double removedArea;
+
+        Simplification(List<Ring> rings, double hx, double hy) {
+            this.rings = rings;
+            this.hx = hx;
+            this.hy = hy;
+        }
+
+        /** Removes {@code count} vertices from the given rings; false when no more can go conservatively. */
+        boolean remove(List<Integer> ringIndexes, int count) {
+            PriorityQueue<double[]> pq = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0])
+                    : a[1] != b[1] ? Double.compare(a[1], b[1]) : Double.compare(a[2], b[2]));
+            boolean rescanned = false;
+            int left = count;
+            while (left > 0) {
+                if (pq.isEmpty()) {
+                    if (rescanned) {
+                        return false;
+                    }
+                    for (int ri : ringIndexes) {
+                        Ring r = rings.get(ri);
+                        for (int v = 0; v < r.x.length; v++) {
+                            if (r.alive[v]) {
+                                push(pq, rings, ri, v, hx, hy);
+                            }
                         }
                     }
+                    rescanned = true;
+                    continue;
                 }
-                rescanned = true;
-                continue;
+                double[] c = pq.poll();
+                Ring r = rings.get((int) c[1]);
+                int v = (int) c[2];
+                if (!r.alive[v] || r.stamp[v] != (int) c[3] || r.count <= 3 || Double.isNaN(r.cost(v, hx, hy))) {
+                    continue;
+                }
+                int p = r.prev[v];
+                int n = r.next[v];
+                r.alive[v] = false;
+                r.next[p] = n;
+                r.prev[n] = p;
+                r.count--;
+                left--;
+                removed++;
+                if (!r.grow) {
+                    removedArea += c[0];
+                }
+                r.stamp[p]++;
+                r.stamp[n]++;
+                push(pq, rings, (int) c[1], p, hx, hy);
+                push(pq, rings, (int) c[1], n, hx, hy);
+                rescanned = false;
             }
-            double[] c = pq.poll();
-            Ring r = rings.get((int) c[1]);
-            int v = (int) c[2];
-            if (!r.alive[v] || r.stamp[v] != (int) c[3] || r.count <= 3 || Double.isNaN(r.cost(v, hx, hy))) {
-                continue;
-            }
-            int p = r.prev[v];
-            int n = r.next[v];
-            r.alive[v] = false;
-            r.next[p] = n;
-            r.prev[n] = p;
-            r.count--;
-            total--;
-            removed++;
-            if (!r.grow) {
-                removedArea += c[0];
-            }
-            r.stamp[p]++;
-            r.stamp[n]++;
-            push(pq, rings, (int) c[1], p, hx, hy);
-            push(pq, rings, (int) c[1], n, hx, hy);
-            rescanned = false;
+            return true;
         }
-        return prove(d, rings, circles, removed, removedArea);
     }
 
     private static void push(PriorityQueue<double[]> pq, List<Ring> rings, int ri, int v, double hx, double hy) {
@@ -184,7 +262,7 @@ public final class FenceExporter {
 
     private FenceExport prove(District d, List<Ring> rings, List<CircleExclusion> circles, int removed,
             double removedAreaDeg2) {
-        List<FenceItem> items = new ArrayList<>();
+        List<FenceShape> shapes = new ArrayList<>();
         Coordinate homeC = new Coordinate(d.home().lonDeg(), d.home().latDeg());
         for (Ring r : rings) {
             Polygon truth = r.truePolygon();
@@ -229,10 +307,12 @@ public final class FenceExporter {
             if (!r.grow && !homeCovered) {
                 return new FenceExport.Refused("the exported " + r.name + " leaves out home");
             }
-            int cmd = r.grow ? FenceItem.POLYGON_VERTEX_EXCLUSION : FenceItem.POLYGON_VERTEX_INCLUSION;
+            List<FenceShape.LatLonE7> vertices = new ArrayList<>();
             for (int[] p : e7) {
-                items.add(new FenceItem(cmd, e7.size(), p[0], p[1]));
+                vertices.add(new FenceShape.LatLonE7(p[0], p[1]));
             }
+            shapes.add(new FenceShape.Polygon(r.grow ? FenceShape.Role.EXCLUSION : FenceShape.Role.INCLUSION,
+                    vertices));
         }
         for (CircleExclusion c : circles) {
             int lat = (int) Math.round(c.centre().latDeg() * 1e7);
@@ -246,15 +326,15 @@ public final class FenceExporter {
             if (Geodesy.distanceM(d.home(), GeoPoint.of(lat / 1e7, lon / 1e7)) <= radius) {
                 return new FenceExport.Refused("the exported circle '" + c.name() + "' covers home");
             }
-            items.add(new FenceItem(FenceItem.CIRCLE_EXCLUSION, radius, lat, lon));
+            shapes.add(new FenceShape.Circle(FenceShape.Role.EXCLUSION, new FenceShape.LatLonE7(lat, lon), radius));
         }
         if (includeReturnPoint) {
-            items.add(new FenceItem(FenceItem.RETURN_POINT, 0f, (int) Math.round(d.home().latDeg() * 1e7),
-                    (int) Math.round(d.home().lonDeg() * 1e7)));
+            shapes.add(new FenceShape.ReturnPoint(new FenceShape.LatLonE7((int) Math.round(d.home().latDeg() * 1e7),
+                    (int) Math.round(d.home().lonDeg() * 1e7))));
         }
         double mPerDegLat = 111_320.0;
         double mPerDegLon = 111_320.0 * Math.cos(Math.toRadians(d.home().latDeg()));
-        return new FenceExport.Exported(items, removed, removedAreaDeg2 * mPerDegLat * mPerDegLon);
+        return new FenceExport.Exported(shapes, removed, removedAreaDeg2 * mPerDegLat * mPerDegLon);
     }
 
     /** One ring being simplified, CCW, as a doubly linked list over its vertices (x = lon, y = lat). */

@@ -1,7 +1,8 @@
 /**
- * Export of a district to autopilot fence items ({@link org.vigie.geofence.export.FenceItem}, plain values for the
- * mission module to upload with the MAVLink mission protocol, mission type FENCE) within an autopilot's item budget.
- * Simplification is conservative only, and proven with JTS on every export: the exported inclusion lies inside the true
- * one, every exported exclusion contains the true one.
+ * Export of a district to autopilot fence shapes ({@link org.vigie.geofence.export.FenceShape}: polygons, circles and a
+ * return point, inclusion or exclusion, neutral to any protocol; the mission module maps them to MAVLink fence items)
+ * within what an autopilot can store ({@link org.vigie.geofence.export.FenceCapacity}: items, bytes of ArduPilot's
+ * storage layout, vertices per polygon). Simplification is conservative only, and proven with JTS on every export: the
+ * exported inclusion lies inside the true one, every exported exclusion contains the true one.
  */
 package org.vigie.geofence.export;

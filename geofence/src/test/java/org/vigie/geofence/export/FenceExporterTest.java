@@ -39,40 +39,43 @@ class FenceExporterTest {
         return GF.createPolygon(cs);
     }
 
-    /** Splits exported items into polygons by command, checking param1 counts. */
-    private static List<Polygon> polygons(List<FenceItem> items, int command) {
+    private static Polygon polygon(FenceShape.Polygon p) {
+        Coordinate[] cs = new Coordinate[p.vertices().size() + 1];
+        for (int k = 0; k < p.vertices().size(); k++) {
+            cs[k] = new Coordinate(p.vertices().get(k).lonDeg(), p.vertices().get(k).latDeg());
+        }
+        cs[cs.length - 1] = new Coordinate(cs[0]);
+        return GF.createPolygon(cs);
+    }
+
+    private static List<Polygon> polygons(List<FenceShape> shapes, FenceShape.Role role) {
         List<Polygon> out = new ArrayList<>();
-        int i = 0;
-        while (i < items.size()) {
-            FenceItem it = items.get(i);
-            if (it.command() != command) {
-                i++;
-                continue;
+        for (FenceShape s : shapes) {
+            if (s instanceof FenceShape.Polygon p && p.role() == role) {
+                out.add(polygon(p));
             }
-            int n = (int) it.param1();
-            Coordinate[] cs = new Coordinate[n + 1];
-            for (int k = 0; k < n; k++) {
-                FenceItem v = items.get(i + k);
-                assertThat(v.command()).isEqualTo(command);
-                assertThat((int) v.param1()).isEqualTo(n);
-                cs[k] = new Coordinate(v.lonDeg(), v.latDeg());
-            }
-            cs[n] = new Coordinate(cs[0]);
-            out.add(GF.createPolygon(cs));
-            i += n;
         }
         return out;
     }
 
-    private static void assertConservative(District d, FenceExport result, int budget) {
+    private static void assertConservative(District d, FenceExport result, FenceCapacity capacity) {
         assertThat(result).as(d.name()).isInstanceOf(FenceExport.Exported.class);
-        List<FenceItem> items = ((FenceExport.Exported) result).items();
-        assertThat(items.size()).isLessThanOrEqualTo(budget);
-        List<Polygon> inc = polygons(items, FenceItem.POLYGON_VERTEX_INCLUSION);
+        FenceExport.Exported e = (FenceExport.Exported) result;
+        List<FenceShape> shapes = e.shapes();
+        assertThat(e.itemCount()).isLessThanOrEqualTo(capacity.maxItems());
+        if (capacity.maxStorageBytes() > 0) {
+            assertThat(e.storageBytes()).as("bytes of %s", d.name()).isLessThanOrEqualTo(capacity.maxStorageBytes());
+        }
+        for (FenceShape s : shapes) {
+            if (s instanceof FenceShape.Polygon p) {
+                assertThat(p.vertices().size()).isLessThanOrEqualTo(capacity.maxVerticesPerPolygon());
+            }
+        }
+        List<Polygon> inc = polygons(shapes, FenceShape.Role.INCLUSION);
         assertThat(inc).hasSize(1);
         assertThat(inc.get(0).isValid()).isTrue();
         assertThat(polygon(d.inclusion().shell()).covers(inc.get(0))).as("inclusion of %s shrinks", d.name()).isTrue();
-        List<Polygon> exc = polygons(items, FenceItem.POLYGON_VERTEX_EXCLUSION);
+        List<Polygon> exc = polygons(shapes, FenceShape.Role.EXCLUSION);
         List<Polygon> trueExc = new ArrayList<>();
         d.inclusion().holes().forEach(h -> trueExc.add(polygon(h)));
         List<CircleExclusion> circles = new ArrayList<>();
@@ -87,15 +90,16 @@ class FenceExporterTest {
         for (int i = 0; i < exc.size(); i++) {
             assertThat(exc.get(i).covers(trueExc.get(i))).as("exclusion %d of %s grows", i, d.name()).isTrue();
         }
-        List<FenceItem> cs = items.stream().filter(it -> it.command() == FenceItem.CIRCLE_EXCLUSION).toList();
+        List<FenceShape.Circle> cs = shapes.stream().filter(FenceShape.Circle.class::isInstance)
+                .map(FenceShape.Circle.class::cast).toList();
         assertThat(cs).hasSameSizeAs(circles);
         for (int i = 0; i < cs.size(); i++) {
-            double shift = Geodesy.distanceM(circles.get(i).centre(), GeoPoint.of(cs.get(i).latDeg(),
-                    cs.get(i).lonDeg()));
-            assertThat((double) cs.get(i).param1()).isGreaterThanOrEqualTo(circles.get(i).radiusM() + shift);
+            double shift = Geodesy.distanceM(circles.get(i).centre(), GeoPoint.of(cs.get(i).centre().latDeg(),
+                    cs.get(i).centre().lonDeg()));
+            assertThat((double) cs.get(i).radiusM()).isGreaterThanOrEqualTo(circles.get(i).radiusM() + shift);
+            assertThat(cs.get(i).role()).isEqualTo(FenceShape.Role.EXCLUSION);
         }
-        FenceItem ret = items.get(items.size() - 1);
-        assertThat(ret.command()).isEqualTo(FenceItem.RETURN_POINT);
+        assertThat(shapes.get(shapes.size() - 1)).isInstanceOf(FenceShape.ReturnPoint.class);
     }
 
     @Test
@@ -103,9 +107,10 @@ class FenceExporterTest {
         int simplified = 0;
         for (ParisQuartiers.Quartier q : quartiers) {
             District d = DemoZones.withZones(ParisQuartiers.district(q), 4, q.number());
-            for (int budget : new int[] {FenceExporter.ARDUPILOT_MAX_ITEMS, FenceExporter.PX4_MAX_ITEMS}) {
-                FenceExport r = new FenceExporter(budget, true).export(d);
-                assertConservative(d, r, budget);
+            for (FenceCapacity capacity : new FenceCapacity[] {FenceCapacity.arduPilotDefault(),
+                    FenceCapacity.px4Default()}) {
+                FenceExport r = new FenceExporter(capacity, true).export(d);
+                assertConservative(d, r, capacity);
                 if (((FenceExport.Exported) r).removedVertices() > 0) {
                     simplified++;
                 }
@@ -119,9 +124,10 @@ class FenceExporterTest {
         District d = District.builder("Small").home(TestDistricts.HOME).inclusion(TestDistricts.square(300))
                 .exclusion(new CircleExclusion("Helipad", "hospital", TestDistricts.enu(100, 100), 30)).build();
         FenceExport r = new FenceExporter(10, true).export(d);
-        assertConservative(d, r, 10);
+        assertConservative(d, r, FenceCapacity.items(10));
         assertThat(((FenceExport.Exported) r).removedVertices()).isZero();
-        assertThat(((FenceExport.Exported) r).items()).hasSize(6);
+        assertThat(((FenceExport.Exported) r).itemCount()).isEqualTo(6);
+        assertThat(((FenceExport.Exported) r).storageBytes()).isEqualTo(4 + 2 + 4 * 8 + 13 + 9);
     }
 
     @Test
@@ -132,8 +138,9 @@ class FenceExporterTest {
                 .build();
         FenceExport r = new FenceExporter(8, true).export(d);
         assertThat(r).isInstanceOf(FenceExport.Refused.class);
-        assertThat(((FenceExport.Refused) r).message()).isEqualTo("district 'Busy' needs at least 10 fence items"
-                + " (3 polygons of 3 vertices, 0 circles, a return point) but the autopilot takes 8");
+        assertThat(((FenceExport.Refused) r).message()).isEqualTo("district 'Busy' needs at least 3 polygons of 3"
+                + " vertices and 0 circles and a return point, more than the autopilot stores (8 items, no byte"
+                + " limit, 8 vertices per polygon)");
         // a convex 40-gon exclusion cannot be grown by removing vertices
         List<GeoPoint> round = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -143,6 +150,54 @@ class FenceExporterTest {
                 .exclusion(new PolygonExclusion("Dome", "", round)).build();
         FenceExport r2 = new FenceExporter(20, true).export(convex);
         assertThat(((FenceExport.Refused) r2).message()).contains("needs 45 fence items after every conservative"
-                + " simplification; the autopilot takes 20");
+                + " simplification; the autopilot stores 20 items");
+    }
+
+    @Test
+    void everyQuartierFitsArduCoptersStorageBytesNotOnlyItsItemCount() {
+        // 70 items would fit the item count, but one 70-vertex polygon takes 4 + 2 + 560 = 566 bytes of 560
+        FenceCapacity ac = FenceCapacity.arduPilotDefault();
+        assertThat(ac.fits(new int[] {70}, 0, false)).isFalse();
+        assertThat(ac.fits(new int[] {69}, 0, false)).isTrue();
+        assertThat(ac.fits(new int[] {3}, 40, false)).isTrue();
+        assertThat(ac.fits(new int[] {3}, 41, false)).isFalse();
+        int overByItemsOnly = 0;
+        for (ParisQuartiers.Quartier q : quartiers) {
+            District d = DemoZones.withZones(ParisQuartiers.district(q), 4, q.number());
+            FenceExport.Exported itemsOnly = (FenceExport.Exported) new FenceExporter(70, false).export(d);
+            if (itemsOnly.storageBytes() > 560) {
+                overByItemsOnly++;
+            }
+            FenceExport r = new FenceExporter(ac, false).export(d);
+            assertThat(r).as(d.name()).isInstanceOf(FenceExport.Exported.class);
+            assertThat(((FenceExport.Exported) r).storageBytes()).as(d.name()).isLessThanOrEqualTo(560);
+        }
+        assertThat(overByItemsOnly).as("districts an item budget of 70 alone would not fit").isGreaterThan(10);
+    }
+
+    @Test
+    void aPolygonAboveTheVertexLimitIsCutDownFirst() {
+        List<GeoPoint> round = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            round.add(TestDistricts.enu(400 * Math.cos(i * Math.PI / 150), 400 * Math.sin(i * Math.PI / 150)));
+        }
+        District d = District.builder("Many").home(TestDistricts.HOME)
+                .inclusion(org.vigie.geofence.zone.GeoPolygon.of(round)).build();
+        FenceCapacity cap = new FenceCapacity(1000, 0, 255);
+        FenceExport r = new FenceExporter(cap, false).export(d);
+        assertThat(r).isInstanceOf(FenceExport.Exported.class);
+        assertThat(((FenceExport.Exported) r).itemCount()).isLessThanOrEqualTo(255).isGreaterThan(240);
+    }
+
+    @Test
+    void aCapacityBelowARefusedFenceIsStrictlySmaller() {
+        District d = DemoZones.withZones(ParisQuartiers.district(quartiers.get(0)), 4, quartiers.get(0).number());
+        FenceCapacity generous = FenceCapacity.arduPilot(4096);
+        FenceExport.Exported big = (FenceExport.Exported) new FenceExporter(generous, true).export(d);
+        FenceCapacity smaller = generous.below(big.shapes());
+        assertThat(smaller.maxStorageBytes()).isLessThan(big.storageBytes());
+        FenceExport.Exported again = (FenceExport.Exported) new FenceExporter(smaller, true).export(d);
+        assertThat(again.storageBytes()).isLessThan(big.storageBytes());
+        assertConservative(d, again, smaller);
     }
 }

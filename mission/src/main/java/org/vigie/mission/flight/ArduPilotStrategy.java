@@ -2,7 +2,7 @@ package org.vigie.mission.flight;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.vigie.geofence.export.FenceExporter;
+import org.vigie.geofence.export.FenceCapacity;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandService;
@@ -60,13 +60,14 @@ public record ArduPilotStrategy(int fenceAction) implements FlavourStrategy {
     /**
      * {@inheritDoc}
      *
-     * <p>{@link FenceExporter#ARDUPILOT_MAX_ITEMS} (70): ArduPilot's fence storage depends on the board
-     * (AC_PolyFence_loader packs items into the StorageFence area); the simulated ArduCopter holds 84, the stricter
-     * common-board figure is kept.
+     * <p>{@link FenceCapacity#arduPilotDefault()}: 560 bytes of fence storage (70 items), as ArduCopter 4.x has on
+     * every board with 16 KiB or more of storage and in SITL (measured: a 69-vertex polygon is stored, a 70-vertex one
+     * is refused "Fence exceeds storage size", 71 items "Only 70 items are supported"). A board that says otherwise
+     * when asked ({@link org.vigie.link.mission.FenceCapacityProbe}) or refuses a fence for space overrides it.
      */
     @Override
-    public int fenceItemBudget() {
-        return FenceExporter.ARDUPILOT_MAX_ITEMS;
+    public FenceCapacity defaultFenceCapacity() {
+        return FenceCapacity.arduPilotDefault();
     }
 
     @Override

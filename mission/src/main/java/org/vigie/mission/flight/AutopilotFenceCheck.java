@@ -9,7 +9,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.vigie.geofence.export.FenceItem;
+import org.vigie.geofence.export.FenceCapacity;
+import org.vigie.geofence.export.FenceShape;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.LocalFrame;
@@ -35,54 +36,44 @@ public final class AutopilotFenceCheck {
 
     /**
      * @param frame      the district's local frame
-     * @param items      the exported fence items, in upload order
+     * @param shapes     the exported fence, in upload order
      * @param clearanceM distance a route must keep from the exported fence, metres, &ge; 0
-     * @throws IllegalArgumentException on a negative clearance, or items without exactly one inclusion polygon
+     * @throws IllegalArgumentException on a negative clearance, or a fence without exactly one inclusion polygon
      */
-    public AutopilotFenceCheck(LocalFrame frame, List<FenceItem> items, double clearanceM) {
+    public AutopilotFenceCheck(LocalFrame frame, List<FenceShape> shapes, double clearanceM) {
         if (!(clearanceM >= 0)) {
             throw new IllegalArgumentException("clearanceM " + clearanceM + " must be >= 0 metres");
         }
         this.frame = frame;
         this.clearanceM = clearanceM;
-        this.itemCount = items.size();
+        this.itemCount = FenceCapacity.itemCount(shapes);
         Geometry inclusion = null;
         List<Geometry> exclusions = new ArrayList<>();
-        int i = 0;
-        while (i < items.size()) {
-            FenceItem it = items.get(i);
-            switch (it.command()) {
-                case FenceItem.POLYGON_VERTEX_INCLUSION, FenceItem.POLYGON_VERTEX_EXCLUSION -> {
-                    int n = (int) it.param1();
-                    if (n < 3 || i + n > items.size()) {
-                        throw new IllegalArgumentException("fence item " + i + " starts a polygon of " + n
-                                + " vertices but " + (items.size() - i) + " items remain");
-                    }
-                    Coordinate[] cs = new Coordinate[n + 1];
-                    for (int k = 0; k < n; k++) {
-                        cs[k] = enu(items.get(i + k));
-                    }
-                    cs[n] = new Coordinate(cs[0]);
-                    Geometry p = GF.createPolygon(cs);
-                    if (it.command() == FenceItem.POLYGON_VERTEX_INCLUSION) {
-                        if (inclusion != null) {
-                            throw new IllegalArgumentException("more than one inclusion polygon in the fence items");
-                        }
-                        inclusion = p;
-                    } else {
-                        exclusions.add(p);
-                    }
-                    i += n;
+        for (FenceShape s : shapes) {
+            if (s instanceof FenceShape.Polygon p) {
+                Coordinate[] cs = new Coordinate[p.vertices().size() + 1];
+                for (int k = 0; k < p.vertices().size(); k++) {
+                    cs[k] = enu(p.vertices().get(k));
                 }
-                case FenceItem.CIRCLE_EXCLUSION -> {
-                    exclusions.add(GF.createPoint(enu(it)).buffer(it.param1(), 16));
-                    i++;
+                cs[cs.length - 1] = new Coordinate(cs[0]);
+                Geometry g = GF.createPolygon(cs);
+                if (p.role() == FenceShape.Role.EXCLUSION) {
+                    exclusions.add(g);
+                } else if (inclusion != null) {
+                    throw new IllegalArgumentException("more than one inclusion polygon in the fence");
+                } else {
+                    inclusion = g;
                 }
-                default -> i++;
+            } else if (s instanceof FenceShape.Circle c) {
+                Geometry g = GF.createPoint(enu(c.centre())).buffer(c.radiusM(), 16);
+                if (c.role() == FenceShape.Role.INCLUSION) {
+                    throw new IllegalArgumentException("inclusion circles are not checked; export a polygon");
+                }
+                exclusions.add(g);
             }
         }
         if (inclusion == null) {
-            throw new IllegalArgumentException("no inclusion polygon in the fence items");
+            throw new IllegalArgumentException("no inclusion polygon in the fence");
         }
         Geometry ok = clearanceM > 0 ? inclusion.buffer(-clearanceM) : inclusion;
         for (Geometry x : exclusions) {
@@ -91,7 +82,7 @@ public final class AutopilotFenceCheck {
         this.allowed = PreparedGeometryFactory.prepare(ok);
     }
 
-    private Coordinate enu(FenceItem it) {
+    private Coordinate enu(FenceShape.LatLonE7 it) {
         EnuPoint p = frame.toLocal(new GeoPoint(it.latDeg(), it.lonDeg(), 0));
         return new Coordinate(p.eastM(), p.northM());
     }

@@ -25,10 +25,11 @@ public interface FlavourStrategy {
     String rtlMode();
 
     /**
-     * @return how many fence items (mission type FENCE) this autopilot holds; the district's fence is exported by
-     *         {@link org.vigie.geofence.export.FenceExporter} within this budget
+     * @return what this flavour's autopilots store of a fence when the autopilot itself does not say more (see
+     *         {@link org.vigie.geofence.export.FenceCapacity}); the district's fence is exported by
+     *         {@link org.vigie.geofence.export.FenceExporter} within it
      */
-    int fenceItemBudget();
+    org.vigie.geofence.export.FenceCapacity defaultFenceCapacity();
 
     /**
      * Sends the take-off command.

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.geofence.export.FenceExport;
 import org.vigie.geofence.export.FenceExporter;
-import org.vigie.geofence.export.FenceItem;
+import org.vigie.geofence.export.FenceCapacity;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.plan.PlanOptions;
@@ -27,7 +27,11 @@ import org.vigie.geofence.plan.WaypointKind;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandResult;
 import org.vigie.link.mission.MissionItem;
+import org.vigie.link.mission.FenceCapacityProbe;
 import org.vigie.link.mission.MissionType;
+import org.vigie.link.mission.TransferResult;
+import org.vigie.link.command.Target;
+import org.vigie.geofence.export.FenceShape;
 import org.vigie.link.mission.TransferOutcome;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
@@ -67,6 +71,10 @@ public final class FlightController {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlightController.class);
     private static final long WARN_PERIOD_MS = 5000;
+    /** How long the autopilot has to say how many fence items it stores (the mission protocol's own time-out). */
+    private static final Duration FENCE_PROBE_TIMEOUT = Duration.ofMillis(1500);
+    /** How many times a fence refused for space is re-exported smaller and sent again. */
+    private static final int FENCE_SPACE_RETRIES = 3;
     private static final long TRACK_PERIOD_MS = 1000;
     private static final int CMD_WAYPOINT = 16;
     private static final int CMD_LOITER_TIME = 19;
@@ -100,6 +108,10 @@ public final class FlightController {
 
     /** The district's fence as exported for this autopilot, once the strategy is known. */
     private FenceExport fenceExport;
+    /** What the autopilot stores of a fence: null until asked; shrinks when it refuses a fence for space. */
+    private FenceCapacity fenceCapacity;
+    private boolean fenceProbeStarted;
+    private int fenceSpaceRetries;
     /** Routes checked against {@link #fenceExport}; null until exported. */
     private AutopilotFenceCheck fenceCheck;
     private Route outbound;
@@ -449,6 +461,10 @@ public final class FlightController {
                 waiting.add("battery level");
             }
         }
+        if (waiting.isEmpty() && strategy != null && fenceCapacity == null) {
+            askFenceCapacity();
+            waiting.add("the autopilot's fence capacity");
+        }
         if (!waiting.isEmpty()) {
             if (now >= stepDeadlineMs) {
                 fail(FlightOutcome.REFUSED, "autopilot not ready after " + cfg.preflightTimeout().toSeconds()
@@ -589,10 +605,27 @@ public final class FlightController {
                             + fenceProblem);
                     return;
                 }
-                List<MissionItem> items = fenceMissionItems(((FenceExport.Exported) fenceExport).items());
+                List<FenceShape> shapes = ((FenceExport.Exported) fenceExport).shapes();
+                List<MissionItem> items = FenceMissionItems.of(shapes);
                 fenceItemCount = items.size();
                 waitingAsync = true;
                 async(ctx.transfers().upload(MissionType.FENCE, items), o -> {
+                    boolean space = o.result() == TransferResult.NO_SPACE || o.result() == TransferResult.ERROR;
+                    if (!o.succeeded() && space && fenceSpaceRetries < FENCE_SPACE_RETRIES) {
+                        fenceSpaceRetries++;
+                        String problem = shrinkFence(shapes);
+                        if (problem != null) {
+                            fail(FlightOutcome.REFUSED, "the autopilot refused the fence for space (" + o.result()
+                                    + ") and a smaller one does not hold the route: " + problem);
+                            return;
+                        }
+                        warn(String.format(Locale.ROOT, "the autopilot refused a fence of %d items (%s): retrying"
+                                + " with a smaller conservative fence (%s)", items.size(), o.result(),
+                                fenceCapacity));
+                        waitingAsync = false;
+                        kick();
+                        return;
+                    }
                     if (!o.succeeded()) {
                         fail(FlightOutcome.FAILED, "fence upload failed: " + o.result() + " " + o.detail());
                         return;
@@ -669,13 +702,51 @@ public final class FlightController {
      */
     private String exportFence() {
         if (fenceExport == null) {
-            fenceExport = new FenceExporter(strategy.fenceItemBudget(), false).export(ctx.district());
+            fenceExport = new FenceExporter(fenceCapacity, false).export(ctx.district());
             if (fenceExport instanceof FenceExport.Exported e) {
-                fenceCheck = new AutopilotFenceCheck(ctx.fence().frame(), e.items(),
+                fenceCheck = new AutopilotFenceCheck(ctx.fence().frame(), e.shapes(),
                         ctx.district().horizontalMarginM() / 2);
             }
         }
         return fenceExport instanceof FenceExport.Refused r ? r.message() : null;
+    }
+
+    /**
+     * Asks the autopilot once how many fence items it stores ({@link FenceCapacityProbe}); without an answer the
+     * strategy's default holds. ArduPilot's storage is 8 bytes per item it reports.
+     */
+    private void askFenceCapacity() {
+        if (fenceProbeStarted) {
+            return;
+        }
+        fenceProbeStarted = true;
+        FenceCapacity fallback = strategy.defaultFenceCapacity();
+        async(FenceCapacityProbe.probe(ctx.port(), new Target(t.targetSysId(), t.targetCompId(), t.flavour()),
+                FENCE_PROBE_TIMEOUT), stated -> {
+                    fenceCapacity = stated.isPresent() && fallback.maxStorageBytes() > 0
+                            ? FenceCapacity.arduPilot(8 * stated.getAsInt())
+                            : stated.isPresent() ? FenceCapacity.items(stated.getAsInt()) : fallback;
+                    LOG.info("fence capacity: {} ({})", fenceCapacity, stated.isPresent() ? "stated by the autopilot"
+                            : "default for " + t.flavour());
+                    kick();
+                });
+    }
+
+    /**
+     * After the autopilot refused the fence for space: a smaller conservative fence, and the routes checked against
+     * it again.
+     *
+     * @return null when a smaller fence was exported and the routes still fit it, else why not
+     */
+    private String shrinkFence(List<FenceShape> refused) {
+        fenceCapacity = fenceCapacity.below(refused);
+        fenceExport = null;
+        fenceCheck = null;
+        String problem = exportFence();
+        if (problem != null) {
+            return problem;
+        }
+        return autopilotFenceProblem(outbound, inbound);
     }
 
     /**
@@ -688,16 +759,6 @@ public final class FlightController {
         }
         String p = fenceCheck.problem(out, "outbound");
         return p != null ? p : fenceCheck.problem(back, "return");
-    }
-
-    /** Fence items as the mission protocol carries them: frame 0, autocontinue, altitude 0, in upload order. */
-    private static List<MissionItem> fenceMissionItems(List<FenceItem> fence) {
-        List<MissionItem> out = new ArrayList<>(fence.size());
-        for (FenceItem f : fence) {
-            out.add(new MissionItem(out.size(), 0, f.command(), 0, 1, f.param1(), 0, 0, 0, f.latE7(), f.lonE7(), 0,
-                    MissionType.FENCE));
-        }
-        return out;
     }
 
     private static String compareItems(List<MissionItem> sent, TransferOutcome read) {

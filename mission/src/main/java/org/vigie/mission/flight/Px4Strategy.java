@@ -2,7 +2,7 @@ package org.vigie.mission.flight;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.vigie.geofence.export.FenceExporter;
+import org.vigie.geofence.export.FenceCapacity;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandService;
@@ -48,10 +48,10 @@ public record Px4Strategy(int geofenceAction) implements FlavourStrategy {
         return "AUTO_RTL";
     }
 
-    /** {@inheritDoc} <p>{@link FenceExporter#PX4_MAX_ITEMS} (64, dataman geofence storage). */
+    /** {@inheritDoc} <p>{@link FenceCapacity#px4Default()} (64 items, dataman geofence storage, no byte layout). */
     @Override
-    public int fenceItemBudget() {
-        return FenceExporter.PX4_MAX_ITEMS;
+    public FenceCapacity defaultFenceCapacity() {
+        return FenceCapacity.px4Default();
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigie.geofence.export.FenceExport;
 import org.vigie.geofence.export.FenceExporter;
-import org.vigie.geofence.export.FenceItem;
+import org.vigie.geofence.export.FenceCapacity;
+import org.vigie.geofence.export.FenceShape;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.LocalFrame;
 import org.vigie.geofence.plan.Route;
@@ -22,16 +23,15 @@ class AutopilotFenceCheckTest {
     private final District d = BreachPredictorTest.square();
     private final LocalFrame f = d.geofence().frame();
 
-    private FenceItem vertex(int cmd, int n, double e, double nn) {
+    private FenceShape.LatLonE7 vertex(double e, double nn) {
         GeoPoint p = f.toGeo(e, nn, 0);
-        return new FenceItem(cmd, n, (int) Math.round(p.latDeg() * 1e7), (int) Math.round(p.lonDeg() * 1e7));
+        return new FenceShape.LatLonE7((int) Math.round(p.latDeg() * 1e7), (int) Math.round(p.lonDeg() * 1e7));
     }
 
     /** The square's fence as an autopilot would get it after a simplification that cut its north-east corner. */
-    private List<FenceItem> cutCorner() {
-        int inc = FenceItem.POLYGON_VERTEX_INCLUSION;
-        return List.of(vertex(inc, 4, -200, -200), vertex(inc, 4, 200, -200), vertex(inc, 4, 200, 100),
-                vertex(inc, 4, -200, 200));
+    private List<FenceShape> cutCorner() {
+        return List.of(new FenceShape.Polygon(FenceShape.Role.INCLUSION, List.of(vertex(-200, -200),
+                vertex(200, -200), vertex(200, 100), vertex(-200, 200))));
     }
 
     private Route route(double... en) {
@@ -59,8 +59,8 @@ class AutopilotFenceCheckTest {
     void exclusionsAndCirclesAreKeptClearOf() {
         District withCircle = District.builder("square+circle").home(d.home()).inclusion(d.inclusion())
                 .exclusion(new CircleExclusion("mast", "radio mast", f.toGeo(100, 0, 0), 30)).build();
-        FenceExport e = new FenceExporter(FenceExporter.ARDUPILOT_MAX_ITEMS, false).export(withCircle);
-        List<FenceItem> items = ((FenceExport.Exported) e).items();
+        FenceExport e = new FenceExporter(FenceCapacity.arduPilotDefault(), false).export(withCircle);
+        List<FenceShape> items = ((FenceExport.Exported) e).shapes();
         AutopilotFenceCheck c = new AutopilotFenceCheck(f, items, 5);
         assertThat(c.problem(route(0, 0, 180, 0), "outbound")).contains("near 48.85");
         assertThat(c.problem(route(0, 0, 100, 50), "outbound")).isNull(); // 50 m from the centre: 20 m clear
