@@ -21,10 +21,11 @@ import org.vigie.link.time.RealtimeScheduler;
 
 /**
  * A second program on SITL's SERIAL1 that records the ground truth of a flight: SIMSTATE (message 164, the physics'
- * true position, not the EKF's belief) at 10 Hz, the relative altitude from GLOBAL_POSITION_INT, HEARTBEAT modes and
- * armed state, and every STATUSTEXT.
+ * true position, not the EKF's belief) at 10 Hz, the relative altitude from GLOBAL_POSITION_INT (SIMSTATE has none),
+ * HEARTBEAT modes and armed state, and every STATUSTEXT.
  *
- * <p>It asks for SIMSTATE with SET_MESSAGE_INTERVAL every second until it arrives (ArduPilot answers per serial port).
+ * <p>It asks for SIMSTATE and GLOBAL_POSITION_INT with SET_MESSAGE_INTERVAL every second until they arrive
+ * (ArduPilot streams per serial port).
  * Threading: the link runs on its own real-time event thread at the SITL speed-up; the recorded samples are read from
  * any thread (lock-free queues).
  */
@@ -77,6 +78,10 @@ public final class SitlObserver implements AutoCloseable {
             if (truth.isEmpty()) {
                 link.send(CommandLong.builder().targetSystem(1).targetComponent(1)
                         .command(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL).param1(164).param2(100_000).build());
+            }
+            if (Double.isNaN(altitudeRelM)) {
+                link.send(CommandLong.builder().targetSystem(1).targetComponent(1)
+                        .command(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL).param1(33).param2(100_000).build());
             }
         });
     }

@@ -1,0 +1,267 @@
+package org.vigie.sitl;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.geodesy.Geodesy;
+import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.ExclusionZone;
+import org.vigie.geofence.zone.Geofence;
+import org.vigie.link.time.RealtimeScheduler;
+import org.vigie.mission.Companion;
+import org.vigie.mission.CompanionOptions;
+import org.vigie.mission.DispatchRequest;
+import org.vigie.mission.Flight;
+import org.vigie.mission.FlightReport;
+import org.vigie.mission.camera.CameraModel;
+import org.vigie.mission.camera.FlatTerrain;
+import org.vigie.mission.flight.KlvFeed;
+import org.vigie.mission.misb.InMemoryMetadataSink;
+import org.vigie.mission.misb.MetadataPacket;
+import org.vigie.mission.misb.MetadataStreamer;
+
+/**
+ * The companion flying a district against a real ArduCopter SITL, as an integrator runs it: SITL started at the
+ * district's home, the companion connected over {@code tcpout://} to SERIAL0 with its clock at SITL's speed-up, a
+ * MISB ST 0601 stream fed from every flight into memory, and a {@link SitlObserver} on SERIAL1 recording the ground
+ * truth. {@link #judge} measures a finished flight on that truth.
+ *
+ * <p>Threading: the companion has its own event thread and a separate callback executor, as production has; the rig
+ * itself is used from one test thread.
+ */
+public final class SitlFlightRig implements AutoCloseable {
+
+    /** Home altitude above mean sea level given to SITL, metres (Paris). */
+    public static final double HOME_AMSL_M = 35;
+
+    private final District district;
+    private final SitlProcess sitl;
+    private final RealtimeScheduler scheduler;
+    private final ExecutorService callbacks;
+    private final Companion companion;
+    private final SitlObserver observer;
+    private final InMemoryMetadataSink klv;
+    private final MetadataStreamer streamer;
+
+    private SitlFlightRig(District district, SitlProcess sitl, RealtimeScheduler scheduler, ExecutorService callbacks,
+            Companion companion, SitlObserver observer, MetadataStreamer streamer, InMemoryMetadataSink klv) {
+        this.klv = klv;
+        this.district = district;
+        this.sitl = sitl;
+        this.scheduler = scheduler;
+        this.callbacks = callbacks;
+        this.companion = companion;
+        this.observer = observer;
+        this.streamer = streamer;
+    }
+
+    /**
+     * Starts SITL at the district's home and attaches the companion and the observer.
+     *
+     * @param installation where SITL is
+     * @param district     the district
+     * @param options      the companion's options
+     * @param speedUp      SITL's speed-up; the companion's clock runs at the same rate
+     * @return the rig
+     * @throws IOException if SITL cannot start or the companion does not hear it within 30 s
+     */
+    public static SitlFlightRig start(SitlInstallation installation, District district, CompanionOptions options,
+            double speedUp) throws IOException {
+        GeoPoint home = district.home();
+        SitlProcess sitl = SitlProcess.start(installation, home.latDeg(), home.lonDeg(), HOME_AMSL_M, speedUp,
+                Duration.ofSeconds(30));
+        RealtimeScheduler scheduler = null;
+        ExecutorService callbacks = null;
+        Companion companion = null;
+        try {
+            scheduler = new RealtimeScheduler("companion-sitl-" + sitl.instance(), speedUp, Clock.systemUTC());
+            callbacks = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "companion-callbacks-" + sitl.instance());
+                t.setDaemon(true);
+                return t;
+            });
+            companion = Companion.connect(sitl.companionConnection(), district, options, scheduler, callbacks);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (companion.port().vehicle().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the companion did not hear SITL within 30 s:\n" + sitl.consoleTail(20));
+                }
+                sleepMs(20);
+            }
+            SitlObserver observer = SitlObserver.attach(sitl);
+            InMemoryMetadataSink klv = new InMemoryMetadataSink();
+            MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
+                    .platformDesignation("Vigie SITL").sink(klv).build();
+            CameraModel camera = CameraModel.of(60, 45);
+            companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+                    new KlvFeed(streamer, camera))));
+            streamer.start();
+            return new SitlFlightRig(district, sitl, scheduler, callbacks, companion, observer, streamer, klv);
+        } catch (IOException | RuntimeException e) {
+            if (companion != null) {
+                companion.close();
+            }
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            if (callbacks != null) {
+                callbacks.shutdown();
+            }
+            sitl.close();
+            throw e;
+        }
+    }
+
+    private static void sleepMs(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** @return the MISB ST 0601 packets streamed so far */
+    public List<MetadataPacket> klvPackets() {
+        return klv.packets();
+    }
+
+    /** @return the companion */
+    public Companion companion() {
+        return companion;
+    }
+
+    /** @return the ground-truth observer */
+    public SitlObserver observer() {
+        return observer;
+    }
+
+    /** @return the SITL process */
+    public SitlProcess sitl() {
+        return sitl;
+    }
+
+    /** @return the district flown */
+    public District district() {
+        return district;
+    }
+
+    /** @return the companion's clock (simulated time at SITL's speed-up) */
+    public RealtimeScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Dispatches and returns the flight at once.
+     *
+     * @param request the dispatch
+     * @return the flight
+     */
+    public Flight dispatch(DispatchRequest request) {
+        return companion.dispatch(request);
+    }
+
+    /**
+     * Waits for a flight's report.
+     *
+     * @param flight     the flight
+     * @param wallTimeout how long to wait, wall-clock
+     * @return the report
+     * @throws IllegalStateException naming the phase it was in when the flight did not end in time
+     */
+    public FlightReport await(Flight flight, Duration wallTimeout) throws Exception {
+        try {
+            return flight.report().get(wallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("flight " + flight.request().alertId() + " still in " + flight.phase()
+                    + " after " + wallTimeout + "; SITL says:\n" + sitl.consoleTail(15));
+        }
+    }
+
+    /**
+     * What the ground truth says of the flight so far.
+     *
+     * @param samples         true positions recorded
+     * @param breaches        samples outside the district or inside an exclusion zone
+     * @param minClearanceM   the least distance from any sample to the district's boundary or an exclusion zone,
+     *                        metres (negative: a breach)
+     * @param maxAltitudeRelM the highest relative altitude seen, metres
+     * @param finalFromHomeM  distance of the last sample from home, metres
+     */
+    public record Judgement(int samples, int breaches, double minClearanceM, double maxAltitudeRelM,
+            double finalFromHomeM) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d true positions, %d breaches, closest %.1f m to a boundary,"
+                    + " highest %.0f m, ended %.1f m from home", samples, breaches, minClearanceM, maxAltitudeRelM,
+                    finalFromHomeM);
+        }
+    }
+
+    /**
+     * Judges the flight on SITL's ground truth (SIMSTATE), not on the EKF's belief.
+     *
+     * @return the judgement
+     * @throws IllegalStateException when SITL sent no SIMSTATE
+     */
+    public Judgement judge() {
+        List<SitlObserver.TruthSample> truth = observer.truth();
+        if (truth.isEmpty()) {
+            throw new IllegalStateException("SITL sent no SIMSTATE: the flight cannot be judged on ground truth");
+        }
+        Geofence fence = district.geofence();
+        int breaches = 0;
+        double minClearance = Double.POSITIVE_INFINITY;
+        double maxAlt = 0;
+        for (SitlObserver.TruthSample s : truth) {
+            GeoPoint p = GeoPoint.of(s.latDeg(), s.lonDeg());
+            double d = fence.signedDistanceM(p);
+            if (!fence.contains(p)) {
+                breaches++;
+            }
+            if (s.altitudeRelM() > 1) {
+                minClearance = Math.min(minClearance, d);
+            }
+            if (!Double.isNaN(s.altitudeRelM())) {
+                maxAlt = Math.max(maxAlt, s.altitudeRelM());
+            }
+        }
+        SitlObserver.TruthSample last = truth.get(truth.size() - 1);
+        double fromHome = Geodesy.distanceM(district.home(), GeoPoint.of(last.latDeg(), last.lonDeg()));
+        return new Judgement(truth.size(), breaches, minClearance, maxAlt, fromHome);
+    }
+
+    /** @return the exclusion zone a true position entered, or null */
+    public ExclusionZone exclusionEntered() {
+        for (SitlObserver.TruthSample s : observer.truth()) {
+            var z = district.geofence().exclusionAt(GeoPoint.of(s.latDeg(), s.lonDeg()));
+            if (z.isPresent()) {
+                return z.get();
+            }
+        }
+        return null;
+    }
+
+    /** @return the simulated instant now */
+    public Instant now() {
+        return scheduler.now();
+    }
+
+    @Override
+    public void close() {
+        streamer.stop();
+        observer.close();
+        companion.close();
+        scheduler.close();
+        callbacks.shutdown();
+        sitl.close();
+    }
+}
