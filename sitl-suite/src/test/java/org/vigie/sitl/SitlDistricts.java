@@ -60,6 +60,11 @@ final class SitlDistricts {
      * of 16 bearings. (Targets whose route the simplified fence cuts are the time-to-scene issue's, not this suite's.)
      */
     static GeoPoint target(District d, double minM, double maxM, double clearM) {
+        return target(d, minM, maxM, clearM, d.home(), 0);
+    }
+
+    /** As {@link #target(District, double, double, double)}, at least {@code awayM} from {@code avoid}. */
+    static GeoPoint target(District d, double minM, double maxM, double clearM, GeoPoint avoid, double awayM) {
         Geofence f = d.geofence();
         FenceExport.Exported fence = (FenceExport.Exported) new FenceExporter(FenceCapacity.arduPilotDefault(), false)
                 .export(d);
@@ -70,7 +75,7 @@ final class SitlDistricts {
             double a = 2 * Math.PI * b / 16;
             for (double r = maxM; r >= minM; r -= 20) {
                 GeoPoint p = DemoZones.offset(d, r * Math.sin(a), r * Math.cos(a));
-                if (r > bestDist && lineClear(f, d.home(), p, clearM) && check.problem(new Route(List.of(
+                if (r > bestDist && Geodesy.distanceM(p, avoid) >= awayM && lineClear(f, d.home(), p, clearM) && check.problem(new Route(List.of(
                         new Waypoint(d.home(), WaypointKind.START), new Waypoint(p, WaypointKind.ARRIVAL)), p, p, r,
                         0, 0), "outbound") == null) {
                     best = p;
