@@ -1,22 +1,5 @@
 package org.vigie.sim;
 
-import io.dronefleet.mavlink.common.CommandInt;
-import io.dronefleet.mavlink.common.CommandLong;
-import io.dronefleet.mavlink.common.MissionClearAll;
-import io.dronefleet.mavlink.common.MissionCount;
-import io.dronefleet.mavlink.common.MissionItem;
-import io.dronefleet.mavlink.common.MissionItemInt;
-import io.dronefleet.mavlink.common.MissionRequest;
-import io.dronefleet.mavlink.common.MissionRequestInt;
-import io.dronefleet.mavlink.common.MissionRequestList;
-import io.dronefleet.mavlink.common.MissionSetCurrent;
-import io.dronefleet.mavlink.common.ParamRequestList;
-import io.dronefleet.mavlink.common.ParamRequestRead;
-import io.dronefleet.mavlink.common.ParamSet;
-import io.dronefleet.mavlink.common.RequestDataStream;
-import io.dronefleet.mavlink.common.SetMode;
-import io.dronefleet.mavlink.common.SetPositionTargetGlobalInt;
-import io.dronefleet.mavlink.common.SetupSigning;
 import io.dronefleet.mavlink.common.Timesync;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vigie.link.codec.MavlinkFrame;
-import org.vigie.link.codec.MessageCodec;
-import org.vigie.link.codec.MessageTable;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 import org.vigie.link.transport.Transport;
@@ -46,7 +25,8 @@ import org.vigie.sim.link.SimLink;
  * accessors ({@link #mode()}, {@link #armed()} ...) for quick assertions.
  *
  * <p>This class keeps the boot (readiness timeline and its chatter), the heartbeat, the routing of incoming frames
- * and the physics loop, and wires the parts that do the rest: {@link ParamServer}, {@link TelemetryStreams},
+ * and the physics loop, and wires the parts that do the rest: {@link FrameRouter} hands incoming frames to
+ * {@link ParamServer}, {@link TelemetryStreams},
  * {@link CommandHandler} with {@link Modes} and {@link Arming}, the flight controllers ({@link GuidedController},
  * {@link RtlController}, {@link AutoController}, {@link LandController}), {@link Pointing}, {@link Failsafes},
  * {@link MissionServer}, {@link SimSigning}; they share the vehicle's mutable state through one {@link SimState}.
@@ -57,9 +37,6 @@ import org.vigie.sim.link.SimLink;
  */
 public final class SimVehicle implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SimVehicle.class);
-    private static final MessageCodec CODEC = Outbox.CODEC;
-    private static final MessageTable TABLE = CODEC.table();
     private static final long REBOOT_SILENCE_NS = 1_500_000_000L;
 
     private final SimConfig config;
@@ -90,7 +67,7 @@ public final class SimVehicle implements AutoCloseable {
     private final Modes modes;
     private final Failsafes failsafes;
     private final TelemetryStreams streams;
-    private final CommandHandler commands;
+    private final FrameRouter router;
 
     private boolean started;
     private boolean initialised;
@@ -143,8 +120,10 @@ public final class SimVehicle implements AutoCloseable {
         this.failsafes = new Failsafes(state, flight, params, out, modes);
         this.streams = new TelemetryStreams(config, scheduler, state, flight, geo, out, links.size(), arming, auto,
                 land, failsafes, pointing);
-        this.commands = new CommandHandler(config, scheduler, state, flight, geo, params, out, faults, streams, modes,
-                arming, guided, auto, pointing, new CommandHost());
+        CommandHandler commands = new CommandHandler(config, scheduler, state, flight, geo, params, out, faults,
+                streams, modes, arming, guided, auto, pointing, new CommandHost());
+        this.router = new FrameRouter(config, state, out, signing, paramServer, missions, streams, commands, guided,
+                auto, failsafes);
         if (config.flavour() == Flavour.PX4) {
             paramServer.applyPx4Aliases();
         }
@@ -421,81 +400,7 @@ public final class SimVehicle implements AutoCloseable {
     // ------------------------------------------------------------------ incoming frames
 
     private void onFrame(MavlinkFrame frame, int channel) {
-        if (state.closed || state.silent) {
-            return;
-        }
-        int msgId = frame.msgId();
-        if (!signing.accepts(frame, channel)) {
-            return;
-        }
-        int tsOff = TABLE.targetSystemOffset(msgId);
-        if (tsOff != MessageTable.NONE) {
-            int ts = frame.payloadByte(tsOff);
-            if (ts != 0 && ts != sysId) {
-                return;
-            }
-            int tcOff = TABLE.targetComponentOffset(msgId);
-            if (tcOff != MessageTable.NONE) {
-                int tc = frame.payloadByte(tcOff);
-                if (tc != 0 && tc != compId && msgId != 11) {
-                    return;
-                }
-            }
-        }
-        try {
-            dispatch(frame, channel, msgId);
-        } catch (RuntimeException e) {
-            LOG.warn("sim {}: error handling message {}: {}", sysId, msgId, e.toString());
-        }
-    }
-
-    private void dispatch(MavlinkFrame f, int ch, int msgId) {
-        switch (msgId) {
-            case 0 -> failsafes.onGcsHeartbeat(state.now());
-            case 11 -> CODEC.decode(f, SetMode.class).ifPresent(m -> commands.onSetMode(ch, m, f));
-            case 20 -> CODEC.decode(f, ParamRequestRead.class).ifPresent(m -> paramServer.onParamRead(ch, m));
-            case 21 -> CODEC.decode(f, ParamRequestList.class).ifPresent(m -> paramServer.onParamList(ch));
-            case 23 -> CODEC.decode(f, ParamSet.class).ifPresent(paramServer::onParamSet);
-            case 39 -> CODEC.decode(f, MissionItem.class).ifPresent(m -> missions.onItem(ch, f.sysId(), f.compId(),
-                    fromFloatItem(m)));
-            case 73 -> CODEC.decode(f, MissionItemInt.class).ifPresent(m -> missions.onItem(ch, f.sysId(),
-                    f.compId(), new SimMissionItem(m.seq(), m.frame().value(), m.command().value(),
-                            m.autocontinue(), m.param1(), m.param2(), m.param3(), m.param4(), m.x(), m.y(), m.z(),
-                            m.missionType().value())));
-            case 40 -> CODEC.decode(f, MissionRequest.class).ifPresent(m -> missions.onRequest(ch, f.sysId(),
-                    f.compId(), m.seq(), m.missionType().value(), true));
-            case 51 -> CODEC.decode(f, MissionRequestInt.class).ifPresent(m -> missions.onRequest(ch, f.sysId(),
-                    f.compId(), m.seq(), m.missionType().value(), false));
-            case 43 -> CODEC.decode(f, MissionRequestList.class).ifPresent(m -> missions.onRequestList(ch,
-                    f.sysId(), f.compId(), m.missionType().value()));
-            case 44 -> CODEC.decode(f, MissionCount.class).ifPresent(m -> missions.onCount(ch, f.sysId(),
-                    f.compId(), m.count(), m.missionType().value()));
-            case 45 -> CODEC.decode(f, MissionClearAll.class).ifPresent(m -> {
-                missions.onClearAll(ch, f.sysId(), f.compId(), m.missionType().value());
-            });
-            case 41 -> CODEC.decode(f, MissionSetCurrent.class).ifPresent(m -> auto.onMissionSetCurrent(m.seq()));
-            case 66 -> CODEC.decode(f, RequestDataStream.class).ifPresent(m -> streams.onRequestDataStream(ch, m));
-            case 75 -> CODEC.decode(f, CommandInt.class).ifPresent(m -> commands.onCommandInt(ch, m, f));
-            case 76 -> CODEC.decode(f, CommandLong.class).ifPresent(m -> commands.onCommandLong(ch, m, f));
-            case 86 -> CODEC.decode(f, SetPositionTargetGlobalInt.class).ifPresent(guided::onSetPositionTarget);
-            case 256 -> CODEC.decode(f, SetupSigning.class).ifPresent(m -> signing.onSetupSigning(m, f));
-            case 111 -> CODEC.decode(f, Timesync.class).ifPresent(m -> {
-                if (m.tc1() == 0) {
-                    out.reply(ch, Timesync.builder().tc1(state.now()).ts1(m.ts1()).targetSystem(f.sysId())
-                            .targetComponent(f.compId()).build());
-                }
-            });
-            default -> { }
-        }
-    }
-
-    private static SimMissionItem fromFloatItem(MissionItem m) {
-        int frame = m.frame().value();
-        boolean global = frame == 0 || frame == 3 || frame == 10;
-        int x = global ? (int) Math.round(m.x() * 1e7) : Math.round(m.x());
-        int y = global ? (int) Math.round(m.y() * 1e7) : Math.round(m.y());
-        return new SimMissionItem(m.seq(), frame, m.command().value(), m.autocontinue(), m.param1(), m.param2(),
-                m.param3(), m.param4(), x, y, m.z(), m.missionType().value());
+        router.onFrame(frame, channel);
     }
 
     // ------------------------------------------------------------------ heartbeat

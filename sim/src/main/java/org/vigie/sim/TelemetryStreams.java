@@ -265,7 +265,8 @@ final class TelemetryStreams {
 
     private byte[] battery() {
         return Payloads.batteryStatus((int) Math.round(flight.consumedMah),
-                (int) Math.round(flight.consumedMah * 3.6 * 11.1 / 100), 32767, (int) Math.round(flight.voltageV * 1000),
+                (int) Math.round(flight.consumedMah * 3.6 * 11.1 / 100), 32767,
+                (int) Math.round(flight.voltageV * 1000),
                 (int) Math.round(flight.currentA * 100), (int) Math.round(flight.remainingFraction() * 100),
                 state.battCritical ? 3 : state.battLow ? 2 : 1);
     }
