@@ -79,6 +79,7 @@ final class CommandHandler {
         }
     }
 
+    /** COMMAND_INT: executed, then acknowledged on that channel (unless the command answers itself). */
     void onCommandInt(int ch, CommandInt m, MavlinkFrame f) {
         lastCommandFrame = f;
         int r = command(ch, m.command().value(), m.param1(), m.param2(), m.param3(), m.param4(), m.x(),
@@ -88,6 +89,7 @@ final class CommandHandler {
         }
     }
 
+    /** COMMAND_LONG: executed, then acknowledged on that channel (unless the command answers itself). */
     void onCommandLong(int ch, CommandLong m, MavlinkFrame f) {
         lastCommandFrame = f;
         int r = command(ch, m.command().value(), m.param1(), m.param2(), m.param3(), m.param4(),

@@ -39,6 +39,7 @@ final class ParamServer {
         params.onChange(this::onParamChanged);
     }
 
+    /** PARAM_REQUEST_READ by index or name: the PARAM_VALUE on that channel 90 ms later; unknown: no answer. */
     void onParamRead(int ch, ParamRequestRead m) {
         SimParams.Param p;
         int index;
@@ -55,6 +56,7 @@ final class ParamServer {
         }
     }
 
+    /** PARAM_REQUEST_LIST: every parameter, in index order, on that channel. */
     void onParamList(int ch) {
         int count = params.count();
         List<SimParams.Param> all = params.all();
@@ -63,6 +65,7 @@ final class ParamServer {
         }
     }
 
+    /** PARAM_SET: stores the value (PX4: bytewise integers) and echoes it on every channel; unknown: ignored. */
     void onParamSet(ParamSet m) {
         String name = trimName(m.paramId());
         double value = config.flavour() == Flavour.PX4

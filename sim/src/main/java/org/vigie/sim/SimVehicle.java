@@ -538,6 +538,7 @@ public final class SimVehicle implements AutoCloseable {
 
     // ------------------------------------------------------------------ faults support (event thread)
 
+    /** Reboots now: silence for 1.5 s, motors stopped, then a fresh boot. */
     void reboot() {
         if (state.closed) {
             return;
@@ -552,30 +553,31 @@ public final class SimVehicle implements AutoCloseable {
         });
     }
 
+    /** Loses or regains the GPS. */
     void setGpsLost(boolean lost) {
         state.gpsLostFault = lost;
     }
 
+    /** Fails or heals the EKF. */
     void setEkfFailed(boolean failed) {
         state.ekfFailFault = failed;
     }
 
+    /** A pilot selects a mode on the transmitter. */
     void pilotMode(CopterMode m) {
         modes.pilotMode(m);
     }
 
+    /** Sets the state of charge, [0, 1]. */
     void setBatteryRemaining(double fraction) {
         flight.consumedMah = flight.capacityMah * (1 - Math.max(0, Math.min(1, fraction)));
     }
 
+    /** Sets the wind: steady north and east components and gust standard deviation, m/s. */
     void setWind(double northMps, double eastMps, double gustStdMps) {
         flight.windNorthMps = northMps;
         flight.windEastMps = eastMps;
         flight.gustStdMps = gustStdMps;
-    }
-
-    List<SimLink> links() {
-        return links;
     }
 
     // ------------------------------------------------------------------ hosts of the parts

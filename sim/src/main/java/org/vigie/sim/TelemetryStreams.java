@@ -19,7 +19,7 @@ import org.vigie.link.time.Scheduler;
 final class TelemetryStreams {
 
     /** Streamable message ids, in stream-slot order. */
-    static final int[] STREAM_IDS = {1, 2, 24, 30, 33, 42, 74, 87, 147, 162, 193, 242, 245, 285, 49};
+    private static final int[] STREAM_IDS = {1, 2, 24, 30, 33, 42, 74, 87, 147, 162, 193, 242, 245, 285, 49};
     private static final int S_SYS_STATUS = 0;
     private static final int S_SYSTEM_TIME = 1;
     private static final int S_GPS_RAW = 2;
@@ -78,6 +78,7 @@ final class TelemetryStreams {
         }
     }
 
+    /** REQUEST_DATA_STREAM: sets (rate 0 or stop: clears) the interval of each message of an ArduPilot group. */
     void onRequestDataStream(int ch, RequestDataStream m) {
         int stream = m.reqStreamId();
         int rate = m.startStop() == 0 ? 0 : m.reqMessageRate();
