@@ -63,7 +63,7 @@ public final class Faults {
      * @param lost true to lose the GPS
      */
     public void gpsLoss(boolean lost) {
-        vehicle.scheduler().execute(() -> vehicle.gpsLostFault = lost);
+        vehicle.scheduler().execute(() -> vehicle.setGpsLost(lost));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class Faults {
      * @param failed true to fail
      */
     public void ekfFailure(boolean failed) {
-        vehicle.scheduler().execute(() -> vehicle.ekfFailFault = failed);
+        vehicle.scheduler().execute(() -> vehicle.setEkfFailed(failed));
     }
 
     /**

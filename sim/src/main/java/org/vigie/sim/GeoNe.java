@@ -97,4 +97,13 @@ public final class GeoNe {
     public static double hypot(double a, double b) {
         return Math.sqrt(a * a + b * b);
     }
+
+    /**
+     * @param deg an angle, degrees
+     * @return the same angle in (-180, 180], degrees
+     */
+    static double wrap180(double deg) {
+        double d = ((deg % 360) + 360) % 360;
+        return d > 180 ? d - 360 : d;
+    }
 }
