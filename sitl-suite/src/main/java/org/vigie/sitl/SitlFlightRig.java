@@ -138,15 +138,63 @@ public final class SitlFlightRig implements AutoCloseable {
         return companion;
     }
 
-    /** @return the ground-truth observer */
+    /** @return the ground-truth observer (null on the simulator backend) */
     public SitlObserver observer() {
         return observer;
     }
 
-    /** @return the SITL process */
+    /** @return the SITL process (null on the simulator backend) */
     public SitlProcess sitl() {
         return sitl;
     }
+
+    /**
+     * The same rig over Vigie's simulated ArduCopter instead of SITL, for side-by-side measurements: the simulator on
+     * a UDP loopback port with its own clock at the same speed-up, the companion connected with {@code udpout://}.
+     * There is no SERIAL1 observer ({@link #observer()} and {@link #judge()} are for SITL).
+     *
+     * @param district the district
+     * @param options  the companion's options
+     * @param speedUp  the simulator's and the companion's clock rate
+     * @return the rig
+     * @throws IOException if the sockets cannot be opened or the companion does not hear the simulator in 30 s
+     */
+    public static SitlFlightRig simulator(District district, CompanionOptions options, double speedUp)
+            throws IOException {
+        GeoPoint home = district.home();
+        RealtimeScheduler air = new RealtimeScheduler("sim-rig", speedUp, Clock.systemUTC());
+        org.vigie.link.transport.UdpInTransport simSide = (org.vigie.link.transport.UdpInTransport)
+                org.vigie.link.transport.Transports.open("udpin://127.0.0.1:0");
+        org.vigie.sim.SimVehicle sim = new org.vigie.sim.SimVehicle(org.vigie.sim.SimConfig.builder().fastBoot()
+                .home(home.latDeg(), home.lonDeg(), HOME_AMSL_M).build(), air, simSide).start();
+        RealtimeScheduler scheduler = new RealtimeScheduler("companion-sim-rig", speedUp, Clock.systemUTC());
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "companion-callbacks-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        Companion companion = Companion.connect("udpout://127.0.0.1:" + simSide.localAddress().getPort(), district,
+                options, scheduler, callbacks);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (companion.port().vehicle().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                companion.close();
+                sim.close();
+                throw new IOException("the companion did not hear the simulator within 30 s");
+            }
+            sleepMs(20);
+        }
+        InMemoryMetadataSink klv = new InMemoryMetadataSink();
+        MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
+                .platformDesignation("Vigie simulator").sink(klv).build();
+        SitlFlightRig rig = new SitlFlightRig(district, null, scheduler, callbacks, companion, null, streamer, klv);
+        rig.simulator = sim;
+        rig.simulatorScheduler = air;
+        return rig;
+    }
+
+    private org.vigie.sim.SimVehicle simulator;
+    private RealtimeScheduler simulatorScheduler;
 
     /** @return the district flown */
     public District district() {
@@ -181,7 +229,7 @@ public final class SitlFlightRig implements AutoCloseable {
             return flight.report().get(wallTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("flight " + flight.request().alertId() + " still in " + flight.phase()
-                    + " after " + wallTimeout + "; SITL says:\n" + sitl.consoleTail(15));
+                    + " after " + wallTimeout + (sitl == null ? "" : "; SITL says:\n" + sitl.consoleTail(15)));
         }
     }
 
@@ -213,6 +261,9 @@ public final class SitlFlightRig implements AutoCloseable {
      * @throws IllegalStateException when SITL sent no SIMSTATE
      */
     public Judgement judge() {
+        if (observer == null) {
+            throw new IllegalStateException("the simulator backend has no SERIAL1 observer to judge on");
+        }
         List<SitlObserver.TruthSample> truth = observer.truth();
         if (truth.isEmpty()) {
             throw new IllegalStateException("SITL sent no SIMSTATE: the flight cannot be judged on ground truth");
@@ -258,10 +309,18 @@ public final class SitlFlightRig implements AutoCloseable {
     @Override
     public void close() {
         streamer.stop();
-        observer.close();
+        if (observer != null) {
+            observer.close();
+        }
         companion.close();
         scheduler.close();
         callbacks.shutdown();
-        sitl.close();
+        if (sitl != null) {
+            sitl.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+            simulatorScheduler.close();
+        }
     }
 }

@@ -1,0 +1,126 @@
+package org.vigie.bench.sitl;
+
+import io.dronefleet.mavlink.common.Statustext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.io.DemoZones;
+import org.vigie.geofence.io.ParisQuartiers;
+import org.vigie.geofence.zone.District;
+import org.vigie.mission.CompanionOptions;
+import org.vigie.mission.DispatchPriority;
+import org.vigie.mission.DispatchRequest;
+import org.vigie.mission.Flight;
+import org.vigie.mission.FlightOutcome;
+import org.vigie.mission.FlightPhase;
+import org.vigie.mission.FlightReport;
+import org.vigie.sitl.DispatchTimeline;
+import org.vigie.sitl.SitlFlightRig;
+import org.vigie.sitl.SitlInstallation;
+
+/**
+ * How long a dispatch takes to get going on the real ArduCopter, beside Vigie's simulator in the same run: dispatch to
+ * the take-off command's ACCEPTED, to climbing through 5 m, to on scene, and the UPLOAD phase (fence and mission
+ * uploaded and read back, FENCE_* set), for a warm autopilot (EKF using GPS before the dispatch). Times are the
+ * companion's clock, simulated seconds; SITL and the simulator run at the same speed-up.
+ *
+ * <p>Not a JMH benchmark: the figures are protocol and flight time, not the speed of this code. Run: {@code mvn -q
+ * -DskipTests package && java -cp bench/target/benchmarks.jar org.vigie.bench.sitl.SitlDispatchStudy [flights per
+ * backend, default 3] [speed-up, default 5]} from the repository root (needs ../shared/sitl).
+ */
+public final class SitlDispatchStudy {
+
+    private SitlDispatchStudy() {
+    }
+
+    /** One measured dispatch. */
+    private record Row(String backend, String district, FlightOutcome outcome, double takeoffAckS, double climbingS,
+            double onSceneS, double uploadS) {
+    }
+
+    /**
+     * @param args optional flights per backend and speed-up
+     * @throws Exception on a failure to start SITL or the simulator
+     */
+    public static void main(String[] args) throws Exception {
+        int flights = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        double speedUp = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        SitlInstallation inst = SitlInstallation.require();
+        List<ParisQuartiers.Quartier> qs = ParisQuartiers.load(Path.of("data", "paris-quartiers.geojson"));
+        District d = DemoZones.withZones(ParisQuartiers.district(ParisQuartiers.byName(qs, "Arsenal")), 0, 4);
+        List<GeoPoint> targets = new ArrayList<>();
+        for (int i = 0; i < flights; i++) {
+            double a = Math.toRadians(200 + 35 * i);
+            targets.add(DemoZones.offset(d, 250 * Math.sin(a), 250 * Math.cos(a)));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String backend : new String[] {"ArduCopter SITL", "Vigie simulator"}) {
+            try (SitlFlightRig rig = backend.startsWith("Ardu")
+                    ? SitlFlightRig.start(inst, d, CompanionOptions.defaults(), speedUp)
+                    : SitlFlightRig.simulator(d, CompanionOptions.defaults(), speedUp)) {
+                awaitEkfUsingGps(rig, speedUp);
+                for (int i = 0; i < flights; i++) {
+                    GeoPoint t = targets.get(i);
+                    DispatchRequest req = DispatchRequest.builder("STUDY-" + i, t.latDeg(), t.lonDeg())
+                            .priority(DispatchPriority.URGENT).reason("dispatch latency study")
+                            .requester("bench", "SitlDispatchStudy").onSceneTime(Duration.ofSeconds(5)).build();
+                    DispatchTimeline tl = DispatchTimeline.start(rig.companion().port());
+                    Flight f = rig.dispatch(req);
+                    tl.follow(f);
+                    FlightReport r = rig.await(f, Duration.ofMinutes(10));
+                    tl.close();
+                    rows.add(new Row(backend, d.name(), r.outcome(), s(tl.toTakeoffAck()), s(tl.toClimbing()),
+                            s(tl.toPhase(FlightPhase.ON_SCENE)), s(r.phaseTimes().get(FlightPhase.UPLOAD))));
+                    System.out.println(rows.get(rows.size() - 1));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nSpeed-up %.0f, %d flights per backend, district %s, warm autopilot%n",
+                speedUp, flights, d.name());
+        System.out.printf(Locale.ROOT, "%-18s %12s %12s %12s %12s %10s%n", "median (sim s)", "take-off ACK",
+                "through 5 m", "on scene", "UPLOAD", "completed");
+        double[][] med = new double[2][];
+        int k = 0;
+        for (String backend : new String[] {"ArduCopter SITL", "Vigie simulator"}) {
+            List<Row> b = rows.stream().filter(r -> r.backend().equals(backend)).toList();
+            med[k] = new double[] {median(b, 0), median(b, 1), median(b, 2), median(b, 3)};
+            long ok = b.stream().filter(r -> r.outcome() == FlightOutcome.COMPLETED).count();
+            System.out.printf(Locale.ROOT, "%-18s %12.1f %12.1f %12.1f %12.1f %7d/%d%n", backend, med[k][0],
+                    med[k][1], med[k][2], med[k][3], ok, b.size());
+            k++;
+        }
+        System.out.printf(Locale.ROOT, "%-18s %12.2f %12.2f %12.2f %12.2f%n", "SITL / simulator",
+                med[0][0] / med[1][0], med[0][1] / med[1][1], med[0][2] / med[1][2], med[0][3] / med[1][3]);
+    }
+
+    private static void awaitEkfUsingGps(SitlFlightRig rig, double speedUp) throws Exception {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        rig.companion().port().subscribe(Statustext.class, (m, f) -> {
+            if (m.text().contains("is using GPS")) {
+                ready.complete(null);
+            }
+        });
+        ready.get((long) (180 / speedUp) + 10, TimeUnit.SECONDS);
+        Thread.sleep((long) (5000 / speedUp)); // both EKF cores: a few simulated seconds more
+    }
+
+    private static double s(Duration d) {
+        return d == null ? Double.NaN : d.toMillis() / 1000.0;
+    }
+
+    private static double median(List<Row> rows, int col) {
+        double[] v = rows.stream().mapToDouble(r -> switch (col) {
+            case 0 -> r.takeoffAckS();
+            case 1 -> r.climbingS();
+            case 2 -> r.onSceneS();
+            default -> r.uploadS();
+        }).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2]
+                : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
