@@ -77,6 +77,8 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
      * @param takeoffReachedToleranceM the take-off is done this close below the transit altitude, metres
      * @param takeoffSettledToleranceM ... or this close below it while the climb has stopped, metres
      * @param settledClimbRateMps      vertical speed under which the climb counts as stopped, m/s
+     * @param takeoffUnderwayClimbRateMps a refused take-off counts as under way when climbing faster than this, m/s
+     * @param takeoffUnderwayAltitudeM    ... or higher than this above home, metres
      * @param airborneAltitudeM        above this height the vehicle counts as in the air (land, not disarm), metres
      * @param landModeRetry            the land mode is asked again when HEARTBEAT does not show it after this long
      * @param landTimeFactor           "still not landed" warnings start after this many times the nominal descent
@@ -85,7 +87,8 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
     public record Steps(Duration warnPeriod, Duration trackPeriod, Duration preflightPositionMaxAge,
                         Duration armRetryDelay, int takeoffAttempts, double takeoffTimeFactor,
                         Duration takeoffDeadlineSlack, double takeoffReachedToleranceM,
-                        double takeoffSettledToleranceM, double settledClimbRateMps, double airborneAltitudeM,
+                        double takeoffSettledToleranceM, double settledClimbRateMps,
+                        double takeoffUnderwayClimbRateMps, double takeoffUnderwayAltitudeM, double airborneAltitudeM,
                         Duration landModeRetry, double landTimeFactor, Duration landDeadlineSlack) {
 
         /** Validates every field ({@link IllegalArgumentException} naming it). */
@@ -102,6 +105,8 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
             nonNegative("takeoffReachedToleranceM", takeoffReachedToleranceM);
             nonNegative("takeoffSettledToleranceM", takeoffSettledToleranceM);
             positive("settledClimbRateMps", settledClimbRateMps);
+            nonNegative("takeoffUnderwayClimbRateMps", takeoffUnderwayClimbRateMps);
+            nonNegative("takeoffUnderwayAltitudeM", takeoffUnderwayAltitudeM);
             positive("airborneAltitudeM", airborneAltitudeM);
             positive("landModeRetry", landModeRetry);
             positive("landTimeFactor", landTimeFactor);
@@ -109,10 +114,10 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
         }
 
         /** @return 5 s warnings, 1 Hz track, 3 s position, 2 s between arming tries, 3 take-off sends, 3x + 20 s
-         *          take-off, 0.3 m / 1.0 m at 0.2 m/s, 2 m airborne, 5 s land-mode retry, 3x + 60 s landing */
+         *          take-off, 0.3 m / 1.0 m at 0.2 m/s, under way above 0.3 m/s or 0.5 m, 2 m airborne, 5 s land-mode retry, 3x + 60 s landing */
         public static Steps defaults() {
             return new Steps(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(2),
-                    3, 3.0, Duration.ofSeconds(20), 0.3, 1.0, 0.2, 2.0, Duration.ofSeconds(5), 3.0,
+                    3, 3.0, Duration.ofSeconds(20), 0.3, 1.0, 0.2, 0.3, 0.5, 2.0, Duration.ofSeconds(5), 3.0,
                     Duration.ofSeconds(60));
         }
     }
@@ -161,7 +166,7 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
      * Timings of the failsafe monitor ({@code org.vigie.mission.failsafe}).
      *
      * @param statusTextWindow       a failsafe STATUSTEXT this recent explains a mode change we did not ask for
-     * @param navigationRecoveryHold navigation must stay healthy this long before the flight resumes command
+     * @param navigationRecoveryHold after a navigation loss, command resumes (navigation healthy again) no earlier than this
      * @param reserveCheckPeriod     period of the battery-reserve check
      * @param breachCheckPeriod      shortest time between two predicted-breach brakes
      * @param breachPositionMaxAge   no breach prediction from a position older than this
