@@ -44,7 +44,7 @@ final class FailsafeResponse {
                 c.strategy, c.here(),
                 () -> legs != null && legs.index() < legs.legs().size()
                         ? c.rec.horizontalM(c.here(), legs.legs().get(legs.index())) : Double.POSITIVE_INFINITY,
-                () -> c.plan.returnDistanceM(c.here(), c.home()))));
+                () -> c.plan.returnDistanceM(c.here(), new GeoPoint(c.t.homeLatDeg(), c.t.homeLonDeg(), 0)))));
     }
 
     /** While a pilot, the autopilot's failsafe or a lost link has the drone: watch until it is down. */
@@ -158,7 +158,7 @@ final class FailsafeResponse {
         }
         c.warn("navigation recovered: returning home along a planned route");
         if (phase == FlightPhase.RETURN) {
-            c.startReturn();
+            c.steps().startReturn();
         } else if (phase == FlightPhase.TRANSIT || phase == FlightPhase.ON_SCENE || phase == FlightPhase.TAKEOFF) {
             c.enter(FlightPhase.RETURN, "navigation recovered after a loss");
         } else if (phase == FlightPhase.LAND && c.current instanceof LandStep l) {

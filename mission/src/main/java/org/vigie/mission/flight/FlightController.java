@@ -88,8 +88,8 @@ public final class FlightController {
     String yieldReason;
     boolean released;
     boolean cancelled;
-    private boolean reachedScene;
-    private String returnReason = "";
+    boolean reachedScene;
+    String returnReason = "";
     private boolean started;
     boolean finished;
 
@@ -134,7 +134,8 @@ public final class FlightController {
             }));
             emit(new FlightEvent.PhaseChanged(at, FlightPhase.PREFLIGHT, FlightPhase.PREFLIGHT,
                     "dispatch " + request.alertId() + " accepted from " + request.requesterId()));
-            PlanResult r = plan.planTo(ctx.district().home().withAltitudeRelM(0), target());
+            PlanResult r = plan.planTo(ctx.district().home().withAltitudeRelM(0),
+                    new GeoPoint(request.targetLatDeg(), request.targetLonDeg(), 0));
             if (r instanceof PlanResult.Refused ref) {
                 fail(FlightOutcome.REFUSED, ref.failure().message());
             }
@@ -205,10 +206,7 @@ public final class FlightController {
         }
         try {
             if (strategy == null && t.heard()) {
-                strategy = switch (t.flavour()) {
-                    case PX4 -> Px4Strategy.standard();
-                    default -> ArduPilotStrategy.standard();
-                };
+                strategy = FlavourStrategy.standard(t.flavour());
             }
             failsafes.watchLinks();
             if (!finished && (phase.isAirborne() || phase == FlightPhase.ARM)) {
@@ -227,7 +225,8 @@ public final class FlightController {
             }
             if (!finished) {
                 if (rec.sample(ms(), false) && phase.isAirborne()) {
-                    emitProgress();
+                    emit(rec.progress(phase, legs, onScene == null ? 0 : onScene.untilMs(), here(), scheduler.now(),
+                            ms()));
                 }
                 view.tick();
             }
@@ -296,24 +295,12 @@ public final class FlightController {
             case TAKEOFF -> replace(new TakeoffStep(steps));
             case TRANSIT -> replace(new LegStep(steps, plan.legPoints(plan.outbound()), true));
             case ON_SCENE -> replace(new OnSceneStep(steps));
-            case RETURN -> startReturn();
+            case RETURN -> steps.startReturn();
             case LAND -> replace(new LandStep(steps));
             default -> throw new IllegalStateException("no step for " + to);
         }
         if (current != null) {
             kick(current);
-        }
-    }
-
-    /** Plans the return home from here and flies it; lands where it is when no return can be planned. */
-    void startReturn() {
-        quietly(ctx.commands().setRoiNone());
-        String why = plan.replanReturn(here(), rec.elapsedS(ms()));
-        if (why == null) {
-            replace(new LegStep(steps, plan.legPoints(plan.inbound()), false));
-        } else {
-            // a straight-line RTL can cross an exclusion zone: land where we are instead
-            failsafeLand("no return route from here (" + why + ")");
         }
     }
 
@@ -354,14 +341,6 @@ public final class FlightController {
         } else {
             fail(FlightOutcome.FAILED, why);
         }
-    }
-
-    /** The land step saw the vehicle landed and disarmed: the flight ends DONE. */
-    void landed(String where) {
-        FlightOutcome outcome = cancelled || !reachedScene ? FlightOutcome.ABORTED : FlightOutcome.COMPLETED;
-        String prefix = cancelled ? "cancelled by the operator; "
-                : !reachedScene ? "did not reach the scene (" + returnReason + "); " : "";
-        finish(FlightPhase.DONE, outcome, prefix + where);
     }
 
     void finish(FlightPhase terminal, FlightOutcome outcome, String reason) {
@@ -406,20 +385,6 @@ public final class FlightController {
         });
     }
 
-    void requestMode(String mode, FlightStep owner, Runnable onAccepted) {
-        expectedMode = mode;
-        modeConfirmed = false;
-        owner.await(ctx.commands().setMode(mode), o -> {
-            if (o.accepted()) {
-                onAccepted.run();
-            } else if (phase.isAirborne()) {
-                warn("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
-            } else {
-                failOnGround("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
-            }
-        });
-    }
-
     void failsafe(FailsafeKind kind, String action) {
         rec.failsafe(kind);
         LOG.warn("flight {}: failsafe {}: {}", request.alertId(), kind, action);
@@ -435,39 +400,11 @@ public final class FlightController {
         sink.event(e);
     }
 
-    GeoPoint target() {
-        return new GeoPoint(request.targetLatDeg(), request.targetLonDeg(), 0);
-    }
-
-    GeoPoint home() {
-        return new GeoPoint(t.homeLatDeg(), t.homeLonDeg(), 0);
-    }
-
     /** @return the current position (altitude above home); the district home before any position */
     GeoPoint here() {
         if (Double.isNaN(t.latDeg())) {
             return ctx.district().home().withAltitudeRelM(0);
         }
         return new GeoPoint(t.latDeg(), t.lonDeg(), Double.isNaN(t.altitudeRelM()) ? 0 : t.altitudeRelM());
-    }
-
-    private void emitProgress() {
-        double toGo = Double.NaN;
-        if ((phase == FlightPhase.TRANSIT || phase == FlightPhase.RETURN) && legs != null
-                && legs.index() < legs.legs().size()) {
-            List<GeoPoint> l = legs.legs();
-            toGo = rec.horizontalM(here(), l.get(legs.index()));
-            for (int i = legs.index(); i + 1 < l.size(); i++) {
-                toGo += rec.horizontalM(l.get(i), l.get(i + 1));
-            }
-        } else if (phase == FlightPhase.ON_SCENE) {
-            toGo = 0;
-        }
-        double eta = Double.isNaN(toGo) ? Double.NaN : toGo / cfg.cruiseSpeedMps();
-        if (phase == FlightPhase.ON_SCENE) {
-            eta = Math.max(0, ((onScene == null ? 0 : onScene.untilMs()) - ms()) / 1000.0);
-        }
-        emit(new FlightEvent.Progress(scheduler.now(), phase, t.latDeg(), t.lonDeg(), t.altitudeRelM(),
-                t.groundSpeedMps(), toGo, eta, t.batteryPercent()));
     }
 }

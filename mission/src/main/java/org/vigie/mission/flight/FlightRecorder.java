@@ -12,10 +12,12 @@ import org.vigie.geofence.plan.Route;
 import org.vigie.geofence.plan.Waypoint;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.FailsafeKind;
+import org.vigie.mission.FlightEvent;
 import org.vigie.mission.FlightOutcome;
 import org.vigie.mission.FlightPhase;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.TrackPoint;
+import org.vigie.mission.flight.step.LegStep;
 
 /**
  * What one flight records for its report: time per phase, the planned routes (the return planned in advance is
@@ -195,6 +197,40 @@ public final class FlightRecorder {
         }
         flown.add(p);
         return true;
+    }
+
+    /**
+     * A progress event: distance to go along the current route and ETA at cruise speed (TRANSIT, RETURN), the time
+     * left on scene (ON_SCENE).
+     *
+     * @param phase          the current phase
+     * @param legs           the route being followed (or the last one), may be null
+     * @param onSceneUntilMs when the on-scene time ends, flight clock
+     * @param here           the current position
+     * @param at             the scheduler's time
+     * @param nowMs          the flight's clock
+     * @return the event
+     */
+    public FlightEvent.Progress progress(FlightPhase phase, LegStep legs, long onSceneUntilMs, GeoPoint here,
+                                         Instant at, long nowMs) {
+        double toGo = Double.NaN;
+        if ((phase == FlightPhase.TRANSIT || phase == FlightPhase.RETURN) && legs != null
+                && legs.index() < legs.legs().size()) {
+            List<GeoPoint> l = legs.legs();
+            toGo = horizontalM(here, l.get(legs.index()));
+            for (int i = legs.index(); i + 1 < l.size(); i++) {
+                toGo += horizontalM(l.get(i), l.get(i + 1));
+            }
+        } else if (phase == FlightPhase.ON_SCENE) {
+            toGo = 0;
+        }
+        double eta = Double.isNaN(toGo) ? Double.NaN : toGo / ctx.config().cruiseSpeedMps();
+        if (phase == FlightPhase.ON_SCENE) {
+            eta = Math.max(0, (onSceneUntilMs - nowMs) / 1000.0);
+        }
+        VehicleTelemetry t = ctx.telemetry();
+        return new FlightEvent.Progress(at, phase, t.latDeg(), t.lonDeg(), t.altitudeRelM(), t.groundSpeedMps(), toGo,
+                eta, t.batteryPercent());
     }
 
     /**

@@ -6,6 +6,7 @@ import org.vigie.mission.FlightOutcome;
 import org.vigie.mission.FlightPhase;
 import org.vigie.mission.flight.step.BrakeStep;
 import org.vigie.mission.flight.step.FlightStep;
+import org.vigie.mission.flight.step.LegStep;
 import org.vigie.mission.flight.step.StepHost;
 
 /** The {@link StepHost} the controller gives its steps: what they may see and ask. Event thread only. */
@@ -89,8 +90,11 @@ final class Steps implements StepHost {
     }
 
     @Override
-    public void landed(String reason) {
-        c.landed(reason);
+    public void landed(String where) {
+        FlightOutcome outcome = c.cancelled || !c.reachedScene ? FlightOutcome.ABORTED : FlightOutcome.COMPLETED;
+        String prefix = c.cancelled ? "cancelled by the operator; "
+                : !c.reachedScene ? "did not reach the scene (" + c.returnReason + "); " : "";
+        c.finish(FlightPhase.DONE, outcome, prefix + where);
     }
 
     @Override
@@ -103,11 +107,11 @@ final class Steps implements StepHost {
             } else if (phase == FlightPhase.ON_SCENE) {
                 c.enter(FlightPhase.TRANSIT, "back to the scene along a planned route after braking");
             } else {
-                c.replace(new org.vigie.mission.flight.step.LegStep(this, c.plan.legPoints(c.plan.outbound()), true));
+                c.replace(new LegStep(this, c.plan.legPoints(c.plan.outbound()), true));
                 c.warn("re-planned to the scene after braking");
             }
         } else if (phase == FlightPhase.RETURN) {
-            c.startReturn();
+            startReturn();
         }
     }
 
@@ -125,7 +129,17 @@ final class Steps implements StepHost {
 
     @Override
     public void requestMode(String mode, FlightStep owner, Runnable onAccepted) {
-        c.requestMode(mode, owner, onAccepted);
+        c.expectedMode = mode;
+        c.modeConfirmed = false;
+        owner.await(c.ctx.commands().setMode(mode), o -> {
+            if (o.accepted()) {
+                onAccepted.run();
+            } else if (c.phase().isAirborne()) {
+                c.warn("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
+            } else {
+                c.failOnGround("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
+            }
+        });
     }
 
     @Override
@@ -153,5 +167,17 @@ final class Steps implements StepHost {
     @Override
     public double horizontalM(GeoPoint a, GeoPoint b) {
         return c.rec.horizontalM(a, b);
+    }
+
+    /** Plans the return home from here and flies it; lands where it is when no return can be planned. */
+    void startReturn() {
+        c.quietly(c.ctx.commands().setRoiNone());
+        String why = c.plan.replanReturn(c.here(), c.rec.elapsedS(c.ms()));
+        if (why == null) {
+            c.replace(new LegStep(this, c.plan.legPoints(c.plan.inbound()), false));
+        } else {
+            // a straight-line RTL can cross an exclusion zone: land where we are instead
+            c.failsafeLand("no return route from here (" + why + ")");
+        }
     }
 }
