@@ -29,6 +29,11 @@ import org.vigie.mission.flight.VehicleTelemetry;
  */
 public final class FailsafeMonitor {
 
+    /** FENCE_STATUS.breach_status: the fence is breached. */
+    private static final int FENCE_BREACHED = 1;
+    /** MAV_LANDED_STATE_ON_GROUND (UNDEFINED, 0, counts as on the ground too). */
+    private static final int MAV_LANDED_STATE_ON_GROUND = 1;
+
     /**
      * What the flight is doing, as the in-flight checks need it.
      *
@@ -219,7 +224,7 @@ public final class FailsafeMonitor {
     }
 
     private FailsafeSignal modeChange() {
-        boolean breached = t.fenceBreachStatus() == 1;
+        boolean breached = t.fenceBreachStatus() == FENCE_BREACHED;
         boolean recentText = clockMs.getAsLong() - lastFailsafeTextMs < cfg.failsafes().statusTextWindow().toMillis();
         String lower = lastFailsafeText.toLowerCase(Locale.ROOT);
         FailsafeKind kind = breached ? FailsafeKind.FENCE_BREACH_REPORTED
@@ -247,7 +252,7 @@ public final class FailsafeMonitor {
         if (autopilotLost) {
             return null;
         }
-        if (!t.armed() && t.landedState() <= 1 && t.altitudeRelM() < cfg.steps().airborneAltitudeM()) {
+        if (!t.armed() && t.landedState() <= MAV_LANDED_STATE_ON_GROUND && t.altitudeRelM() < cfg.steps().airborneAltitudeM()) {
             return new FailsafeSignal.LandedWithoutUs();
         }
         if (navLost && !yielded && strategy.navigationHealthy(t)

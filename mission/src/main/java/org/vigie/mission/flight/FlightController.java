@@ -126,6 +126,7 @@ public final class FlightController {
             rec.begin(at, ms());
             monitor.begin();
             subs.add(t.onReboot(failsafes::rebooted));
+            subs.add(t.onHeartbeat(this::confirmMode));
             subs.add(t.onStatusText((sev, text) -> {
                 monitor.onStatusText(text);
                 if (!finished) {
@@ -215,9 +216,7 @@ public final class FlightController {
             if (finished) {
                 return;
             }
-            if (expectedMode != null && !modeConfirmed && t.modeName().equals(expectedMode)) {
-                modeConfirmed = true;
-            }
+            confirmMode();
             if (inCommand()) {
                 current.run();
             } else {
@@ -238,6 +237,13 @@ public final class FlightController {
 
     Steps steps() {
         return steps;
+    }
+
+    /** HEARTBEAT (or the tick, for a mode already shown when asked) confirms the mode asked for last. */
+    private void confirmMode() {
+        if (!finished && expectedMode != null && !modeConfirmed && t.modeName().equals(expectedMode)) {
+            modeConfirmed = true;
+        }
     }
 
     boolean inCommand() {

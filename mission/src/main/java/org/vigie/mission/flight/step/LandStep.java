@@ -14,6 +14,9 @@ import org.vigie.mission.flight.VehicleTelemetry;
  */
 public final class LandStep extends FlightStep {
 
+    /** MAV_LANDED_STATE_ON_GROUND (UNDEFINED, 0, counts as on the ground too). */
+    private static final int MAV_LANDED_STATE_ON_GROUND = 1;
+
     private enum Stage { REQUEST, DESCENDING }
 
     private Stage stage = Stage.REQUEST;
@@ -54,7 +57,7 @@ public final class LandStep extends FlightStep {
             stage = Stage.REQUEST;
             return;
         }
-        if (!t.armed() && t.landedState() <= 1) {
+        if (!t.armed() && t.landedState() <= MAV_LANDED_STATE_ON_GROUND) {
             finish();
             GeoPoint home = new GeoPoint(t.homeLatDeg(), t.homeLonDeg(), 0);
             host.landed("landed and disarmed at home" + String.format(Locale.ROOT, " (%.1f m from home)",

@@ -20,6 +20,9 @@ import org.vigie.mission.flight.VehicleTelemetry;
  */
 public final class PreflightStep extends FlightStep {
 
+    /** GPS_FIX_TYPE_3D_FIX. */
+    private static final int GPS_FIX_TYPE_3D = 3;
+
     private long lastWarnMs = -1_000_000_000L;
 
     /** @param host the state machine */
@@ -87,7 +90,7 @@ public final class PreflightStep extends FlightStep {
             waiting.add("autopilot HEARTBEAT");
             return waiting;
         }
-        if (t.gpsFixType() < 3) {
+        if (t.gpsFixType() < GPS_FIX_TYPE_3D) {
             waiting.add("GPS 3-D fix (fix type " + t.gpsFixType() + ", " + t.satellites() + " satellites)");
         }
         FlavourStrategy strategy = host.strategy();

@@ -16,6 +16,9 @@ import org.vigie.mission.flight.VehicleTelemetry;
  */
 public final class TakeoffStep extends FlightStep {
 
+    /** MAV_LANDED_STATE_TAKEOFF. */
+    private static final int MAV_LANDED_STATE_TAKEOFF = 3;
+
     private enum Stage { SEND, CLIMBING }
 
     private Stage stage = Stage.SEND;
@@ -83,7 +86,7 @@ public final class TakeoffStep extends FlightStep {
 
     /** @return whether telemetry shows the vehicle armed and taking off (landed state TAKEOFF, or climbing, or up) */
     private static boolean underway(VehicleTelemetry t, FlightConfig.Steps cfg) {
-        return t.armed() && (t.landedState() == 3 || t.velUpMps() > cfg.takeoffUnderwayClimbRateMps()
+        return t.armed() && (t.landedState() == MAV_LANDED_STATE_TAKEOFF || t.velUpMps() > cfg.takeoffUnderwayClimbRateMps()
                 || t.altitudeRelM() > cfg.takeoffUnderwayAltitudeM());
     }
 }
