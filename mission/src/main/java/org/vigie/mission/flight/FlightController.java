@@ -254,14 +254,22 @@ public final class FlightController {
     void kick(FlightStep step) {
         scheduler.execute(() -> {
             if (!finished && step == current && inCommand()) {
-                try {
-                    step.run();
-                } catch (RuntimeException ex) {
-                    LOG.error("flight {} bug in phase {}", request.alertId(), phase, ex);
-                    fail(FlightOutcome.FAILED, "internal error in " + phase + ": " + ex);
-                }
+                guarded(step::run);
             }
         });
+    }
+
+    /** Runs a step's work (event thread); a bug fails the flight instead of killing the event thread's task. */
+    void guarded(Runnable work) {
+        if (finished) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (RuntimeException ex) {
+            LOG.error("flight {} bug in phase {}", request.alertId(), phase, ex);
+            fail(FlightOutcome.FAILED, "internal error in " + phase + ": " + ex);
+        }
     }
 
     /** Makes {@code next} the current step (the previous one is finished); it runs at the next tick or kick. */

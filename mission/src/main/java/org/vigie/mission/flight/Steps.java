@@ -59,6 +59,11 @@ final class Steps implements StepHost {
     }
 
     @Override
+    public org.vigie.link.time.Cancellable schedule(long delayMs, Runnable task) {
+        return c.scheduler.schedule(java.time.Duration.ofMillis(delayMs), () -> c.guarded(task));
+    }
+
+    @Override
     public void kick(FlightStep step) {
         c.kick(step);
     }

@@ -12,6 +12,7 @@ public final class FenceParamsStep extends FlightStep {
 
     private final long deadlineMs;
     private final int fenceItems;
+    private boolean deadlineSet;
     private int done;
     private boolean waiting;
 
@@ -28,8 +29,12 @@ public final class FenceParamsStep extends FlightStep {
 
     @Override
     protected void step(long now) {
-        if (UploadDeadline.passed(host, deadlineMs, now) || waiting) {
+        if (waiting) {
             return;
+        }
+        if (!deadlineSet) {
+            deadlineSet = true;
+            timerAt(deadlineMs, () -> UploadDeadline.expired(host));
         }
         List<ParamSetting> ps = host.strategy().fenceParameters(host.ctx().district());
         if (done >= ps.size()) {

@@ -13,7 +13,8 @@ import org.vigie.mission.flight.FlightContext;
 /**
  * UPLOAD, first step: uploads the district's fence as exported for this autopilot ({@link #export}, the one place the
  * export is made) and reads it back; then the fence parameters follow ({@link FenceParamsStep}). The whole UPLOAD
- * phase shares one deadline ({@code uploadTimeout}) from this step's start.
+ * phase shares one deadline ({@code uploadTimeout}) from this step's start, a timer each UPLOAD step arms; the
+ * steps themselves move on as the transfers' results arrive, not at the tick.
  *
  * <p>Stages: EXPORT (the export the preflight made, or a new one) -&gt; UPLOADING -&gt; READING_BACK -&gt; done.
  */
@@ -46,13 +47,11 @@ public final class FenceUploadStep extends FlightStep {
 
     @Override
     protected void step(long now) {
-        deadlineMs = startedMs() + host.cfg().uploadTimeout().toMillis();
-        if (UploadDeadline.passed(host, deadlineMs, now)) {
-            return;
-        }
         if (stage != Stage.EXPORT) {
             return;
         }
+        deadlineMs = startedMs() + host.cfg().uploadTimeout().toMillis();
+        timerAt(deadlineMs, () -> UploadDeadline.expired(host));
         String fenceProblem = host.plan().exportFence(host.strategy());
         if (fenceProblem != null) {
             host.fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: " + fenceProblem);

@@ -25,6 +25,7 @@ public abstract class FlightStep {
     protected final StepHost host;
     private Life life = Life.NEW;
     private long startedMs;
+    private org.vigie.link.time.Cancellable timer;
 
     /** @param host the state machine */
     protected FlightStep(StepHost host) {
@@ -61,6 +62,7 @@ public abstract class FlightStep {
             return false;
         }
         life = Life.FINISHED;
+        cancelTimer();
         return true;
     }
 
@@ -93,6 +95,31 @@ public abstract class FlightStep {
             }
             then.accept(v);
         }));
+    }
+
+    /**
+     * Arms this step's one timer (a deadline or a retry wait), replacing any armed before: at flight clock
+     * {@code atMs} the task runs on the event thread, unless the step has finished by then.
+     *
+     * @param atMs   when, flight clock milliseconds
+     * @param onTime what to do then
+     */
+    protected final void timerAt(long atMs, Runnable onTime) {
+        cancelTimer();
+        timer = host.schedule(Math.max(0, atMs - host.nowMs()), () -> {
+            if (life != Life.FINISHED) {
+                timer = null;
+                onTime.run();
+            }
+        });
+    }
+
+    /** Disarms this step's timer, if any. */
+    protected final void cancelTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
     }
 
     /** Runs this step again soon (after a result), through the state machine. */

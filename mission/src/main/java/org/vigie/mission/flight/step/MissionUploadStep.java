@@ -13,6 +13,7 @@ public final class MissionUploadStep extends FlightStep {
 
     private final long deadlineMs;
     private final int fenceItems;
+    private boolean deadlineSet;
     private boolean sent;
 
     /**
@@ -28,8 +29,12 @@ public final class MissionUploadStep extends FlightStep {
 
     @Override
     protected void step(long now) {
-        if (UploadDeadline.passed(host, deadlineMs, now) || sent) {
+        if (sent) {
             return;
+        }
+        if (!deadlineSet) {
+            deadlineSet = true;
+            timerAt(deadlineMs, () -> UploadDeadline.expired(host));
         }
         if (!host.cfg().uploadMission()) {
             host.enter(FlightPhase.ARM, "fence uploaded, read back and enabled");

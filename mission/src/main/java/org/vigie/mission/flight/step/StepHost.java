@@ -55,6 +55,16 @@ public interface StepHost {
     void execute(Runnable task);
 
     /**
+     * Runs a task on the event thread after a delay (a step's deadline or retry timer); a task that throws fails the
+     * flight.
+     *
+     * @param delayMs the delay, flight clock milliseconds (&gt;= 0)
+     * @param task    what to run
+     * @return a handle that cancels it
+     */
+    org.vigie.link.time.Cancellable schedule(long delayMs, Runnable task);
+
+    /**
      * Runs {@code step} again soon (after an asynchronous result), on the event thread, if it is still the current
      * step and the flight is in command.
      *

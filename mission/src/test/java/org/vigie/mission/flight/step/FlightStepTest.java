@@ -24,6 +24,26 @@ class FlightStepTest {
         final List<String> failures = new ArrayList<>();
         long now = 1000;
 
+        /** Timers: due time and task; a cancelled one is removed. */
+        final List<Object[]> timers = new ArrayList<>();
+
+        void advanceTo(long ms) {
+            now = ms;
+            for (Object[] tm : List.copyOf(timers)) {
+                if ((long) tm[0] <= ms && timers.remove(tm)) {
+                    ((Runnable) tm[1]).run();
+                }
+            }
+            drain();
+        }
+
+        @Override
+        public org.vigie.link.time.Cancellable schedule(long delayMs, Runnable task) {
+            Object[] tm = {now + delayMs, task};
+            timers.add(tm);
+            return () -> timers.remove(tm);
+        }
+
         void drain() {
             Runnable r;
             while ((r = posted.poll()) != null) {
@@ -106,6 +126,39 @@ class FlightStepTest {
         assertThat(p.received).as("a superseded step drops its late result").isEmpty();
         assertThat(p.runs).isEqualTo(1);
         assertThat(p.finished()).isTrue();
+    }
+
+    /** Arms a timer on its first run and counts when it fires. */
+    static final class Timed extends FlightStep {
+        int fired;
+
+        Timed(StepHost host) {
+            super(host);
+        }
+
+        @Override
+        protected void step(long nowMs) {
+            timerAt(nowMs + 500, () -> fired++);
+        }
+    }
+
+    @Test
+    void aStepTimerFiresOnceAtItsTimeIsReplacedWhenArmedAgainAndDiesWithTheStep() {
+        Host host = new Host();
+        Timed s = new Timed(host);
+        s.run();
+        host.advanceTo(1200);
+        s.run();
+        assertThat(host.timers).as("arming again replaces the timer").hasSize(1);
+        host.advanceTo(1699);
+        assertThat(s.fired).isZero();
+        host.advanceTo(1700);
+        assertThat(s.fired).isEqualTo(1);
+        s.run();
+        s.finish();
+        assertThat(host.timers).as("finishing cancels it").isEmpty();
+        host.advanceTo(5000);
+        assertThat(s.fired).isEqualTo(1);
     }
 
     @Test
