@@ -26,6 +26,9 @@ public final class OnSceneStep extends FlightStep {
         if (!pointed) {
             pointed = true;
             untilMs = now + host.request().onSceneTime().toMillis();
+            timerAt(untilMs, () -> host.enter(FlightPhase.RETURN, "on-scene time of "
+                    + host.request().onSceneTime().toSeconds() + " s done"
+                    + (host.dispatchLost() ? " (dispatch link lost)" : "")));
             var tg = host.target();
             await(host.ctx().commands().setRoiLocation(tg.latDeg(), tg.lonDeg(), 0, true), o -> {
                 if (!o.accepted()) {
@@ -36,9 +39,6 @@ public final class OnSceneStep extends FlightStep {
         }
         if (host.takeRelease()) {
             host.enter(FlightPhase.RETURN, "released by the dispatcher");
-        } else if (now >= untilMs) {
-            host.enter(FlightPhase.RETURN, "on-scene time of " + host.request().onSceneTime().toSeconds() + " s done"
-                    + (host.dispatchLost() ? " (dispatch link lost)" : ""));
         }
     }
 }
