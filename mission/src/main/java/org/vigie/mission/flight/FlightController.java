@@ -328,13 +328,6 @@ public final class FlightController {
         view.request(r);
     }
 
-    void failOnGround(String reason) {
-        if (t.armed()) {
-            quietly(ctx.commands().disarm(false));
-        }
-        fail(cancelled ? FlightOutcome.ABORTED : FlightOutcome.FAILED, reason);
-    }
-
     void fail(FlightOutcome outcome, String reason) {
         if (phase.isAirborne() && outcome != FlightOutcome.REFUSED) {
             // in the air we never just stop: land where we are, the report says why
@@ -384,20 +377,6 @@ public final class FlightController {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    /** Sends without waiting for the answer; only a link failure (the link closed) matters, and fails the flight. */
-    void quietly(CompletableFuture<?> f) {
-        FlightPhase during = phase;
-        f.whenComplete((v, err) -> {
-            if (err != null) {
-                scheduler.execute(() -> {
-                    if (!finished) {
-                        fail(FlightOutcome.FAILED, "link failure during " + during + ": " + err);
-                    }
-                });
-            }
-        });
-    }
 
     void failsafe(FailsafeKind kind, String action) {
         rec.failsafe(kind);

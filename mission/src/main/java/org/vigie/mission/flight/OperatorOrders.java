@@ -83,7 +83,7 @@ final class OperatorOrders {
                 return "cancelled before take-off";
             }
             case ARM -> {
-                c.failOnGround("cancelled by the operator before take-off");
+                c.steps().failOnGround("cancelled by the operator before take-off");
                 return "cancelled before take-off; disarming";
             }
             case TAKEOFF, TRANSIT, ON_SCENE -> {

@@ -1,5 +1,6 @@
 package org.vigie.mission.flight;
 
+import java.util.concurrent.CompletableFuture;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.FlightOutcome;
@@ -86,7 +87,10 @@ final class Steps implements StepHost {
 
     @Override
     public void failOnGround(String reason) {
-        c.failOnGround(reason);
+        if (c.t.armed()) {
+            quietly(c.ctx.commands().disarm(false));
+        }
+        c.fail(c.cancelled ? FlightOutcome.ABORTED : FlightOutcome.FAILED, reason);
     }
 
     @Override
@@ -142,7 +146,7 @@ final class Steps implements StepHost {
             } else if (c.phase().isAirborne()) {
                 c.warn("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
             } else {
-                c.failOnGround("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
+                failOnGround("mode " + mode + " refused: " + o.result() + FlightStep.describe(o));
             }
         });
     }
@@ -176,7 +180,7 @@ final class Steps implements StepHost {
 
     /** Plans the return home from here and flies it; lands where it is when no return can be planned. */
     void startReturn() {
-        c.quietly(c.ctx.commands().setRoiNone());
+        quietly(c.ctx.commands().setRoiNone());
         String why = c.plan.replanReturn(c.here(), c.rec.elapsedS(c.ms()));
         if (why == null) {
             c.replace(new LegStep(this, c.plan.legPoints(c.plan.inbound()), false));
@@ -184,5 +188,18 @@ final class Steps implements StepHost {
             // a straight-line RTL can cross an exclusion zone: land where we are instead
             c.failsafeLand("no return route from here (" + why + ")");
         }
+    }
+
+    /** Sends without waiting for the answer; only a link failure (the link closed) matters, and fails the flight. */
+    void quietly(CompletableFuture<?> f) {
+        f.whenComplete((v, err) -> {
+            if (err != null) {
+                c.scheduler.execute(() -> {
+                    if (!c.finished) {
+                        c.fail(FlightOutcome.FAILED, "link failure during " + c.phase() + ": " + err);
+                    }
+                });
+            }
+        });
     }
 }
