@@ -220,7 +220,7 @@ public final class CompanionMain {
                     256);
             try {
                 Flight f = companion.dispatch(req);
-                Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+                Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                         new KlvFeed(streamer, CameraModel.of(60, 45))));
                 f.addListener(new FlightPrinter(out, scheduler.now(), 10));
                 streamer.start();

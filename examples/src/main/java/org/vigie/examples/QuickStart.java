@@ -165,7 +165,7 @@ public final class QuickStart {
              Companion companion = Companion.attach(link, district,
                      CompanionOptions.defaults().withAccountability(log).withEnergy(SIM_QUAD))) {
             CameraModel camera = CameraModel.of(60, 45);
-            companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+            companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                     new KlvFeed(streamer, camera))));
             FlightTelemetryFeed.attach(companion, telemetry);
             JsonLinesFileSink jsonl = new JsonLinesFileSink(out.resolve("telemetry.jsonl"));

@@ -2,7 +2,6 @@ package org.vigie.mission;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.vigie.link.time.Scheduler;
 import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
+import org.vigie.mission.flight.FlightView;
 import org.vigie.mission.flight.AutopilotLock;
 import org.vigie.mission.flight.VehicleTelemetry;
 
@@ -51,8 +51,9 @@ import org.vigie.mission.flight.VehicleTelemetry;
  * {@link CompanionOptions.BusyPolicy#RETASK_IF_HIGHER_PRIORITY}) or is refused with a reason; it is never ignored, and
  * every decision is recorded in the accountability log.
  *
- * <p>Threading: all methods are thread-safe. Flight logic runs on the link's scheduler; listeners and futures
- * complete on the link's callback executor.
+ * <p>Threading: all methods are thread-safe and take no lock: the current flight is swapped by compare-and-set,
+ * the observers list is copy-on-write, {@code closed} is volatile. Flight logic runs on the link's scheduler
+ * (event thread); listeners and futures complete on the link's callback executor.
  */
 public final class Companion implements AutoCloseable {
 
@@ -87,9 +88,11 @@ public final class Companion implements AutoCloseable {
     private final MissionTransferService transfers;
     private final ParamService params;
     private final FlightContext context;
-    private final List<Consumer<Flight>> flightObservers = new ArrayList<>();
-    private Flight current;
-    private boolean closed;
+    private final List<Consumer<Flight>> flightObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The last flight started; replaced by compare-and-set so two concurrent dispatches never both start one. */
+    private final java.util.concurrent.atomic.AtomicReference<Flight> current =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean closed;
 
     private Companion(MavlinkPort port, MavlinkLink ownedLink, District district, CompanionOptions options) {
         this.port = Objects.requireNonNull(port, "port");
@@ -203,8 +206,8 @@ public final class Companion implements AutoCloseable {
     }
 
     /** @return the flight in progress, if any */
-    public synchronized Optional<Flight> currentFlight() {
-        return Optional.ofNullable(current).filter(f -> !f.phase().isTerminal());
+    public Optional<Flight> currentFlight() {
+        return Optional.ofNullable(current.get()).filter(f -> !f.phase().isTerminal());
     }
 
     /**
@@ -213,7 +216,7 @@ public final class Companion implements AutoCloseable {
      *
      * @param observer receives each new flight
      */
-    public synchronized void onFlightStarted(Consumer<Flight> observer) {
+    public void onFlightStarted(Consumer<Flight> observer) {
         flightObservers.add(Objects.requireNonNull(observer, "observer"));
     }
 
@@ -225,46 +228,53 @@ public final class Companion implements AutoCloseable {
      * @return the flight handle
      * @throws IllegalStateException if the companion is closed
      */
-    public synchronized Flight dispatch(DispatchRequest request) {
+    public Flight dispatch(DispatchRequest request) {
         Objects.requireNonNull(request, "request");
-        if (closed) {
-            throw new IllegalStateException("companion is closed");
-        }
-        Flight active = current;
-        if (active != null && !active.phase().isTerminal()) {
-            DispatchRequest cur = active.currentRequest();
-            if (options.busyPolicy() == CompanionOptions.BusyPolicy.RETASK_IF_HIGHER_PRIORITY
-                    && request.priority().outranks(cur.priority())) {
-                record(AccountabilityRecord.Event.RETASKED, request, "retasking the flight for alert "
-                        + cur.alertId() + " (" + cur.priority() + ") with this " + request.priority() + " dispatch");
-                active.retask(request).thenAccept(d -> record(d.accepted() ? AccountabilityRecord.Event.RETASKED
-                        : AccountabilityRecord.Event.REFUSED, request, d.reason()));
-                return active;
+        while (true) {
+            if (closed) {
+                throw new IllegalStateException("companion is closed");
             }
-            String why = "the drone is flying alert " + cur.alertId() + " (" + cur.priority() + ", phase "
-                    + active.phase() + "); this " + request.priority() + " dispatch does not outrank it"
-                    + (options.busyPolicy() == CompanionOptions.BusyPolicy.REFUSE ? " (policy: refuse while busy)" : "");
-            return refused(request, why);
+            Flight active = current.get();
+            if (active != null && !active.phase().isTerminal()) {
+                return whileBusy(active, request);
+            }
+            Flight f = new Flight(request, sink -> new FlightController(context, request, sink),
+                    port.callbackExecutor());
+            if (!current.compareAndSet(active, f)) {
+                continue; // another dispatch started a flight meanwhile: decide again against it
+            }
+            record(AccountabilityRecord.Event.ACCEPTED, request, "flight started");
+            f.report().thenAccept(r -> record(AccountabilityRecord.Event.ENDED, f.currentRequest(),
+                    r.outcome() + " (" + r.finalPhase() + "): " + r.outcomeReason()));
+            for (Consumer<Flight> o : flightObservers) {
+                o.accept(f);
+            }
+            f.controller().start();
+            return f;
         }
-        Flight f = new Flight(request, sink -> new FlightController(context, request, sink), port.callbackExecutor());
-        current = f;
-        record(AccountabilityRecord.Event.ACCEPTED, request, "flight started");
-        f.report().thenAccept(r -> record(AccountabilityRecord.Event.ENDED, f.currentRequest(),
-                r.outcome() + " (" + r.finalPhase() + "): " + r.outcomeReason()));
-        for (Consumer<Flight> o : flightObservers) {
-            o.accept(f);
+    }
+
+    private Flight whileBusy(Flight active, DispatchRequest request) {
+        DispatchRequest cur = active.currentRequest();
+        if (options.busyPolicy() == CompanionOptions.BusyPolicy.RETASK_IF_HIGHER_PRIORITY
+                && request.priority().outranks(cur.priority())) {
+            record(AccountabilityRecord.Event.RETASKED, request, "retasking the flight for alert "
+                    + cur.alertId() + " (" + cur.priority() + ") with this " + request.priority() + " dispatch");
+            active.retask(request).thenAccept(d -> record(d.accepted() ? AccountabilityRecord.Event.RETASKED
+                    : AccountabilityRecord.Event.REFUSED, request, d.reason()));
+            return active;
         }
-        f.controller().start();
-        return f;
+        String why = "the drone is flying alert " + cur.alertId() + " (" + cur.priority() + ", phase "
+                + active.phase() + "); this " + request.priority() + " dispatch does not outrank it"
+                + (options.busyPolicy() == CompanionOptions.BusyPolicy.REFUSE ? " (policy: refuse while busy)" : "");
+        return refused(request, why);
     }
 
     private Flight refused(DispatchRequest request, String why) {
         record(AccountabilityRecord.Event.REFUSED, request, why);
         java.time.Instant now = port.scheduler().now();
-        FlightReport r = new FlightReport(request.alertId(), request.requesterId(), request.requesterOrigin(),
-                request.reason(), request.targetLatDeg(), request.targetLonDeg(), FlightOutcome.REFUSED,
-                FlightPhase.ABORTED, why, now, now, java.util.Map.of(), List.of(), List.of(), 0, 0, Double.NaN,
-                Double.NaN, List.of(), 0);
+        FlightReport r = FlightReport.builder(request).outcome(FlightOutcome.REFUSED, FlightPhase.ABORTED, why)
+                .times(now, now).build();
         return Flight.refused(request, r, new FlightEvent.PhaseChanged(now, FlightPhase.PREFLIGHT,
                 FlightPhase.ABORTED, why), port.callbackExecutor());
     }
@@ -276,25 +286,38 @@ public final class Companion implements AutoCloseable {
     }
 
     /** Tells the current flight the dispatch side is alive (feeds the dispatch-link failsafe). */
-    public synchronized void dispatchLinkAlive() {
-        if (current != null && current.controller() != null) {
-            current.controller().dispatchLinkAlive();
+    public void dispatchLinkAlive() {
+        Flight f = current.get();
+        if (f != null && f.controller() != null) {
+            f.controller().dispatchLinkAlive();
         }
     }
 
     /**
-     * The controller of a flight, for streaming integration inside this library.
+     * The read-only view of a flight, for observers (streaming, KLV, gimbal steering); the same as
+     * {@link Flight#view()}.
      *
      * @param flight a flight of this companion
-     * @return its controller, or empty for a refused dispatch
+     * @return its view, or empty for a refused dispatch
      */
-    public static Optional<FlightController> controllerOf(Flight flight) {
-        return Optional.ofNullable(flight.controller());
+    public static Optional<FlightView> viewOf(Flight flight) {
+        return flight.view();
+    }
+
+    /**
+     * The command service bound to the autopilot, for payload commands beside the flight logic (e.g.
+     * {@link org.vigie.mission.flight.GimbalSteering}). Thread-safe; do not send flight-mode or navigation commands
+     * through it.
+     *
+     * @return the command service
+     */
+    public CommandService payloadCommands() {
+        return commands;
     }
 
     /** Closes the services (and the link when this companion opened it). A flight in progress is not stopped. */
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
         params.close();
         telemetryService.close();

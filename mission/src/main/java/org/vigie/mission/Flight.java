@@ -1,6 +1,5 @@
 package org.vigie.mission;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,8 @@ public final class Flight {
     private final FlightController controller;
     private final Executor callbacks;
     private final List<Consumer<FlightEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final List<FlightEvent> history = new ArrayList<>();
+    /** Appended on the event thread only (one writer), read from any thread: a lock-free queue keeps the order. */
+    private final ConcurrentLinkedQueue<FlightEvent> history = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CompletableFuture<FlightReport> report = new CompletableFuture<>();
@@ -45,9 +45,7 @@ public final class Flight {
                           Executor callbacks) {
         Flight f = new Flight(request, null, callbacks);
         f.phase = FlightPhase.ABORTED;
-        synchronized (f.history) {
-            f.history.add(event);
-        }
+        f.history.add(event);
         f.report.complete(report);
         return f;
     }
@@ -58,9 +56,7 @@ public final class Flight {
             if (event instanceof FlightEvent.PhaseChanged pc) {
                 phase = pc.to();
             }
-            synchronized (history) {
-                history.add(event);
-            }
+            history.add(event);
             post(() -> {
                 for (Consumer<FlightEvent> l : listeners) {
                     try {
@@ -115,7 +111,7 @@ public final class Flight {
 
     /** @return the dispatch currently flown (differs from {@link #request()} after a retask) */
     public DispatchRequest currentRequest() {
-        return controller == null ? firstRequest : controller.request();
+        return controller == null ? firstRequest : controller.view().request();
     }
 
     /**
@@ -129,9 +125,7 @@ public final class Flight {
 
     /** @return every event so far, in order (a snapshot) */
     public List<FlightEvent> events() {
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        return List.copyOf(history);
     }
 
     /**
@@ -171,9 +165,18 @@ public final class Flight {
         return report;
     }
 
-    /** @return the controller (for streaming integration in this module), null for a refused dispatch */
+    /** @return the controller (for this package: start, dispatch-link watch), null for a refused dispatch */
     FlightController controller() {
         return controller;
+    }
+
+    /**
+     * The read-only view of the flight for observers (streaming, gimbal steering).
+     *
+     * @return the view, empty for a refused dispatch
+     */
+    public java.util.Optional<org.vigie.mission.flight.FlightView> view() {
+        return controller == null ? java.util.Optional.empty() : java.util.Optional.of(controller.view());
     }
 
     private <T> CompletableFuture<T> onCallbacks(CompletableFuture<T> f) {

@@ -75,4 +75,103 @@ public record FlightReport(
     public Duration totalTime() {
         return Duration.between(startedAt, endedAt);
     }
+
+    /**
+     * Starts a report for a dispatch: alert, requester, origin, reason and target are taken from it.
+     *
+     * @param request the dispatch flown last (after retasks)
+     * @return a builder; fill in the outcome, the final phase and the times before {@link Builder#build()}
+     */
+    public static Builder builder(DispatchRequest request) {
+        return new Builder(request);
+    }
+
+    /**
+     * Builds a {@link FlightReport} step by step (no twenty-argument call). Not thread-safe: one builder per report.
+     * Collections default to empty, distances to 0, energies to NaN, retasks to 0.
+     */
+    public static final class Builder {
+        private final DispatchRequest request;
+        private FlightOutcome outcome;
+        private FlightPhase finalPhase;
+        private String outcomeReason = "";
+        private Instant startedAt;
+        private Instant endedAt;
+        private Map<FlightPhase, Duration> phaseTimes = Map.of();
+        private List<List<TrackPoint>> plannedRoutes = List.of();
+        private List<TrackPoint> flownTrack = List.of();
+        private double plannedDistanceM;
+        private double flownDistanceM;
+        private double energyPlannedWh = Double.NaN;
+        private double energyUsedWh = Double.NaN;
+        private List<FailsafeKind> failsafes = List.of();
+        private int retasks;
+
+        private Builder(DispatchRequest request) {
+            this.request = Objects.requireNonNull(request, "request");
+        }
+
+        /** @param o how it ended @param terminal DONE, ABORTED or FAILED @param why the sentence @return this */
+        public Builder outcome(FlightOutcome o, FlightPhase terminal, String why) {
+            this.outcome = o;
+            this.finalPhase = terminal;
+            this.outcomeReason = Objects.requireNonNull(why, "why");
+            return this;
+        }
+
+        /** @param start when the dispatch was accepted @param end when the flight ended @return this */
+        public Builder times(Instant start, Instant end) {
+            this.startedAt = Objects.requireNonNull(start, "start");
+            this.endedAt = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
+        /** @param times time per phase entered, in the order entered @return this */
+        public Builder phaseTimes(Map<FlightPhase, Duration> times) {
+            this.phaseTimes = Objects.requireNonNull(times, "times");
+            return this;
+        }
+
+        /**
+         * @param planned  the planned routes in order
+         * @param flown    the flown track
+         * @param plannedM planned distance, metres
+         * @param flownM   flown distance, metres
+         * @return this
+         */
+        public Builder tracks(List<List<TrackPoint>> planned, List<TrackPoint> flown, double plannedM, double flownM) {
+            this.plannedRoutes = Objects.requireNonNull(planned, "planned");
+            this.flownTrack = Objects.requireNonNull(flown, "flown");
+            this.plannedDistanceM = plannedM;
+            this.flownDistanceM = flownM;
+            return this;
+        }
+
+        /** @param plannedWh predicted energy, Wh (NaN unknown) @param usedWh used energy, Wh (NaN unknown) @return this */
+        public Builder energy(double plannedWh, double usedWh) {
+            this.energyPlannedWh = plannedWh;
+            this.energyUsedWh = usedWh;
+            return this;
+        }
+
+        /** @param fired failsafes in order @param retaskCount accepted retasks @return this */
+        public Builder failsafes(List<FailsafeKind> fired, int retaskCount) {
+            this.failsafes = Objects.requireNonNull(fired, "fired");
+            this.retasks = retaskCount;
+            return this;
+        }
+
+        /**
+         * @return the report
+         * @throws NullPointerException if the outcome or the times are missing
+         * @throws IllegalArgumentException if the final phase is not terminal
+         */
+        public FlightReport build() {
+            Objects.requireNonNull(startedAt, "times");
+            return new FlightReport(request.alertId(), request.requesterId(), request.requesterOrigin(),
+                    request.reason(), request.targetLatDeg(), request.targetLonDeg(), outcome, finalPhase,
+                    outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
+                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks);
+        }
+    }
 }

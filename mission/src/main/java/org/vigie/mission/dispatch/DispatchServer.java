@@ -358,7 +358,7 @@ public final class DispatchServer implements AutoCloseable {
             return;
         }
         if (f.request() == req) {
-            if (Companion.controllerOf(f).isEmpty()) {
+            if (Companion.viewOf(f).isEmpty()) {
                 FlightReport r = f.report().getNow(null);
                 decide(key, AckStatus.REFUSED_BUSY, 0, r != null ? r.outcomeReason() : "refused by the companion");
                 return;

@@ -12,6 +12,15 @@ import org.vigie.link.command.CommandService;
  */
 public interface FlavourStrategy {
 
+    /**
+     * @param flavour the autopilot family from HEARTBEAT
+     * @return {@link Px4Strategy#standard()} for PX4, else {@link ArduPilotStrategy#standard()}
+     */
+    static FlavourStrategy standard(org.vigie.link.vehicle.AutopilotFlavour flavour) {
+        return flavour == org.vigie.link.vehicle.AutopilotFlavour.PX4 ? Px4Strategy.standard()
+                : ArduPilotStrategy.standard();
+    }
+
     /** @return a short name for logs and reports ("ArduCopter", "PX4") */
     String name();
 

@@ -22,10 +22,12 @@ import org.vigie.mission.misb.privacy.PrivacyStatus;
  * {@code minCommandInterval}. When disabled it never sends anything (flag and report only: the default).
  *
  * <p>Wiring: {@code streamerBuilder.onPacket(steering::onPacket)} and, for each flight,
- * {@code steering.attach(controller)} (e.g. from {@code Companion.onFlightStarted}).
+ * {@code steering.attach(view, companion.payloadCommands())} (e.g. from {@code Companion.onFlightStarted}).
  *
- * <p>Threading: {@link #onPacket} runs on the streamer's scheduler thread and {@link #attach} on any thread; both are
- * synchronized. Commands go through the thread-safe {@link CommandService}; their outcomes are only logged.
+ * <p>Threading, without locks: {@link #attach} may be called from any thread; it publishes the flight through a
+ * volatile reference. {@link #onPacket} must always be called from one thread (the streamer's scheduler thread): the
+ * steering state is confined to it and is reset there when it sees a newly attached flight. Commands go through the
+ * thread-safe {@link CommandService}; their outcomes are only logged.
  */
 public final class GimbalSteering {
 
@@ -41,7 +43,10 @@ public final class GimbalSteering {
     private final long restoreAfterMs;
     private final AtomicLong gimbalCommands = new AtomicLong();
     private final AtomicLong roiRestores = new AtomicLong();
-    private FlightController flight;
+    /** The attached flight, published by {@link #attach} (any thread). */
+    private volatile Attached attached;
+    /** The flight {@link #onPacket} last worked for (its thread only). */
+    private Attached seen;
     private long lastCommandMs = Long.MIN_VALUE / 2;
     private long clearSinceMs = -1;
     private boolean steeredAway;
@@ -90,19 +95,24 @@ public final class GimbalSteering {
         return enabled;
     }
 
+    /** A flight and the command service of its autopilot. */
+    private record Attached(FlightView flight, CommandService commands) {
+    }
+
     /**
-     * Binds the flight whose autopilot is commanded (replaces any previous one and resets the steering state).
+     * Binds the flight whose autopilot is commanded (replaces any previous one; the steering state is reset at the
+     * next packet). Any thread.
      *
-     * @param controller the flight, not null
-     * @throws IllegalArgumentException if controller is null
+     * @param flight   the flight's read-only view, not null
+     * @param commands the command service of its autopilot, for payload commands (e.g.
+     *                 {@code Companion.payloadCommands()}), not null
+     * @throws IllegalArgumentException if an argument is null
      */
-    public synchronized void attach(FlightController controller) {
-        if (controller == null) {
-            throw new IllegalArgumentException("flight controller is null");
+    public void attach(FlightView flight, CommandService commands) {
+        if (flight == null || commands == null) {
+            throw new IllegalArgumentException("flight and commands are required");
         }
-        this.flight = controller;
-        this.steeredAway = false;
-        this.clearSinceMs = -1;
+        this.attached = new Attached(flight, commands);
     }
 
     /**
@@ -111,18 +121,24 @@ public final class GimbalSteering {
      *
      * @param packet the packet just sent, not null
      */
-    public synchronized void onPacket(MetadataPacket packet) {
-        FlightController c = flight;
-        if (!enabled || c == null) {
+    public void onPacket(MetadataPacket packet) {
+        Attached a = attached;
+        if (!enabled || a == null) {
             return;
         }
+        if (a != seen) {
+            seen = a;
+            steeredAway = false;
+            clearSinceMs = -1;
+        }
+        FlightView c = a.flight();
         long now = c.scheduler().monotonicMs();
         PrivacyStatus st = packet.privacy();
         if (st.overPrivacyZone()) {
             clearSinceMs = -1;
             GimbalAttitude g = st.suggestedGimbal();
             if (g != null && now - lastCommandMs >= minIntervalMs) {
-                sendPitchYaw(c, g, st);
+                sendPitchYaw(a.commands(), g, st);
                 lastCommandMs = now;
                 steeredAway = true;
             }
@@ -143,7 +159,7 @@ public final class GimbalSteering {
             steeredAway = false;
             clearSinceMs = -1;
             LOG.info("privacy zones out of view: camera back on the target");
-            c.commands().setRoiLocation(r.targetLatDeg(), r.targetLonDeg(), 0, true).whenComplete((o, e) -> {
+            a.commands().setRoiLocation(r.targetLatDeg(), r.targetLonDeg(), 0, true).whenComplete((o, e) -> {
                 if (e != null || !o.accepted()) {
                     LOG.warn("region of interest not restored: {}", e != null ? e.toString() : o.result());
                 }
@@ -151,7 +167,7 @@ public final class GimbalSteering {
         }
     }
 
-    private void sendPitchYaw(FlightController c, GimbalAttitude g, PrivacyStatus st) {
+    private void sendPitchYaw(CommandService commands, GimbalAttitude g, PrivacyStatus st) {
         double pitch = Math.max(-90, Math.min(90, g.pitchDeg()));
         double yaw = Math.IEEEremainder(g.yawDeg(), 360);
         if (yaw < -180) {
@@ -163,7 +179,7 @@ public final class GimbalSteering {
         gimbalCommands.incrementAndGet();
         LOG.info("camera over privacy zone(s) {}: gimbal to pitch {} deg yaw {} deg ({})", st.zones(),
                 Math.round(pitch), Math.round(yaw), flags != 0 ? "earth" : "vehicle");
-        c.commands().sendLong(MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW,
+        commands.sendLong(MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW,
                 new float[] {(float) pitch, (float) yaw, Float.NaN, Float.NaN, flags, 0, 0}, null)
                 .whenComplete((o, e) -> {
                     if (e != null || !o.accepted()) {

@@ -16,12 +16,12 @@ import org.vigie.mission.misb.MetadataStreamer;
  * when the autopilot has not reported UTC), and the dispatch alert id as mission id. Nothing is fed before the first
  * position or after the flight ends; the streamer itself paces the packets (10 Hz by default).
  *
- * <p>Threading: called on the flight's event thread; register it with {@link FlightController#addTelemetryObserver}.
+ * <p>Threading: called on the flight's event thread; register it with {@link FlightView#addTelemetryObserver}.
  *
  * @param streamer the streamer to feed
  * @param camera   the camera's field of view and mounting
  */
-public record KlvFeed(MetadataStreamer streamer, CameraModel camera) implements Consumer<FlightController> {
+public record KlvFeed(MetadataStreamer streamer, CameraModel camera) implements Consumer<FlightView> {
 
     /** Rejects nulls. */
     public KlvFeed {
@@ -30,7 +30,7 @@ public record KlvFeed(MetadataStreamer streamer, CameraModel camera) implements 
     }
 
     @Override
-    public void accept(FlightController c) {
+    public void accept(FlightView c) {
         snapshot(c, camera).ifPresent(streamer::update);
     }
 
@@ -41,7 +41,7 @@ public record KlvFeed(MetadataStreamer streamer, CameraModel camera) implements 
      * @param camera the camera model
      * @return the snapshot, empty when position or attitude are not known yet
      */
-    public static Optional<MetadataSnapshot> snapshot(FlightController c, CameraModel camera) {
+    public static Optional<MetadataSnapshot> snapshot(FlightView c, CameraModel camera) {
         VehicleTelemetry t = c.telemetry();
         if (Double.isNaN(t.latDeg()) || Double.isNaN(t.altitudeAmslM()) || t.attitudeAgeMs() > 2000) {
             return Optional.empty();

@@ -89,6 +89,16 @@ public final class VehicleTelemetry {
     }
 
     /**
+     * @param r called on the event thread after each HEARTBEAT from the autopilot (armed, mode), and once when it turns
+     *          stale
+     * @return a handle that removes the listener
+     */
+    public Subscription onHeartbeat(Runnable r) {
+        Objects.requireNonNull(r, "listener");
+        return service.addListener(EnumSet.of(StateGroup.STATUS), st -> scheduler.execute(r));
+    }
+
+    /**
      * @param r called on the event thread when the service detects an autopilot reboot (boot time going back, a BOOT
      *          heartbeat, or a disarmed heartbeat after a silence high in the air)
      * @return a handle that removes the listener

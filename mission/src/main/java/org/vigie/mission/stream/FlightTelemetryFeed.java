@@ -12,14 +12,14 @@ import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
 import org.vigie.mission.FlightPhase;
 import org.vigie.mission.TrackPoint;
-import org.vigie.mission.flight.FlightController;
+import org.vigie.mission.flight.FlightView;
 import org.vigie.mission.flight.VehicleTelemetry;
 import org.vigie.mission.misb.MetadataPacket;
 
 /**
  * Feeds a {@link TelemetryStream} from flights: one {@link TelemetrySample} per ATTITUDE message (the flight's
- * telemetry rate, through {@link FlightController#addTelemetryObserver}), plus one per decision tick
- * ({@link FlightController#addTickObserver}) when attitude has been silent for {@value #QUIET_MS} ms or the phase
+ * telemetry rate, through {@link FlightView#addTelemetryObserver}), plus one per decision tick
+ * ({@link FlightView#addTickObserver}) when attitude has been silent for {@value #QUIET_MS} ms or the phase
  * changed, so every phase is seen even before the autopilot streams; and a last sample with the terminal phase (DONE,
  * ABORTED, FAILED) when the flight ends. Each phase entered ({@link Flight#addListener}) also gets a sample at once,
  * so a phase shorter than a tick (PREFLIGHT with a ready autopilot) is still seen. The camera footprint comes from the KLV
@@ -43,7 +43,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private final TelemetryStream stream;
-    private final ToDoubleFunction<FlightController> linkQualityPct;
+    private final ToDoubleFunction<FlightView> linkQualityPct;
     private final AtomicLong published = new AtomicLong();
 
     /**
@@ -63,7 +63,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
      * @param linkQualityPct link quality of a flight in percent 0..100 (NaN if unknown); called on the event thread
      * @throws IllegalArgumentException if an argument is null
      */
-    public FlightTelemetryFeed(TelemetryStream stream, ToDoubleFunction<FlightController> linkQualityPct) {
+    public FlightTelemetryFeed(TelemetryStream stream, ToDoubleFunction<FlightView> linkQualityPct) {
         if (stream == null || linkQualityPct == null) {
             throw new IllegalArgumentException("stream and link quality function are required");
         }
@@ -111,7 +111,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
      * @param c the flight
      * @return percent 0..100 or NaN
      */
-    public static double heartbeatLinkQuality(FlightController c) {
+    public static double heartbeatLinkQuality(FlightView c) {
         VehicleTelemetry t = c.telemetry();
         if (!t.heard()) {
             return Double.NaN;
@@ -129,7 +129,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
     public void accept(Flight flight) {
         Objects.requireNonNull(flight, "flight");
         PerFlight pf = new PerFlight();
-        java.util.Optional<FlightController> controller = Companion.controllerOf(flight);
+        java.util.Optional<FlightView> controller = Companion.viewOf(flight);
         flight.addListener(e -> {
             if (e instanceof FlightEvent.PhaseChanged p) {
                 if (p.to().isTerminal()) {
@@ -159,7 +159,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
         private FlightPhase lastPhase;
 
         /** Event thread. */
-        void sample(FlightController c, boolean fromTick) {
+        void sample(FlightView c, boolean fromTick) {
             if (finished) {
                 return;
             }
@@ -179,7 +179,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
         }
 
         /** Event thread: a phase was entered; publish at once unless already seen or already left. */
-        void entered(FlightController c, FlightPhase phase) {
+        void entered(FlightView c, FlightPhase phase) {
             if (finished || phase == lastPhase || c.phase() != phase) {
                 return;
             }
@@ -215,7 +215,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
             published.incrementAndGet();
         }
 
-        private TelemetrySample build(FlightController c, FlightPhase phase, long micros) {
+        private TelemetrySample build(FlightView c, FlightPhase phase, long micros) {
             VehicleTelemetry t = c.telemetry();
             TelemetrySample.Position pos = Double.isNaN(t.latDeg()) ? null
                     : new TelemetrySample.Position(t.latDeg(), t.lonDeg(), t.altitudeAmslM(), t.altitudeRelM());

@@ -17,7 +17,7 @@ import org.vigie.mission.FlightReport;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.FlatTerrain;
 import org.vigie.mission.camera.GimbalAttitude;
-import org.vigie.mission.flight.FlightController;
+import org.vigie.mission.flight.FlightView;
 import org.vigie.mission.flight.GimbalSteering;
 import org.vigie.mission.flight.KlvFeed;
 import org.vigie.mission.misb.InMemoryMetadataSink;
@@ -60,7 +60,7 @@ class GimbalSteeringTest {
             GimbalSteering steering = steer ? GimbalSteering.on() : GimbalSteering.off();
             int[] firstEntered = {-1};
             int[] firstCmd = {-1};
-            FlightController[] ctl = new FlightController[1];
+            FlightView[] ctl = new FlightView[1];
             List<double[]> followed = new ArrayList<>();
             List<Long> commandTimes = new ArrayList<>();
             MetadataStreamer streamer = MetadataStreamer.builder(h.scheduler, new FlatTerrain(35)).sink(sink)
@@ -88,9 +88,9 @@ class GimbalSteeringTest {
                             });
                         }
                     }).build();
-            h.companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> {
+            h.companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> {
                 ctl[0] = c;
-                steering.attach(c);
+                steering.attach(c, h.companion.payloadCommands());
                 c.addTelemetryObserver(new KlvFeed(streamer, CameraModel.of(60, 45)));
             }));
             streamer.start();

@@ -38,7 +38,7 @@ class KlvWiringTest {
         try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot(), CompanionOptions.defaults())) {
             InMemoryMetadataSink sink = new InMemoryMetadataSink();
             MetadataStreamer streamer = MetadataStreamer.builder(h.scheduler, new FlatTerrain(35)).sink(sink).build();
-            h.companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+            h.companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                     new KlvFeed(streamer, CameraModel.of(60, 45)))));
             streamer.start();
             h.advance(Duration.ofSeconds(2));

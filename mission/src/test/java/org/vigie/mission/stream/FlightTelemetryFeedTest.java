@@ -43,7 +43,7 @@ class FlightTelemetryFeedTest {
             InMemoryMetadataSink klv = new InMemoryMetadataSink();
             MetadataStreamer streamer = MetadataStreamer.builder(h.scheduler, new FlatTerrain(35)).sink(klv)
                     .onPacket(FlightTelemetryFeed.cameraViews(stream)).build();
-            h.companion.onFlightStarted(f -> org.vigie.mission.Companion.controllerOf(f).ifPresent(c ->
+            h.companion.onFlightStarted(f -> org.vigie.mission.Companion.viewOf(f).ifPresent(c ->
                     c.addTelemetryObserver(new org.vigie.mission.flight.KlvFeed(streamer,
                             org.vigie.mission.camera.CameraModel.of(60, 45)))));
             streamer.start();
