@@ -74,11 +74,15 @@ final class MissionServer {
 
     private final Host host;
     private final Flavour flavour;
+    private final int fenceStorageBytes;
+    private final boolean statesFenceCapacity;
     private final List<List<SimMissionItem>> lists = new ArrayList<>();
     private final Transfer[] receiving = new Transfer[3];
     private final boolean[] legacyWarned = new boolean[16];
 
-    MissionServer(Host host, Flavour flavour) {
+    MissionServer(Host host, Flavour flavour, int fenceStorageBytes, boolean statesFenceCapacity) {
+        this.fenceStorageBytes = fenceStorageBytes;
+        this.statesFenceCapacity = statesFenceCapacity;
         this.host = host;
         this.flavour = flavour;
         for (int i = 0; i < 3; i++) {
@@ -142,7 +146,9 @@ final class MissionServer {
         }
         int max = type == MISSION ? 700 : type == FENCE ? fenceMaxItems() : 20;
         if (count > max) {
-            host.statustext(4, "Only " + max + " items are supported");
+            if (type != FENCE || statesFenceCapacity) {
+                host.statustext(4, "Only " + max + " items are supported");
+            }
             ack(channel, sysId, compId, MavMissionResult.MAV_MISSION_NO_SPACE, type);
             return;
         }
@@ -237,7 +243,7 @@ final class MissionServer {
             GeoNe probe = new GeoNe(0, 0);
             if (FenceModel.compile(t.buffer, probe) == null) {
                 result = MavMissionResult.MAV_MISSION_ERROR;
-            } else if (flavour == Flavour.ARDUCOPTER && arduPilotFenceBytes(t.buffer) > ARDUCOPTER_FENCE_BYTES) {
+            } else if (flavour == Flavour.ARDUCOPTER && arduPilotFenceBytes(t.buffer) > fenceStorageBytes) {
                 host.statustext(4, "Fence exceeds storage size");
                 result = MavMissionResult.MAV_MISSION_ERROR;
             }
@@ -261,17 +267,11 @@ final class MissionServer {
         ack(t.channel, t.destSys, t.destComp, result, t.type);
     }
 
-    /**
-     * ArduCopter's fence storage area on boards with 16 KiB or more of storage and in SITL (StorageManager: 48 + 256
-     * + 256 bytes). Measured on ArduCopter 4.7 SITL: 69 vertices stored, 70 "Fence exceeds storage size", 71 items
-     * "Only 70 items are supported".
-     */
-    static final int ARDUCOPTER_FENCE_BYTES = 560;
     /** PX4's geofence item limit (dataman). */
     static final int PX4_FENCE_ITEMS = 64;
 
     private int fenceMaxItems() {
-        return flavour == Flavour.ARDUCOPTER ? ARDUCOPTER_FENCE_BYTES / 8 : PX4_FENCE_ITEMS;
+        return flavour == Flavour.ARDUCOPTER ? fenceStorageBytes / 8 : PX4_FENCE_ITEMS;
     }
 
     /**

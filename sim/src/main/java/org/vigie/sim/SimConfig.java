@@ -31,6 +31,10 @@ import java.util.Objects;
  * @param hoverCurrentA battery current in a hover, amperes
  * @param batteryCapacityMah battery capacity (also the BATT_CAPACITY parameter), mAh
  * @param groundTruthCapacity number of ground-truth samples kept (older ones are overwritten)
+ * @param fenceStorageBytes ArduCopter's fence storage area, bytes (560 on boards with 16 KiB of storage and in SITL,
+ *     304 with 8 KiB); at most {@code fenceStorageBytes / 8} items are taken (PX4: 64 items, no byte layout)
+ * @param statesFenceCapacity whether a fence count above the limit is answered with "Only N items are supported"
+ *     besides MAV_MISSION_NO_SPACE (ArduCopter 4.x does; an autopilot that does not leaves the companion its default)
  * @param unsignedAcceptedOnChannel0 whether channel 0 accepts every frame even when signing is on (ArduPilot's
  *     first port, usually USB, is exempt from signature checks)
  */
@@ -39,11 +43,16 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
                         boolean bootChatter, Duration gpsFixDelay, Duration ekfOriginDelay, Duration ekfReadyDelay,
                         Duration accelsSettleDelay, double gpsNoiseM, double windNorthMps, double windEastMps,
                         double gustStdMps, double maxAirspeedMps, double hoverCurrentA, int batteryCapacityMah,
-                        int groundTruthCapacity, boolean unsignedAcceptedOnChannel0) {
+                        int groundTruthCapacity, int fenceStorageBytes, boolean statesFenceCapacity,
+                        boolean unsignedAcceptedOnChannel0) {
 
     /** Validates every field. */
     public SimConfig {
         Objects.requireNonNull(flavour, "flavour");
+        if (fenceStorageBytes < 30 || fenceStorageBytes > 65_535) {
+            throw new IllegalArgumentException("fenceStorageBytes must be 30..65535 (a triangle fits in 30), was "
+                    + fenceStorageBytes);
+        }
         if (systemId < 1 || systemId > 255) {
             throw new IllegalArgumentException("systemId must be 1..255, was " + systemId);
         }
@@ -150,6 +159,8 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
         b.hoverCurrentA = hoverCurrentA;
         b.batteryCapacityMah = batteryCapacityMah;
         b.groundTruthCapacity = groundTruthCapacity;
+        b.fenceStorageBytes = fenceStorageBytes;
+        b.statesFenceCapacity = statesFenceCapacity;
         b.unsignedAcceptedOnChannel0 = unsignedAcceptedOnChannel0;
         return b;
     }
@@ -157,6 +168,8 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
     /** Mutable builder of {@link SimConfig}; not thread-safe. Values are validated by {@link #build()}. */
     public static final class Builder {
         private Flavour flavour = Flavour.ARDUCOPTER;
+        private int fenceStorageBytes = 560;
+        private boolean statesFenceCapacity = true;
         private int systemId = 1;
         private int componentId = 1;
         private double homeLatDeg = 48.8566;
@@ -238,6 +251,10 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
         public Builder batteryCapacityMah(int v) { batteryCapacityMah = v; return this; }
         /** @param v ground-truth samples kept @return this */
         public Builder groundTruthCapacity(int v) { groundTruthCapacity = v; return this; }
+        /** @param v ArduCopter's fence storage area, bytes (560 by default) @return this */
+        public Builder fenceStorageBytes(int v) { fenceStorageBytes = v; return this; }
+        /** @param v whether NO_SPACE comes with "Only N items are supported" (default true) @return this */
+        public Builder statesFenceCapacity(boolean v) { statesFenceCapacity = v; return this; }
         /** @param v whether channel 0 is exempt from signature checks (ArduPilot: true) @return this */
         public Builder unsignedAcceptedOnChannel0(boolean v) { unsignedAcceptedOnChannel0 = v; return this; }
 
@@ -268,7 +285,8 @@ public record SimConfig(Flavour flavour, int systemId, int componentId, double h
             return new SimConfig(flavour, systemId, componentId, homeLatDeg, homeLonDeg, homeAltAmslM, seed,
                     physicsStep, firstHeartbeatDelay, bootChatter, gpsFixDelay, ekfOriginDelay, ekfReadyDelay,
                     accelsSettleDelay, gpsNoiseM, windNorthMps, windEastMps, gustStdMps, maxAirspeedMps,
-                    hoverCurrentA, batteryCapacityMah, groundTruthCapacity, unsignedAcceptedOnChannel0);
+                    hoverCurrentA, batteryCapacityMah, groundTruthCapacity, fenceStorageBytes, statesFenceCapacity,
+                    unsignedAcceptedOnChannel0);
         }
     }
 }

@@ -100,7 +100,8 @@ public final class SimVehicle implements AutoCloseable {
         this.geo = new GeoNe(config.homeLatDeg(), config.homeLonDeg());
         this.state = new SimState(scheduler, config.homeAltAmslM());
         this.truth = new GroundTruth(config.groundTruthCapacity());
-        this.missions = new MissionServer(new MissionHost(), config.flavour());
+        this.missions = new MissionServer(new MissionHost(), config.flavour(), config.fenceStorageBytes(),
+                config.statesFenceCapacity());
         this.faults = new Faults(this);
         for (int i = 0; i < transports.length; i++) {
             Transport t = Objects.requireNonNull(transports[i], "transport " + i);

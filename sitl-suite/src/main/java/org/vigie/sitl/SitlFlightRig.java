@@ -100,7 +100,7 @@ public final class SitlFlightRig implements AutoCloseable {
             MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
                     .platformDesignation("Vigie SITL").sink(klv).build();
             CameraModel camera = CameraModel.of(60, 45);
-            companion.onFlightStarted(f -> Companion.controllerOf(f).ifPresent(c -> c.addTelemetryObserver(
+            companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                     new KlvFeed(streamer, camera))));
             streamer.start();
             return new SitlFlightRig(district, sitl, scheduler, callbacks, companion, observer, streamer, klv);

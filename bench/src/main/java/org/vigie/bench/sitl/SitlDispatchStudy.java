@@ -1,13 +1,10 @@
 package org.vigie.bench.sitl;
 
-import io.dronefleet.mavlink.common.Statustext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.io.DemoZones;
 import org.vigie.geofence.io.ParisQuartiers;
@@ -39,8 +36,8 @@ public final class SitlDispatchStudy {
     }
 
     /** One measured dispatch. */
-    private record Row(String backend, String district, FlightOutcome outcome, double takeoffAckS, double climbingS,
-            double onSceneS, double uploadS) {
+    private record Row(String backend, String district, FlightOutcome outcome, String reason, double takeoffAckS,
+            double climbingS, double onSceneS, double uploadS) {
     }
 
     /**
@@ -63,7 +60,7 @@ public final class SitlDispatchStudy {
             try (SitlFlightRig rig = backend.startsWith("Ardu")
                     ? SitlFlightRig.start(inst, d, CompanionOptions.defaults(), speedUp)
                     : SitlFlightRig.simulator(d, CompanionOptions.defaults(), speedUp)) {
-                awaitEkfUsingGps(rig, speedUp);
+                warmUp(speedUp);
                 for (int i = 0; i < flights; i++) {
                     GeoPoint t = targets.get(i);
                     DispatchRequest req = DispatchRequest.builder("STUDY-" + i, t.latDeg(), t.lonDeg())
@@ -74,7 +71,7 @@ public final class SitlDispatchStudy {
                     tl.follow(f);
                     FlightReport r = rig.await(f, Duration.ofMinutes(10));
                     tl.close();
-                    rows.add(new Row(backend, d.name(), r.outcome(), s(tl.toTakeoffAck()), s(tl.toClimbing()),
+                    rows.add(new Row(backend, d.name(), r.outcome(), r.outcomeReason(), s(tl.toTakeoffAck()), s(tl.toClimbing()),
                             s(tl.toPhase(FlightPhase.ON_SCENE)), s(r.phaseTimes().get(FlightPhase.UPLOAD))));
                     System.out.println(rows.get(rows.size() - 1));
                 }
@@ -98,15 +95,12 @@ public final class SitlDispatchStudy {
                 med[0][0] / med[1][0], med[0][1] / med[1][1], med[0][2] / med[1][2], med[0][3] / med[1][3]);
     }
 
-    private static void awaitEkfUsingGps(SitlFlightRig rig, double speedUp) throws Exception {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        rig.companion().port().subscribe(Statustext.class, (m, f) -> {
-            if (m.text().contains("is using GPS")) {
-                ready.complete(null);
-            }
-        });
-        ready.get((long) (180 / speedUp) + 10, TimeUnit.SECONDS);
-        Thread.sleep((long) (5000 / speedUp)); // both EKF cores: a few simulated seconds more
+    /**
+     * A warm autopilot: 60 simulated seconds after it was first heard, ArduCopter SITL's EKF has used GPS for
+     * 20 s or more (about 35-40 s after boot) and the simulator has been ready long since; the same wait for both.
+     */
+    private static void warmUp(double speedUp) throws InterruptedException {
+        Thread.sleep((long) (60_000 / speedUp));
     }
 
     private static double s(Duration d) {

@@ -144,15 +144,16 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
     }
 
     /**
-     * The capacity left after the autopilot refused a fence of {@code refused} shapes for space: strictly smaller
-     * than what was refused, so a re-export is never the same fence.
+     * The capacity to try after the autopilot refused a fence of {@code refused} shapes for space without saying how
+     * much it stores: three quarters of what was refused (items and bytes), so a re-export is strictly smaller and a
+     * board with half the assumed storage is found in three tries.
      *
      * @param refused the fence that was refused
      * @return a smaller capacity
      */
     public FenceCapacity below(List<FenceShape> refused) {
-        int items = Math.min(maxItems, itemCount(refused) - 1);
-        int bytes = storageBytes(refused) - 8;
+        int items = Math.min(maxItems, Math.min(itemCount(refused) - 1, itemCount(refused) * 3 / 4));
+        int bytes = Math.min(storageBytes(refused) - 8, storageBytes(refused) * 3 / 4);
         int limitBytes = maxStorageBytes == 0 ? 0 : Math.max(30, Math.min(maxStorageBytes, bytes));
         return new FenceCapacity(Math.max(4, items), limitBytes, maxVerticesPerPolygon);
     }

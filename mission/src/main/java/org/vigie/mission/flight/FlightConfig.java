@@ -122,11 +122,11 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
 
         /** @return 5 s warnings, 1 Hz track, 3 s position, 2 s between arming tries, 3 take-off sends, 3x + 20 s
          *          take-off, 0.3 m / 1.0 m at 0.2 m/s, under way above 0.3 m/s or 0.5 m, 2 m airborne, 5 s land-mode retry, 3x + 60 s landing,
-         *          1.5 s for the autopilot to state its fence capacity, 3 smaller fences after a refusal for space */
+         *          1.5 s for the autopilot to state its fence capacity, up to 8 smaller fences (each 3/4 of the last) after refusals for space */
         public static Steps defaults() {
             return new Steps(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(2),
                     3, 3.0, Duration.ofSeconds(20), 0.3, 1.0, 0.2, 0.3, 0.5, 2.0, Duration.ofSeconds(5), 3.0,
-                    Duration.ofSeconds(60), Duration.ofMillis(1500), 3);
+                    Duration.ofSeconds(60), Duration.ofMillis(1500), 8);
         }
     }
 

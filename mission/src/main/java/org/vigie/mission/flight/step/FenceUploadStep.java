@@ -86,6 +86,12 @@ public final class FenceUploadStep extends FlightStep {
                 kick();
                 return;
             }
+            if (forSpace) {
+                host.fail(FlightOutcome.REFUSED, String.format(Locale.ROOT, "the autopilot has no room for the"
+                        + " district's fence: it refused %d fences for space (%s), the last of %d items",
+                        spaceRetries + 1, o.result(), items.size()));
+                return;
+            }
             if (!o.succeeded()) {
                 host.fail(FlightOutcome.FAILED, "fence upload failed: " + o.result() + " " + o.detail());
                 return;
