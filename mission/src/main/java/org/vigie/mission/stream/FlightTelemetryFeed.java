@@ -14,7 +14,7 @@ import org.vigie.mission.FlightPhase;
 import org.vigie.mission.TrackPoint;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.VehicleTelemetry;
-import org.vigie.mission.misb.MetadataPacket;
+import org.vigie.mission.klv.MetadataPacket;
 
 /**
  * Feeds a {@link TelemetryStream} from flights: one {@link TelemetrySample} per ATTITUDE message (the flight's
