@@ -29,12 +29,14 @@ import org.vigie.mission.klv.privacy.PrivacyStatus;
  * {@link MetadataPacket} to every sink and to the packet listener. A snapshot is never sent twice, so time stamps
  * never repeat; updates faster than the rate are thinned to the latest.
  *
- * <p>Threading: {@link #update} may be called from any thread (lock-free). Computation and sink calls run on the
+ * <p>Threading: no locks. {@link #update}, {@link #start()} and {@link #stop()} may be called from any thread and
+ * take effect at once (atomic references, never blocking). Computation, the privacy monitor and sink calls run on the
  * scheduler's event thread; a sink that throws is logged and counted and does not stop the others.
  */
 public final class MetadataStreamer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetadataStreamer.class);
+    private static final Cancellable STARTING = () -> { };
 
     private final Scheduler scheduler;
     private final Duration period;
@@ -53,7 +55,9 @@ public final class MetadataStreamer implements AutoCloseable {
     private final AtomicLong sinkFailures = new AtomicLong();
     private final AtomicLong computeFailures = new AtomicLong();
     private final AtomicReference<PrivacyStatus> lastPrivacy = new AtomicReference<>(PrivacyStatus.CLEAR);
-    private volatile Cancellable task;
+    /** The periodic emission while started; {@link #STARTING} while {@link #start()} schedules it. */
+    private final AtomicReference<Cancellable> task = new AtomicReference<>();
+    /** Event thread. */
     private Stamped lastSent;
 
     private record Stamped(MetadataSnapshot snapshot, long receivedNanos) {
@@ -96,18 +100,22 @@ public final class MetadataStreamer implements AutoCloseable {
         latest.set(new Stamped(snapshot, scheduler.nanoTime()));
     }
 
-    /** Starts periodic emission (idempotent). */
-    public synchronized void start() {
-        if (task == null) {
-            task = scheduler.scheduleAtFixedRate(period, period, this::tick);
+    /** Starts periodic emission (idempotent; any thread). */
+    public void start() {
+        if (!task.compareAndSet(null, STARTING)) {
+            return;
+        }
+        Cancellable t = scheduler.scheduleAtFixedRate(period, period, this::tick);
+        if (!task.compareAndSet(STARTING, t)) {
+            t.cancel();
         }
     }
 
-    /** Stops periodic emission (idempotent); sinks stay open. */
-    public synchronized void stop() {
-        if (task != null) {
-            task.cancel();
-            task = null;
+    /** Stops periodic emission (idempotent; any thread); sinks stay open. No period starts after this returns. */
+    public void stop() {
+        Cancellable t = task.getAndSet(null);
+        if (t != null) {
+            t.cancel();
         }
     }
 
