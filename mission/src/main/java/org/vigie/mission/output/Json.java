@@ -31,50 +31,84 @@ public final class Json {
 
     /** @return this, after opening an object */
     public Json beginObject() {
-        return write(JsonGenerator::writeStartObject);
+        try {
+            g.writeStartObject();
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @return this, after closing the current object */
     public Json endObject() {
-        return write(JsonGenerator::writeEndObject);
+        try {
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @return this, after opening an array */
     public Json beginArray() {
-        return write(JsonGenerator::writeStartArray);
+        try {
+            g.writeStartArray();
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @return this, after closing the current array */
     public Json endArray() {
-        return write(JsonGenerator::writeEndArray);
+        try {
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @param name member name @return this, ready for the member's value */
     public Json key(String name) {
-        return write(gen -> gen.writeFieldName(name));
+        try {
+            g.writeFieldName(name);
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @param v a string or null @return this */
     public Json value(String v) {
-        return write(gen -> gen.writeString(v));
+        try {
+            g.writeString(v);
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @return this, after a null value */
     public Json nullValue() {
-        return write(JsonGenerator::writeNull);
+        try {
+            g.writeNull();
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @param v a number; NaN and infinities are written as null @return this */
     public Json value(double v) {
         if (!Double.isFinite(v)) {
-            return write(JsonGenerator::writeNull);
+            return nullValue();
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return value((long) v);
         }
-        String text = String.format(Locale.ROOT, "%.7g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
-                .replace(".e", "e").replaceAll("\\.$", "");
-        return write(gen -> gen.writeNumber(text));
+        return number(String.format(Locale.ROOT, "%.7g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+                .replace(".e", "e").replaceAll("\\.$", ""));
     }
 
     /**
@@ -84,39 +118,53 @@ public final class Json {
      */
     public Json value(double v, int digits) {
         if (!Double.isFinite(v)) {
-            return write(JsonGenerator::writeNull);
+            return nullValue();
         }
-        String text = String.format(Locale.ROOT, "%." + digits + "f", v);
-        return write(gen -> gen.writeNumber(text));
+        return number(String.format(Locale.ROOT, "%." + digits + "f", v));
     }
 
     /** @param v an integer @return this */
     public Json value(long v) {
-        return write(gen -> gen.writeNumber(v));
+        try {
+            g.writeNumber(v);
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @param v a boolean @return this */
     public Json value(boolean v) {
-        return write(gen -> gen.writeBoolean(v));
+        try {
+            g.writeBoolean(v);
+        } catch (IOException e) {
+            throw structureError(e);
+        }
+        return this;
     }
 
     /** @return the document so far */
     @Override
     public String toString() {
-        write(JsonGenerator::flush);
+        try {
+            g.flush();
+        } catch (IOException e) {
+            throw structureError(e);
+        }
         return out.toString();
     }
 
-    private interface Step {
-        void on(JsonGenerator g) throws IOException;
-    }
-
-    private Json write(Step step) {
+    private Json number(String text) {
         try {
-            step.on(g);
+            g.writeNumber(text);
         } catch (IOException e) {
-            throw new IllegalStateException("JSON structure error: " + e.getMessage(), e);
+            throw structureError(e);
         }
         return this;
+    }
+
+    /** A value where a key is due, an unbalanced end: a bug of the caller (the target, a StringWriter, never fails). */
+    private static IllegalStateException structureError(IOException e) {
+        return new IllegalStateException("JSON structure error: " + e.getMessage(), e);
     }
 }
