@@ -34,8 +34,8 @@ import org.vigie.mission.klv.MetadataPacket;
  *
  * <p>Threading: each flight's feed state lives on that flight's event thread, with no locks: samples are built
  * there and handed to {@link TelemetryStream#update}, which never blocks; the flight's listener (callback executor)
- * posts phase entries and the terminal sample to the event thread (a refused dispatch, which has no event thread,
- * publishes its terminal sample from the listener). Construct once and attach to any number of flights (one at a
+ * posts phase entries to the event thread, and the terminal sample too unless it already runs there (a refused
+ * dispatch, which has no event thread, publishes its terminal sample from the listener). Construct once and attach to any number of flights (one at a
  * time or concurrently).
  */
 public final class FlightTelemetryFeed implements Consumer<Flight> {
@@ -135,8 +135,12 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
         flight.addListener(e -> {
             if (e instanceof FlightEvent.PhaseChanged p) {
                 if (p.to().isTerminal()) {
-                    controller.ifPresentOrElse(c -> c.scheduler().execute(() -> pf.finish(p.to(), p.at())),
-                            () -> pf.finish(p.to(), p.at()));
+                    Runnable finish = () -> pf.finish(p.to(), p.at());
+                    if (controller.isEmpty() || controller.get().scheduler().inEventThread()) {
+                        finish.run();
+                    } else {
+                        controller.get().scheduler().execute(finish);
+                    }
                 } else {
                     controller.ifPresent(c -> c.scheduler().execute(() -> pf.entered(c, p.to())));
                 }
