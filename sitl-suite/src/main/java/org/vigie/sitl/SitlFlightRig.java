@@ -23,9 +23,9 @@ import org.vigie.mission.FlightReport;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.FlatTerrain;
 import org.vigie.mission.flight.KlvFeed;
-import org.vigie.mission.misb.InMemoryMetadataSink;
-import org.vigie.mission.misb.MetadataPacket;
-import org.vigie.mission.misb.MetadataStreamer;
+import org.vigie.mission.klv.InMemoryMetadataSink;
+import org.vigie.mission.klv.MetadataPacket;
+import org.vigie.mission.klv.MetadataStreamer;
 
 /**
  * The companion flying a district against a real ArduCopter SITL, as an integrator runs it: SITL started at the

@@ -16,7 +16,7 @@ import org.vigie.mission.Flight;
 import org.vigie.mission.FlightOutcome;
 import org.vigie.mission.FlightPhase;
 import org.vigie.mission.FlightReport;
-import org.vigie.mission.misb.MetadataPacket;
+import org.vigie.mission.klv.MetadataPacket;
 
 /**
  * Whole dispatches on the real ArduCopter over the district with the largest fence: a target outside the district

@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.vigie.misb.St0601Encoder;
+import org.vigie.misb.St0601Packet;
 import org.vigie.mission.camera.CameraGeometry;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.Footprint;
@@ -40,13 +42,11 @@ import org.vigie.mission.camera.GimbalFrame;
 import org.vigie.mission.camera.GroundPoint;
 import org.vigie.mission.camera.TerrainModel;
 import org.vigie.mission.camera.VehiclePose;
-import org.vigie.mission.misb.MetadataSnapshot;
-import org.vigie.mission.misb.St0601Encoder;
-import org.vigie.mission.misb.St0601Packet;
-import org.vigie.mission.misb.St0601PacketFactory;
-import org.vigie.mission.misb.privacy.PrivacyMonitor;
-import org.vigie.mission.misb.privacy.PrivacyPolicy;
-import org.vigie.mission.misb.privacy.PrivacyPolygon;
+import org.vigie.mission.klv.MetadataSnapshot;
+import org.vigie.mission.klv.St0601PacketFactory;
+import org.vigie.mission.klv.privacy.PrivacyMonitor;
+import org.vigie.mission.klv.privacy.PrivacyPolicy;
+import org.vigie.mission.klv.privacy.PrivacyPolygon;
 
 /**
  * KLV packets encoded per second and bytes allocated per packet (run with {@code -prof gc}), for the same ST 0601

@@ -149,12 +149,12 @@ public final class UdpForwardBenchmark {
         List<Forwarder> forwarders = new ArrayList<>(List.of(
                 new Forwarder("c-relay", List.of(relay.toString(), String.valueOf(SENDER_PORT),
                         String.valueOf(RECEIVER_PORT)), 0),
-                new Forwarder("vigie-1-per-datagram", List.of(java, "-cp", cp, "org.vigie.link.route.RouterRunner",
+                new Forwarder("vigie-1-per-datagram", List.of(java, "-cp", cp, "org.vigie.examples.RouterMain",
                         "--udp-pack-bytes", "0", "--udp-coalesce-us", "0", in, gcs), GCS_PORT),
-                new Forwarder("vigie", List.of(java, "-cp", cp, "org.vigie.link.route.RouterRunner", in, gcs),
+                new Forwarder("vigie", List.of(java, "-cp", cp, "org.vigie.examples.RouterMain", in, gcs),
                         GCS_PORT)));
         for (Map.Entry<String, List<String>> e : extra.entrySet()) {
-            List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "org.vigie.link.route.RouterRunner"));
+            List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "org.vigie.examples.RouterMain"));
             cmd.addAll(e.getValue());
             cmd.addAll(List.of(in, gcs));
             forwarders.add(new Forwarder("vigie-" + e.getKey(), cmd, GCS_PORT));

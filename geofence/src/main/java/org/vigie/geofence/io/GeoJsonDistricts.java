@@ -1,7 +1,10 @@
 package org.vigie.geofence.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.CircleExclusion;
@@ -152,37 +155,73 @@ public final class GeoJsonDistricts {
     }
 
     /**
-     * Writes a district in the format {@link #read(String)} accepts.
+     * Writes a district in the format {@link #read(String)} accepts, one feature per line.
      *
      * @param d the district
-     * @return the FeatureCollection text
+     * @return the FeatureCollection text, ending with a line break
      */
     public static String write(District d) {
-        StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[\n");
-        b.append(String.format(Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{\"role\":\"inclusion\",\"name\":%s,"
-                + "\"floor_rel_m\":%s,\"ceiling_rel_m\":%s,\"horizontal_margin_m\":%s,\"vertical_margin_m\":%s,"
-                + "\"transit_altitude_rel_m\":%s,\"on_scene_altitude_rel_m\":%s},\"geometry\":%s}",
-                Json.quote(d.name()), d.floorRelM(), d.ceilingRelM(), d.horizontalMarginM(), d.verticalMarginM(),
-                d.transitAltitudeRelM(), d.onSceneAltitudeRelM(), GeoJsonGeometry.polygonJson(d.inclusion())));
-        b.append(",\n{\"type\":\"Feature\",\"properties\":{\"role\":\"home\"},\"geometry\":")
-                .append(GeoJsonGeometry.pointJson(d.home())).append('}');
-        for (ExclusionZone z : d.exclusions()) {
-            b.append(",\n{\"type\":\"Feature\",\"properties\":{\"role\":\"exclusion\",\"name\":")
-                    .append(Json.quote(z.name())).append(",\"reason\":").append(Json.quote(z.reason()));
-            if (z instanceof CircleExclusion c) {
-                b.append(String.format(Locale.ROOT, ",\"radius_m\":%s},\"geometry\":", c.radiusM()))
-                        .append(GeoJsonGeometry.pointJson(c.centre()));
-            } else {
-                b.append("},\"geometry\":").append(GeoJsonGeometry.polygonJson(
-                        GeoPolygon.of(((PolygonExclusion) z).ring())));
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = Json.generator(out)) {
+            g.setPrettyPrinter(new OneFeaturePerLine());
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeArrayFieldStart("features");
+            beginFeature(g, "inclusion");
+            g.writeStringField("name", d.name());
+            g.writeNumberField("floor_rel_m", d.floorRelM());
+            g.writeNumberField("ceiling_rel_m", d.ceilingRelM());
+            g.writeNumberField("horizontal_margin_m", d.horizontalMarginM());
+            g.writeNumberField("vertical_margin_m", d.verticalMarginM());
+            g.writeNumberField("transit_altitude_rel_m", d.transitAltitudeRelM());
+            g.writeNumberField("on_scene_altitude_rel_m", d.onSceneAltitudeRelM());
+            endProperties(g);
+            GeoJsonGeometry.writePolygon(g, d.inclusion());
+            g.writeEndObject();
+            beginFeature(g, "home");
+            endProperties(g);
+            GeoJsonGeometry.writePoint(g, d.home());
+            g.writeEndObject();
+            for (ExclusionZone z : d.exclusions()) {
+                beginFeature(g, "exclusion");
+                g.writeStringField("name", z.name());
+                g.writeStringField("reason", z.reason());
+                if (z instanceof CircleExclusion c) {
+                    g.writeNumberField("radius_m", c.radiusM());
+                    endProperties(g);
+                    GeoJsonGeometry.writePoint(g, c.centre());
+                } else {
+                    endProperties(g);
+                    GeoJsonGeometry.writePolygon(g, GeoPolygon.of(((PolygonExclusion) z).ring()));
+                }
+                g.writeEndObject();
             }
-            b.append('}');
+            for (PrivacyZone z : d.privacyZones()) {
+                beginFeature(g, "privacy");
+                g.writeStringField("name", z.name());
+                endProperties(g);
+                GeoJsonGeometry.writePolygon(g, GeoPolygon.of(z.ring()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (PrivacyZone z : d.privacyZones()) {
-            b.append(",\n{\"type\":\"Feature\",\"properties\":{\"role\":\"privacy\",\"name\":")
-                    .append(Json.quote(z.name())).append("},\"geometry\":")
-                    .append(GeoJsonGeometry.polygonJson(GeoPolygon.of(z.ring()))).append('}');
-        }
-        return b.append("\n]}\n").toString();
+        return out.append('\n').toString();
+    }
+
+    /** Opens a feature object and its properties with the role; the caller adds properties. */
+    private static void beginFeature(JsonGenerator g, String role) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("role", role);
+    }
+
+    /** Closes the properties; the geometry comes next. */
+    private static void endProperties(JsonGenerator g) throws IOException {
+        g.writeEndObject();
+        g.writeFieldName("geometry");
     }
 }

@@ -1,5 +1,7 @@
 package org.vigie.geofence.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +10,7 @@ import org.vigie.geofence.zone.GeoPolygon;
 import org.vigie.geofence.zone.InvalidDistrictException;
 
 /**
- * GeoJSON (RFC 7946) geometry reading and writing for polygons and points, with per-vertex validation: positions are
+ * GeoJSON (RFC 7946) geometry reading and writing (through Jackson's generator) for polygons and points, with per-vertex validation: positions are
  * {@code [longitude, latitude]} in that order, finite, in range (a latitude beyond 90 whose longitude would be a valid
  * latitude is reported as "latitude/longitude swapped?"), rings closed and with at least 4 positions. Errors are
  * {@link InvalidDistrictException}s naming the feature and vertex. Stateless and thread-safe.
@@ -115,41 +117,54 @@ public final class GeoJsonGeometry {
     }
 
     /**
-     * Writes a polygon geometry object.
+     * Writes a polygon geometry object: rings closed, shell counter-clockwise as given, positions
+     * {@code [longitude, latitude]} with 9 decimals.
      *
+     * @param g where to write, positioned where a value may go
      * @param p the polygon
-     * @return JSON text of a GeoJSON Polygon (rings closed, shell counter-clockwise as given)
+     * @throws IOException from the generator's target
      */
-    public static String polygonJson(GeoPolygon p) {
-        StringBuilder b = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[");
-        appendRing(b, p.shell());
+    static void writePolygon(JsonGenerator g, GeoPolygon p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Polygon");
+        g.writeArrayFieldStart("coordinates");
+        writeRing(g, p.shell());
         for (List<GeoPoint> h : p.holes()) {
-            b.append(',');
-            appendRing(b, h);
+            writeRing(g, h);
         }
-        return b.append("]}").toString();
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /**
      * Writes a point geometry object.
      *
+     * @param g where to write, positioned where a value may go
      * @param p the point
-     * @return JSON text of a GeoJSON Point
+     * @throws IOException from the generator's target
      */
-    public static String pointJson(GeoPoint p) {
-        return "{\"type\":\"Point\",\"coordinates\":" + pos(p) + "}";
+    static void writePoint(JsonGenerator g, GeoPoint p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Point");
+        g.writeFieldName("coordinates");
+        writePosition(g, p);
+        g.writeEndObject();
     }
 
-    private static void appendRing(StringBuilder b, List<GeoPoint> ring) {
-        b.append('[');
+    private static void writeRing(JsonGenerator g, List<GeoPoint> ring) throws IOException {
+        g.writeStartArray();
         for (GeoPoint p : ring) {
-            b.append(pos(p)).append(',');
+            writePosition(g, p);
         }
-        b.append(pos(ring.get(0))).append(']');
+        writePosition(g, ring.get(0));
+        g.writeEndArray();
     }
 
-    private static String pos(GeoPoint p) {
-        return String.format(Locale.ROOT, "[%.9f,%.9f]", p.lonDeg(), p.latDeg());
+    private static void writePosition(JsonGenerator g, GeoPoint p) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(String.format(Locale.ROOT, "%.9f", p.lonDeg()));
+        g.writeNumber(String.format(Locale.ROOT, "%.9f", p.latDeg()));
+        g.writeEndArray();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,15 @@
 package org.vigie.geofence.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,18 +17,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal strict JSON (RFC 8259) reader and writer helpers. Values map to {@code Map<String,Object>} (insertion
+ * Strict JSON (RFC 8259) reading on Jackson's streaming parser. Values map to {@code Map<String,Object>} (insertion
  * ordered), {@code List<Object>}, {@code String}, {@code Double}, {@code Boolean} and {@code null}. Duplicate keys,
- * trailing commas, comments, leading zeros, NaN and trailing garbage are rejected with a {@link JsonException} giving
- * line and column. Stateless and thread-safe.
+ * trailing commas, comments, leading zeros, NaN, nesting deeper than {@value #MAX_DEPTH} and trailing garbage are
+ * rejected with a {@link JsonException} giving line and column (1-based). Stateless and thread-safe.
  */
 public final class Json {
 
-    private final String s;
-    private int pos;
+    /** The deepest nesting of arrays and objects accepted. */
+    public static final int MAX_DEPTH = 256;
 
-    private Json(String s) {
-        this.s = s;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private Json() {
     }
 
     /**
@@ -32,253 +45,101 @@ public final class Json {
         if (text == null) {
             throw new JsonException("JSON text is null");
         }
-        Json p = new Json(text);
-        p.ws();
-        Object v = p.value(0);
-        p.ws();
-        if (p.pos != text.length()) {
-            throw p.error("unexpected trailing characters");
-        }
-        return v;
-    }
-
-    private JsonException error(String what) {
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < pos && i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            try {
+                Object v = value(p, next(p));
+                trailing(p);
+                return v;
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                throw error(at, jacksonMessage(e));
             }
-        }
-        return new JsonException("JSON syntax error at line " + line + ", column " + col + ": " + what);
-    }
-
-    private void ws() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                pos++;
-            } else {
-                break;
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private Object value(int depth) {
-        if (depth > 256) {
-            throw error("nesting deeper than 256");
+    private static void trailing(JsonParser p) throws IOException {
+        JsonLocation end = p.currentLocation();
+        JsonToken after;
+        try {
+            after = p.nextToken();
+        } catch (JsonProcessingException e) {
+            throw error(e.getLocation() != null ? e.getLocation() : end, "unexpected trailing characters");
         }
-        if (pos >= s.length()) {
-            throw error("unexpected end of input");
+        if (after != null) {
+            throw error(p.currentTokenLocation(), "unexpected trailing characters");
         }
-        char c = s.charAt(pos);
-        switch (c) {
-            case '{':
-                return object(depth);
-            case '[':
-                return array(depth);
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
+    }
+
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT:
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (next(p) == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation at = p.currentTokenLocation();
+                    Object v = value(p, next(p));
+                    if (m.containsKey(key)) {
+                        throw error(at, "duplicate key \"" + key + "\"");
+                    }
+                    m.put(key, v);
                 }
-                throw error("unexpected character '" + c + "'");
+                return m;
+            case START_ARRAY:
+                List<Object> l = new ArrayList<>();
+                for (JsonToken e = next(p); e != JsonToken.END_ARRAY; e = next(p)) {
+                    l.add(value(p, e));
+                }
+                return l;
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return Double.valueOf(p.getText());
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw error(p.currentTokenLocation(), "unexpected " + t);
         }
     }
 
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, pos)) {
-            throw error("expected " + word);
+    private static JsonToken next(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw error(p.currentLocation(), "unexpected end of input");
         }
-        pos += word.length();
-        return v;
+        return t;
     }
 
-    private Map<String, Object> object(int depth) {
-        pos++;
-        Map<String, Object> m = new LinkedHashMap<>();
-        ws();
-        if (pos < s.length() && s.charAt(pos) == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            ws();
-            if (pos >= s.length() || s.charAt(pos) != '"') {
-                throw error("expected a string key");
-            }
-            String k = string();
-            ws();
-            expect(':');
-            ws();
-            Object v = value(depth + 1);
-            if (m.containsKey(k)) {
-                throw error("duplicate key \"" + k + "\"");
-            }
-            m.put(k, v);
-            ws();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-                continue;
-            }
-            expect('}');
-            return m;
-        }
+    /** Jackson's message without its location suffix nor the nested "(start marker at [Source ...])". */
+    private static String jacksonMessage(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        int marker = m.indexOf(" (start marker at");
+        return marker >= 0 ? m.substring(0, marker) : m;
     }
 
-    private List<Object> array(int depth) {
-        pos++;
-        List<Object> l = new ArrayList<>();
-        ws();
-        if (pos < s.length() && s.charAt(pos) == ']') {
-            pos++;
-            return l;
-        }
-        while (true) {
-            ws();
-            l.add(value(depth + 1));
-            ws();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-                continue;
-            }
-            expect(']');
-            return l;
-        }
-    }
-
-    private void expect(char c) {
-        if (pos >= s.length() || s.charAt(pos) != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private String string() {
-        pos++;
-        StringBuilder b = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw error("unterminated string");
-            }
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                return b.toString();
-            }
-            if (c < 0x20) {
-                throw error("control character in string");
-            }
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            if (pos >= s.length()) {
-                throw error("unterminated escape");
-            }
-            char e = s.charAt(pos++);
-            switch (e) {
-                case '"': b.append('"'); break;
-                case '\\': b.append('\\'); break;
-                case '/': b.append('/'); break;
-                case 'b': b.append('\b'); break;
-                case 'f': b.append('\f'); break;
-                case 'n': b.append('\n'); break;
-                case 'r': b.append('\r'); break;
-                case 't': b.append('\t'); break;
-                case 'u':
-                    if (pos + 4 > s.length()) {
-                        throw error("bad \\u escape");
-                    }
-                    try {
-                        b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
-                    break;
-                default:
-                    throw error("bad escape \\" + e);
-            }
-        }
-    }
-
-    private Double number() {
-        int start = pos;
-        if (s.charAt(pos) == '-') {
-            pos++;
-        }
-        if (pos >= s.length()) {
-            throw error("bad number");
-        }
-        if (s.charAt(pos) == '0') {
-            pos++;
-        } else if (s.charAt(pos) >= '1' && s.charAt(pos) <= '9') {
-            digits();
-        } else {
-            throw error("bad number");
-        }
-        if (pos < s.length() && s.charAt(pos) == '.') {
-            pos++;
-            if (digits() == 0) {
-                throw error("bad number: no digits after '.'");
-            }
-        }
-        if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-            pos++;
-            if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (digits() == 0) {
-                throw error("bad number: no exponent digits");
-            }
-        }
-        return Double.valueOf(s.substring(start, pos));
-    }
-
-    private int digits() {
-        int n = 0;
-        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-            pos++;
-            n++;
-        }
-        return n;
+    private static JsonException error(JsonLocation at, String what) {
+        return new JsonException("JSON syntax error at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                + ": " + what);
     }
 
     /**
-     * Quotes and escapes a string for JSON output.
+     * A generator writing compact JSON to {@code out}, for this package's writers. Not thread-safe.
      *
-     * @param v the string
-     * @return the JSON string literal
+     * @param out where the text goes; not closed with the generator
+     * @return the generator
      */
-    public static String quote(String v) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
+    static JsonGenerator generator(Writer out) {
+        try {
+            return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.append('"').toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,11 @@
 package org.vigie.geofence.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,36 +155,80 @@ public final class QgcPlanFence {
      * @return the JSON text
      */
     public static String write(Fence fence) {
-        StringBuilder b = new StringBuilder();
-        b.append("{\n  \"fileType\": \"Plan\",\n  \"geoFence\": {\n");
-        fence.breachReturn().ifPresent(p -> b.append(String.format(Locale.ROOT,
-                "    \"breachReturn\": [%.9f, %.9f, %s],\n", p.latDeg(), p.lonDeg(), p.altitudeRelM())));
-        b.append("    \"circles\": [");
-        for (int i = 0; i < fence.circles().size(); i++) {
-            Circle c = fence.circles().get(i);
-            b.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-                    "      {\"circle\": {\"center\": [%.9f, %.9f], \"radius\": %s}, \"inclusion\": %s, \"version\": 1}",
-                    c.centre().latDeg(), c.centre().lonDeg(), c.radiusM(), c.inclusion()));
-        }
-        b.append(fence.circles().isEmpty() ? "],\n" : "\n    ],\n");
-        b.append("    \"polygons\": [");
-        for (int i = 0; i < fence.polygons().size(); i++) {
-            Polygon p = fence.polygons().get(i);
-            b.append(i == 0 ? "\n" : ",\n").append("      {\"inclusion\": ").append(p.inclusion())
-                    .append(", \"polygon\": [");
-            for (int k = 0; k < p.vertices().size(); k++) {
-                GeoPoint v = p.vertices().get(k);
-                b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.9f, %.9f]", v.latDeg(),
-                        v.lonDeg()));
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = Json.generator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            g.writeStartObject();
+            g.writeStringField("fileType", "Plan");
+            g.writeObjectFieldStart("geoFence");
+            if (fence.breachReturn().isPresent()) {
+                GeoPoint p = fence.breachReturn().get();
+                g.writeArrayFieldStart("breachReturn");
+                latLon(g, p);
+                g.writeNumber(p.altitudeRelM());
+                g.writeEndArray();
             }
-            b.append("], \"version\": 1}");
+            g.writeArrayFieldStart("circles");
+            for (Circle c : fence.circles()) {
+                g.writeStartObject();
+                g.writeObjectFieldStart("circle");
+                g.writeArrayFieldStart("center");
+                latLon(g, c.centre());
+                g.writeEndArray();
+                g.writeNumberField("radius", c.radiusM());
+                g.writeEndObject();
+                g.writeBooleanField("inclusion", c.inclusion());
+                g.writeNumberField("version", 1);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("polygons");
+            for (Polygon p : fence.polygons()) {
+                g.writeStartObject();
+                g.writeBooleanField("inclusion", p.inclusion());
+                g.writeArrayFieldStart("polygon");
+                for (GeoPoint v : p.vertices()) {
+                    g.writeStartArray();
+                    latLon(g, v);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeNumberField("version", 1);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("version", 2);
+            g.writeEndObject();
+            g.writeStringField("groundStation", "QGroundControl");
+            g.writeObjectFieldStart("mission");
+            g.writeNumberField("cruiseSpeed", 10);
+            g.writeNumberField("firmwareType", 3);
+            g.writeNumberField("hoverSpeed", 5);
+            g.writeArrayFieldStart("items");
+            g.writeEndArray();
+            g.writeFieldName("plannedHomePosition");
+            g.writeArray(new int[] {0, 0, 0}, 0, 3);
+            g.writeNumberField("vehicleType", 2);
+            g.writeNumberField("version", 2);
+            g.writeEndObject();
+            g.writeObjectFieldStart("rallyPoints");
+            g.writeArrayFieldStart("points");
+            g.writeEndArray();
+            g.writeNumberField("version", 2);
+            g.writeEndObject();
+            g.writeNumberField("version", 1);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        b.append(fence.polygons().isEmpty() ? "],\n" : "\n    ],\n");
-        b.append("    \"version\": 2\n  },\n  \"groundStation\": \"QGroundControl\",\n");
-        b.append("  \"mission\": {\"cruiseSpeed\": 10, \"firmwareType\": 3, \"hoverSpeed\": 5, \"items\": [],"
-                + " \"plannedHomePosition\": [0, 0, 0], \"vehicleType\": 2, \"version\": 2},\n");
-        b.append("  \"rallyPoints\": {\"points\": [], \"version\": 2},\n  \"version\": 1\n}\n");
-        return b.toString();
+        return out.append('\n').toString();
+    }
+
+    /** Writes latitude then longitude (QGC's order), 9 decimals, into the open array. */
+    private static void latLon(JsonGenerator g, GeoPoint p) throws IOException {
+        g.writeNumber(String.format(Locale.ROOT, "%.9f", p.latDeg()));
+        g.writeNumber(String.format(Locale.ROOT, "%.9f", p.lonDeg()));
     }
 
     /**

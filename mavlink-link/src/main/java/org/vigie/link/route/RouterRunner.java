@@ -1,7 +1,6 @@
 package org.vigie.link.route;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +48,7 @@ import org.vigie.link.transport.Transports;
  * ended after each drain (a frame never spans datagrams), so a trailing frame of unknown id is never held back.
  *
  * <p>Lifecycle: {@link #add} endpoints, {@link #start()} once, {@link #close()} (idempotent) closes every
- * transport.
+ * transport. The command line that runs a router is {@code org.vigie.examples.RouterMain}.
  */
 public final class RouterRunner implements AutoCloseable {
 
@@ -291,104 +290,12 @@ public final class RouterRunner implements AutoCloseable {
     }
 
     /**
-     * Runs a router from the command line:
-     * {@code RouterRunner [--udp-pack-bytes N] [--udp-coalesce-us N] CONNECTION CONNECTION...}, e.g.
-     * {@code serial:///dev/ttyAMA0:921600 udpin://0.0.0.0:14550 tcpin://0.0.0.0:5760}. Endpoints are named by their
-     * connection strings. {@code --udp-pack-bytes 0} sends one frame per UDP datagram (for a ground station that
-     * wants it so); {@code --udp-coalesce-us 0} reads every datagram as soon as it arrives (see
-     * {@link TransportOptions}). Prints {@code router ready: N endpoints} once every transport is started, then runs
-     * until the JVM is stopped. Bad arguments: a sentence on standard error and exit status 2.
+     * Blocks until {@link #close()} has run (from any thread, e.g. a shutdown hook). For a program whose main thread
+     * has nothing else to do; see {@code org.vigie.examples.RouterMain}.
      *
-     * @param args options, then connection strings
-     * @throws Exception if a transport cannot be opened
+     * @throws InterruptedException if the waiting thread is interrupted
      */
-    public static void main(String[] args) throws Exception {
-        CommandLine cl;
-        try {
-            cl = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("RouterRunner: " + e.getMessage());
-            System.err.println("usage: RouterRunner [--udp-pack-bytes N] [--udp-coalesce-us N] CONNECTION CONNECTION..."
-                    + " (e.g. serial:///dev/ttyAMA0:921600 udpin://0.0.0.0:14550)");
-            System.exit(2);
-            return;
-        }
-        RouterRunner runner = new RouterRunner(new Router());
-        try {
-            for (String a : cl.connections) {
-                Transport t = Transports.open(a, cl.options);
-                try {
-                    runner.add(a, t);
-                } catch (RuntimeException e) {
-                    t.close();
-                    throw e;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            runner.close();
-            System.err.println("RouterRunner: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "vigie-router-shutdown"));
-        runner.start();
-        System.out.println("router ready: " + cl.connections.size() + " endpoints");
-        System.out.flush();
-        runner.stopped.await();
-    }
-
-    /** The parsed command line of {@link #main}. */
-    static final class CommandLine {
-        final TransportOptions options;
-        final List<String> connections;
-
-        private CommandLine(TransportOptions options, List<String> connections) {
-            this.options = options;
-            this.connections = connections;
-        }
-
-        /**
-         * Parses options then connection strings.
-         *
-         * @throws IllegalArgumentException naming the bad argument
-         */
-        static CommandLine parse(String[] args) {
-            TransportOptions defaults = TransportOptions.defaults();
-            int packBytes = defaults.udpPackBytes();
-            long coalesceMicros = defaults.udpReadCoalescing().toNanos() / 1000;
-            List<String> connections = new ArrayList<>();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--udp-pack-bytes") || a.equals("--udp-coalesce-us")) {
-                    if (i + 1 == args.length) {
-                        throw new IllegalArgumentException(a + " needs a value");
-                    }
-                    long v;
-                    try {
-                        v = Long.parseLong(args[++i]);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(a + " needs a whole number, was '" + args[i] + "'");
-                    }
-                    if (v < 0 || v > Integer.MAX_VALUE) {
-                        throw new IllegalArgumentException(a + " must not be negative, was " + v);
-                    }
-                    if (a.equals("--udp-pack-bytes")) {
-                        packBytes = (int) v;
-                    } else {
-                        coalesceMicros = v;
-                    }
-                } else if (a.startsWith("--")) {
-                    throw new IllegalArgumentException("unknown option " + a);
-                } else {
-                    connections.add(a);
-                }
-            }
-            if (connections.size() < 2) {
-                throw new IllegalArgumentException("a router needs at least two connections, got "
-                        + connections.size());
-            }
-            TransportOptions options = defaults.withUdpPacking(packBytes, Duration.ofNanos(coalesceMicros * 1000));
-            return new CommandLine(options, List.copyOf(connections));
-        }
+    public void awaitClosed() throws InterruptedException {
+        stopped.await();
     }
 }

@@ -91,4 +91,25 @@ class RouterRunnerInMemoryTest {
         assertThat(records.get(0).timestampUs()).isEqualTo(t0);
         assertThat(records.get(1).timestampUs()).isEqualTo(t0 + 10_000);
     }
+
+    @Test
+    void awaitClosedReturnsOnceAnotherThreadCloses() throws Exception {
+        InMemoryTransport[] a = InMemoryTransport.pair("a", "router-a");
+        InMemoryTransport[] b = InMemoryTransport.pair("b", "router-b");
+        RouterRunner runner = new RouterRunner(new Router());
+        runner.add("a", a[1]);
+        runner.add("b", b[1]);
+        runner.start();
+        java.util.concurrent.CompletableFuture<Void> waited = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                runner.awaitClosed();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(waited).isNotDone();
+        runner.close();
+        waited.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(waited).isCompleted();
+    }
 }

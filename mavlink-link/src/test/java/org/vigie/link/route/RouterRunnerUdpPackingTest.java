@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.vigie.link.codec.FrameWriter;
 import org.vigie.link.codec.MessageTable;
@@ -108,34 +107,5 @@ class RouterRunnerUdpPackingTest {
             assertThat(toGcs.stats().framesOut()).isEqualTo(5000);
             assertThat(datagrams).isEqualTo(out.datagramsSent()).isLessThanOrEqualTo(5000);
         }
-    }
-
-    @Test
-    void theCommandLineTakesPackingOptionsThenConnections() {
-        RouterRunner.CommandLine cl = RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "0",
-                "--udp-coalesce-us", "250", "udpin://0.0.0.0:14550", "tcpout://127.0.0.1:5760"});
-        assertThat(cl.options.udpPackBytes()).isZero();
-        assertThat(cl.options.udpReadCoalescing()).isEqualTo(Duration.ofNanos(250_000));
-        assertThat(cl.connections).containsExactly("udpin://0.0.0.0:14550", "tcpout://127.0.0.1:5760");
-
-        RouterRunner.CommandLine defaults = RouterRunner.CommandLine.parse(new String[] {"udpin://0.0.0.0:14550",
-                "serial:///dev/ttyAMA0:921600"});
-        assertThat(defaults.options).isEqualTo(TransportOptions.defaults());
-    }
-
-    @Test
-    void aBadCommandLineSaysWhatIsWrong() {
-        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"udpin://0.0.0.0:14550"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two connections");
-        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("--udp-pack-bytes needs a value");
-        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-coalesce-us", "lots", "a", "b"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lots'");
-        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "-5", "a", "b"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
-        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--udp-pack-bytes", "10", "a", "b"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("udpPackBytes");
-        assertThatThrownBy(() -> RouterRunner.CommandLine.parse(new String[] {"--fast", "a", "b"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --fast");
     }
 }

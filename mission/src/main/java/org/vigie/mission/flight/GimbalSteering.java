@@ -8,8 +8,8 @@ import org.vigie.link.command.CommandService;
 import org.vigie.mission.FlightPhase;
 import org.vigie.mission.camera.GimbalAttitude;
 import org.vigie.mission.camera.GimbalFrame;
-import org.vigie.mission.misb.MetadataPacket;
-import org.vigie.mission.misb.privacy.PrivacyStatus;
+import org.vigie.mission.klv.MetadataPacket;
+import org.vigie.mission.klv.privacy.PrivacyStatus;
 
 /**
  * Opt-in privacy steering: turns the streamer's privacy verdicts into gimbal commands. While a packet is flagged over a

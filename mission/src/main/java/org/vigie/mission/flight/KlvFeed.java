@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.GimbalAttitude;
 import org.vigie.mission.camera.VehiclePose;
-import org.vigie.mission.misb.MetadataSnapshot;
-import org.vigie.mission.misb.MetadataStreamer;
+import org.vigie.mission.klv.MetadataSnapshot;
+import org.vigie.mission.klv.MetadataStreamer;
 
 /**
  * Feeds a {@link MetadataStreamer} (MISB ST 0601 KLV) from a flight's telemetry at every ATTITUDE: vehicle

@@ -3,7 +3,7 @@ package org.vigie.mission.stream;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigie.mission.camera.GroundPoint;
-import org.vigie.mission.misb.MetadataPacket;
+import org.vigie.mission.klv.MetadataPacket;
 
 /**
  * The camera part of a telemetry sample: where it looks and whether that is private. Immutable.
@@ -24,7 +24,7 @@ public record CameraView(GroundPoint frameCentre, List<GroundPoint> corners, boo
     }
 
     /**
-     * From a metadata packet of the {@link org.vigie.mission.misb.MetadataStreamer}.
+     * From a metadata packet of the {@link org.vigie.mission.klv.MetadataStreamer}.
      *
      * @param p the packet
      * @return the view

@@ -14,7 +14,7 @@ import org.vigie.mission.FlightPhase;
 import org.vigie.mission.TrackPoint;
 import org.vigie.mission.flight.FlightView;
 import org.vigie.mission.flight.VehicleTelemetry;
-import org.vigie.mission.misb.MetadataPacket;
+import org.vigie.mission.klv.MetadataPacket;
 
 /**
  * Feeds a {@link TelemetryStream} from flights: one {@link TelemetrySample} per ATTITUDE message (the flight's
@@ -32,9 +32,11 @@ import org.vigie.mission.misb.MetadataPacket;
  * ON_SCENE (0 while on scene) and to home in RETURN; in LAND it is the height above home over the descent speed.
  * Timestamps are the flight scheduler's clock in microseconds since 1970, never decreasing.
  *
- * <p>Threading: samples are built on the flight's event thread and handed to {@link TelemetryStream#update}, which
- * never blocks; the terminal sample is published from the flight's listener (callback executor). Construct once and
- * attach to any number of flights (one at a time or concurrently).
+ * <p>Threading: each flight's feed state lives on that flight's event thread, with no locks: samples are built
+ * there and handed to {@link TelemetryStream#update}, which never blocks; the flight's listener (callback executor)
+ * posts phase entries to the event thread, and the terminal sample too unless it already runs there (a refused
+ * dispatch, which has no event thread, publishes its terminal sample from the listener). Construct once and attach to any number of flights (one at a
+ * time or concurrently).
  */
 public final class FlightTelemetryFeed implements Consumer<Flight> {
 
@@ -133,7 +135,12 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
         flight.addListener(e -> {
             if (e instanceof FlightEvent.PhaseChanged p) {
                 if (p.to().isTerminal()) {
-                    pf.finish(p.to(), p.at());
+                    Runnable finish = () -> pf.finish(p.to(), p.at());
+                    if (controller.isEmpty() || controller.get().scheduler().inEventThread()) {
+                        finish.run();
+                    } else {
+                        controller.get().scheduler().execute(finish);
+                    }
                 } else {
                     controller.ifPresent(c -> c.scheduler().execute(() -> pf.entered(c, p.to())));
                 }
@@ -150,10 +157,10 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
         return published.get();
     }
 
-    /** State of the feed for one flight. */
+    /** State of the feed for one flight: on its event thread (the listener's thread for a refused dispatch). */
     private final class PerFlight {
-        private volatile TelemetrySample last;
-        private volatile boolean finished;
+        private TelemetrySample last;
+        private boolean finished;
         private long lastMicros = Long.MIN_VALUE;
         private long lastAttitudeSampleMs = Long.MIN_VALUE / 2;
         private FlightPhase lastPhase;
@@ -187,8 +194,8 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
             publish(build(c, phase, micros(c.scheduler().now())));
         }
 
-        /** Any thread (the flight's listener). */
-        synchronized void finish(FlightPhase terminal, Instant at) {
+        /** Event thread (the listener's thread for a refused dispatch). */
+        void finish(FlightPhase terminal, Instant at) {
             if (finished) {
                 return;
             }
@@ -204,7 +211,7 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
             }
         }
 
-        private synchronized void publish(TelemetrySample s) {
+        private void publish(TelemetrySample s) {
             if (s.timeUtcMicros() < lastMicros) {
                 s = new TelemetrySample(lastMicros, s.flightPhase(), s.position(), s.velocity(), s.attitude(),
                         s.battery(), s.linkQualityPct(), s.eta(), s.camera());

@@ -3,7 +3,7 @@ package org.vigie.mission.stream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.vigie.mission.misb.DatagramSender;
+import org.vigie.mission.klv.DatagramSender;
 
 /**
  * Sends each sample as one UDP datagram holding one JSON line (with its trailing newline). Non-blocking: a datagram

@@ -1,12 +1,12 @@
 package org.vigie.mission.stream;
 
-import java.util.List;
-import java.util.Locale;
 import org.vigie.mission.camera.GroundPoint;
+import org.vigie.mission.output.Json;
 
 /**
- * Hand-written JSON for telemetry samples (one object, no line break: a JSON Lines record). NaN and absent values are
- * written as null; numbers use '.' whatever the locale. Stateless and thread-safe.
+ * JSON for telemetry samples (one object, no line break: a JSON Lines record), through {@link Json} on Jackson's
+ * generator. NaN and absent values are written as null; numbers use '.' whatever the locale, fixed decimals per
+ * field. Stateless and thread-safe.
  *
  * <p>Shape: {@code {"t_us":..,"phase":"..","pos":{"lat":..,"lon":..,"alt_amsl_m":..,"alt_rel_m":..},
  * "vel":{"n_mps":..,"e_mps":..,"d_mps":..},"att":{"roll_deg":..,"pitch_deg":..,"yaw_deg":..},
@@ -25,137 +25,72 @@ public final class TelemetryJson {
      * @return the JSON text, without line break
      */
     public static String toJson(TelemetrySample s) {
-        StringBuilder b = new StringBuilder(384);
-        b.append("{\"t_us\":").append(s.timeUtcMicros());
-        b.append(",\"phase\":");
-        string(b, s.flightPhase());
-        b.append(",\"pos\":");
+        Json j = new Json().beginObject();
+        j.key("t_us").value(s.timeUtcMicros());
+        j.key("phase").value(s.flightPhase());
+        j.key("pos");
         if (s.position() == null) {
-            b.append("null");
+            j.nullValue();
         } else {
             var p = s.position();
-            b.append("{\"lat\":");
-            num(b, p.latitudeDeg(), 7);
-            b.append(",\"lon\":");
-            num(b, p.longitudeDeg(), 7);
-            b.append(",\"alt_amsl_m\":");
-            num(b, p.altitudeAmslM(), 2);
-            b.append(",\"alt_rel_m\":");
-            num(b, p.altitudeRelM(), 2);
-            b.append('}');
+            j.beginObject().key("lat").value(p.latitudeDeg(), 7).key("lon").value(p.longitudeDeg(), 7)
+                    .key("alt_amsl_m").value(p.altitudeAmslM(), 2).key("alt_rel_m").value(p.altitudeRelM(), 2)
+                    .endObject();
         }
-        b.append(",\"vel\":");
+        j.key("vel");
         if (s.velocity() == null) {
-            b.append("null");
+            j.nullValue();
         } else {
-            b.append("{\"n_mps\":");
-            num(b, s.velocity().northMps(), 2);
-            b.append(",\"e_mps\":");
-            num(b, s.velocity().eastMps(), 2);
-            b.append(",\"d_mps\":");
-            num(b, s.velocity().downMps(), 2);
-            b.append('}');
+            var v = s.velocity();
+            j.beginObject().key("n_mps").value(v.northMps(), 2).key("e_mps").value(v.eastMps(), 2)
+                    .key("d_mps").value(v.downMps(), 2).endObject();
         }
-        b.append(",\"att\":");
+        j.key("att");
         if (s.attitude() == null) {
-            b.append("null");
+            j.nullValue();
         } else {
-            b.append("{\"roll_deg\":");
-            num(b, s.attitude().rollDeg(), 2);
-            b.append(",\"pitch_deg\":");
-            num(b, s.attitude().pitchDeg(), 2);
-            b.append(",\"yaw_deg\":");
-            num(b, s.attitude().yawDeg(), 2);
-            b.append('}');
+            var a = s.attitude();
+            j.beginObject().key("roll_deg").value(a.rollDeg(), 2).key("pitch_deg").value(a.pitchDeg(), 2)
+                    .key("yaw_deg").value(a.yawDeg(), 2).endObject();
         }
-        b.append(",\"battery\":");
+        j.key("battery");
         if (s.battery() == null) {
-            b.append("null");
+            j.nullValue();
         } else {
-            b.append("{\"v\":");
-            num(b, s.battery().voltageV(), 2);
-            b.append(",\"pct\":");
-            num(b, s.battery().remainingPct(), 1);
-            b.append('}');
+            j.beginObject().key("v").value(s.battery().voltageV(), 2).key("pct").value(s.battery().remainingPct(), 1)
+                    .endObject();
         }
-        b.append(",\"link_pct\":");
-        num(b, s.linkQualityPct(), 1);
-        b.append(",\"eta\":");
+        j.key("link_pct").value(s.linkQualityPct(), 1);
+        j.key("eta");
         if (s.eta() == null) {
-            b.append("null");
+            j.nullValue();
         } else {
-            b.append("{\"to\":");
-            string(b, s.eta().target().name());
-            b.append(",\"s\":");
-            num(b, s.eta().seconds(), 1);
-            b.append('}');
+            j.beginObject().key("to").value(s.eta().target().name()).key("s").value(s.eta().seconds(), 1).endObject();
         }
-        b.append(",\"camera\":");
-        CameraView c = s.camera();
+        camera(j.key("camera"), s.camera());
+        return j.endObject().toString();
+    }
+
+    private static void camera(Json j, CameraView c) {
         if (c == null) {
-            b.append("null");
+            j.nullValue();
+            return;
+        }
+        j.beginObject().key("centre");
+        if (c.frameCentre() == null) {
+            j.nullValue();
         } else {
-            b.append("{\"centre\":");
-            if (c.frameCentre() == null) {
-                b.append("null");
-            } else {
-                b.append('[');
-                num(b, c.frameCentre().latitudeDeg(), 7);
-                b.append(',');
-                num(b, c.frameCentre().longitudeDeg(), 7);
-                b.append(',');
-                num(b, c.frameCentre().elevationAmslM(), 1);
-                b.append(']');
-            }
-            b.append(",\"corners\":[");
-            List<GroundPoint> corners = c.corners();
-            for (int i = 0; i < corners.size(); i++) {
-                b.append(i == 0 ? "[" : ",[");
-                num(b, corners.get(i).latitudeDeg(), 7);
-                b.append(',');
-                num(b, corners.get(i).longitudeDeg(), 7);
-                b.append(']');
-            }
-            b.append("],\"privacy\":").append(c.overPrivacyZone()).append(",\"zones\":[");
-            for (int i = 0; i < c.privacyZones().size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                string(b, c.privacyZones().get(i));
-            }
-            b.append("]}");
+            j.beginArray().value(c.frameCentre().latitudeDeg(), 7).value(c.frameCentre().longitudeDeg(), 7)
+                    .value(c.frameCentre().elevationAmslM(), 1).endArray();
         }
-        return b.append('}').toString();
-    }
-
-    private static void num(StringBuilder b, double v, int decimals) {
-        if (!Double.isFinite(v)) {
-            b.append("null");
-        } else {
-            b.append(String.format(Locale.ROOT, "%." + decimals + "f", v));
+        j.key("corners").beginArray();
+        for (GroundPoint corner : c.corners()) {
+            j.beginArray().value(corner.latitudeDeg(), 7).value(corner.longitudeDeg(), 7).endArray();
         }
-    }
-
-    /** Appends a JSON string literal with the escapes RFC 8259 requires. */
-    static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
+        j.endArray().key("privacy").value(c.overPrivacyZone()).key("zones").beginArray();
+        for (String zone : c.privacyZones()) {
+            j.value(zone);
         }
-        b.append('"');
+        j.endArray().endObject();
     }
 }

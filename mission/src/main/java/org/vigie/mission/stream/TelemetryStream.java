@@ -23,7 +23,10 @@ import org.vigie.link.time.Scheduler;
  * phase (ARM) or a failsafe's RETURN is never lost to the rate. Delivery runs on the executor given at subscription;
  * a full queue drops its oldest sample and counts it, so no consumer can block the flight.
  *
- * <p>Threading: every public method is thread-safe.
+ * <p>Threading: the stream's state (latest sample, kept phase changes, each subscription's progress) lives on the
+ * scheduler's event thread, with no locks: {@link #update} and {@link #subscribe} run at once when called on that
+ * thread (the flight's, normally) and are posted to it otherwise; rate ticks run there. Every public method may be
+ * called from any thread and never blocks; deliveries run on each subscription's executor.
  */
 public final class TelemetryStream implements AutoCloseable {
 
@@ -31,12 +34,11 @@ public final class TelemetryStream implements AutoCloseable {
     public static final int KEPT_TRANSITIONS = 16;
 
     private final Scheduler scheduler;
-    private final Object lock = new Object();
-    /** Guarded by lock: sequence number of the latest sample (0: none yet). */
+    /** Event thread: sequence number of the latest sample (0: none yet). */
     private long seq;
-    /** Guarded by lock. */
+    /** Event thread. */
     private TelemetrySample latest;
-    /** Guarded by lock: the first samples of the last phases, oldest first. */
+    /** Event thread: the first samples of the last phases, oldest first. */
     private final ArrayDeque<Numbered> transitions = new ArrayDeque<>();
     private final AtomicReference<CameraView> camera = new AtomicReference<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -55,7 +57,8 @@ public final class TelemetryStream implements AutoCloseable {
     }
 
     /**
-     * Publishes the latest sample; never blocks.
+     * Publishes the latest sample; never blocks. On the event thread it takes effect at once, from another thread
+     * once the event thread has run the posted update (in the order posted).
      *
      * @param sample the sample
      * @throws IllegalArgumentException if null
@@ -64,15 +67,26 @@ public final class TelemetryStream implements AutoCloseable {
         if (sample == null) {
             throw new IllegalArgumentException("sample is null");
         }
-        synchronized (lock) {
-            seq++;
-            if (latest == null || !latest.flightPhase().equals(sample.flightPhase())) {
-                transitions.addLast(new Numbered(seq, sample));
-                if (transitions.size() > KEPT_TRANSITIONS) {
-                    transitions.removeFirst();
-                }
+        onEventThread(() -> publish(sample));
+    }
+
+    /** Event thread. */
+    private void publish(TelemetrySample sample) {
+        seq++;
+        if (latest == null || !latest.flightPhase().equals(sample.flightPhase())) {
+            transitions.addLast(new Numbered(seq, sample));
+            if (transitions.size() > KEPT_TRANSITIONS) {
+                transitions.removeFirst();
             }
-            latest = sample;
+        }
+        latest = sample;
+    }
+
+    private void onEventThread(Runnable task) {
+        if (scheduler.inEventThread()) {
+            task.run();
+        } else {
+            scheduler.execute(task);
         }
     }
 
@@ -108,9 +122,7 @@ public final class TelemetryStream implements AutoCloseable {
             throw new IllegalArgumentException("sink is null");
         }
         Subscription s = new Subscription(new DroppingDispatcher<>(name, sink::accept, executor, queueCapacity), sink);
-        synchronized (lock) {
-            s.lastSeq = seq;
-        }
+        onEventThread(() -> s.lastSeq = seq);
         Duration period = Duration.ofNanos(Math.round(1e9 / rateHz));
         s.task = scheduler.scheduleAtFixedRate(period, period, s::tick);
         subscriptions.add(s);
@@ -135,7 +147,7 @@ public final class TelemetryStream implements AutoCloseable {
         private final DroppingDispatcher<TelemetrySample> dispatcher;
         private final TelemetrySink sink;
         private volatile Cancellable task;
-        /** Sequence number of the last sample handed over (scheduler thread). */
+        /** Event thread: sequence number of the last sample handed over. */
         private long lastSeq;
         private TelemetrySample lastSent;
         private CameraView lastCamera;
@@ -145,20 +157,17 @@ public final class TelemetryStream implements AutoCloseable {
             this.sink = sink;
         }
 
+        /** Event thread. */
         private void tick() {
             List<TelemetrySample> missed = null;
-            TelemetrySample s;
-            long last;
-            synchronized (lock) {
-                s = latest;
-                last = seq;
-                for (Numbered n : transitions) {
-                    if (n.seq() > lastSeq && n.seq() < last) {
-                        if (missed == null) {
-                            missed = new ArrayList<>(2);
-                        }
-                        missed.add(n.sample());
+            TelemetrySample s = latest;
+            long last = seq;
+            for (Numbered n : transitions) {
+                if (n.seq() > lastSeq && n.seq() < last) {
+                    if (missed == null) {
+                        missed = new ArrayList<>(2);
                     }
+                    missed.add(n.sample());
                 }
             }
             CameraView c = camera.get();

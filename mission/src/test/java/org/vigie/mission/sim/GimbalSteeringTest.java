@@ -20,12 +20,12 @@ import org.vigie.mission.camera.GimbalAttitude;
 import org.vigie.mission.flight.FlightView;
 import org.vigie.mission.flight.GimbalSteering;
 import org.vigie.mission.flight.KlvFeed;
-import org.vigie.mission.misb.InMemoryMetadataSink;
-import org.vigie.mission.misb.MetadataPacket;
-import org.vigie.mission.misb.MetadataStreamer;
-import org.vigie.mission.misb.privacy.PrivacyEvent;
-import org.vigie.mission.misb.privacy.PrivacyPolicy;
-import org.vigie.mission.misb.privacy.PrivacyPolygon;
+import org.vigie.mission.klv.InMemoryMetadataSink;
+import org.vigie.mission.klv.MetadataPacket;
+import org.vigie.mission.klv.MetadataStreamer;
+import org.vigie.mission.klv.privacy.PrivacyEvent;
+import org.vigie.mission.klv.privacy.PrivacyPolicy;
+import org.vigie.mission.klv.privacy.PrivacyPolygon;
 import org.vigie.sim.SimConfig;
 
 /** Privacy steering end to end: the streamer's suggestion becomes a gimbal command the simulated gimbal follows. */

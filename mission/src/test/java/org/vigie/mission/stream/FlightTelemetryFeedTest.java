@@ -22,8 +22,8 @@ import org.vigie.mission.FlightPhase;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.TrackPoint;
 import org.vigie.mission.camera.FlatTerrain;
-import org.vigie.mission.misb.InMemoryMetadataSink;
-import org.vigie.mission.misb.MetadataStreamer;
+import org.vigie.mission.klv.InMemoryMetadataSink;
+import org.vigie.mission.klv.MetadataStreamer;
 import org.vigie.mission.sim.SimHarness;
 import org.vigie.sim.SimConfig;
 

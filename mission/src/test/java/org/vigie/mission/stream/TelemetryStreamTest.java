@@ -55,6 +55,24 @@ class TelemetryStreamTest {
     }
 
     @Test
+    void updatesFromAnotherThreadArePostedToTheEventThreadInOrder() throws Exception {
+        TelemetryStream stream = new TelemetryStream(scheduler);
+        List<TelemetrySample> got = new ArrayList<>();
+        stream.subscribe("l", got::add, 10, executor, 16);
+        scheduler.advance(Duration.ofMillis(100)); // this thread now drives the scheduler: others post
+        Thread other = new Thread(() -> {
+            stream.update(sample(1, "TAKEOFF"));
+            stream.update(sample(2, "TRANSIT"));
+        });
+        other.start();
+        other.join(10_000);
+        assertThat(scheduler.queuedTasks()).as("two posted updates beside the rate task").isEqualTo(3);
+        scheduler.advance(Duration.ofMillis(100));
+        executor.runAll();
+        assertThat(got).extracting(TelemetrySample::flightPhase).containsExactly("TAKEOFF", "TRANSIT");
+    }
+
+    @Test
     void theFirstSampleOfEveryPhaseReachesEvenASlowSubscriberInOrder() {
         TelemetryStream stream = new TelemetryStream(scheduler);
         stream.update(sample(0, "PREFLIGHT")); // before subscribing: not replayed

@@ -1,0 +1,57 @@
+package org.vigie.misb;
+
+/**
+ * Corner longitude, full precision (tags 83, 85, 87, 89): WGS84 longitude of an image corner, degrees in [-180, 180]; NaN or out of range encodes the error value 0x80000000.
+ *
+ * <p>Corner points are numbered as in ST 0601: 1 upper left, 2 upper right, 3 lower right, 4 lower left of the image.
+ * Immutable value; thread-safe.
+ *
+ * @param point corner number, 1 to 4
+ * @param degrees the value, WGS84 longitude in degrees; NaN when decoded from the error indicator
+ */
+public record FullCornerLongitude(int point, double degrees) implements St0601Value {
+
+    /** Tag of corner point 1; point {@code p} has tag {@code FIRST_TAG + 2 * (p - 1)}. */
+    public static final int FIRST_TAG = 83;
+
+    /** The mapping (length, range, error value); read by the jmisb cross-check by reflection. */
+    static final LinearMapping MAPPING = LinearMapping.signed(4, 180);
+
+    static final CornerItem ITEM = new CornerItem(FIRST_TAG, MAPPING);
+
+    /** One least-significant bit of the encoding, in degrees. */
+    public static final double LSB = MAPPING.lsb();
+
+    /**
+     * Creates the value.
+     *
+     * @throws IllegalArgumentException if point is not 1 to 4
+     */
+    public FullCornerLongitude {
+        CornerItem.checkPoint(point);
+    }
+
+    @Override
+    public int tag() {
+        return ITEM.tag(point);
+    }
+
+    @Override
+    public int encodedLength() {
+        return ITEM.encodedLength(degrees);
+    }
+
+    @Override
+    public void writeValue(byte[] dst, int offset) {
+        ITEM.write(degrees, dst, offset);
+    }
+
+    /** Whether the value fits this item's range (false means it would be sent as the error indicator). */
+    public static boolean fits(double degrees) {
+        return ITEM.fits(degrees);
+    }
+
+    static FullCornerLongitude decode(int tag, byte[] src, int offset) {
+        return new FullCornerLongitude(ITEM.point(tag), ITEM.read(src, offset));
+    }
+}
