@@ -57,11 +57,12 @@ public final class SitlDispatchStudy {
         }
         List<Row> rows = new ArrayList<>();
         for (String backend : new String[] {"ArduCopter SITL", "Vigie simulator"}) {
-            try (SitlFlightRig rig = backend.startsWith("Ardu")
-                    ? SitlFlightRig.start(inst, d, CompanionOptions.defaults(), speedUp)
-                    : SitlFlightRig.simulator(d, CompanionOptions.defaults(), speedUp)) {
-                warmUp(speedUp);
-                for (int i = 0; i < flights; i++) {
+            for (int i = 0; i < flights; i++) {
+                // a fresh autopilot per flight (a full battery: SITL's drains over consecutive flights), warmed up
+                try (SitlFlightRig rig = backend.startsWith("Ardu")
+                        ? SitlFlightRig.start(inst, d, CompanionOptions.defaults(), speedUp)
+                        : SitlFlightRig.simulator(d, CompanionOptions.defaults(), speedUp)) {
+                    warmUp(speedUp);
                     GeoPoint t = targets.get(i);
                     DispatchRequest req = DispatchRequest.builder("STUDY-" + i, t.latDeg(), t.lonDeg())
                             .priority(DispatchPriority.URGENT).reason("dispatch latency study")
@@ -71,8 +72,9 @@ public final class SitlDispatchStudy {
                     tl.follow(f);
                     FlightReport r = rig.await(f, Duration.ofMinutes(10));
                     tl.close();
-                    rows.add(new Row(backend, d.name(), r.outcome(), r.outcomeReason(), s(tl.toTakeoffAck()), s(tl.toClimbing()),
-                            s(tl.toPhase(FlightPhase.ON_SCENE)), s(r.phaseTimes().get(FlightPhase.UPLOAD))));
+                    rows.add(new Row(backend, d.name(), r.outcome(), r.outcomeReason(), s(tl.toTakeoffAck()),
+                            s(tl.toClimbing()), s(tl.toPhase(FlightPhase.ON_SCENE)),
+                            s(r.phaseTimes().get(FlightPhase.UPLOAD))));
                     System.out.println(rows.get(rows.size() - 1));
                 }
             }

@@ -1,5 +1,7 @@
 package org.vigie.geofence.io;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,9 +29,13 @@ import org.vigie.geofence.zone.PrivacyZone;
  *       {@code reason};</li>
  *   <li>{@code "privacy"}: a Polygon with a {@code name}.</li>
  * </ul>
+ * A feature with another role (a {@code "target"} point, a button, a note) is not part of the district: it is ignored
+ * with a WARN log naming it, so one file can carry a district and its targets. A feature with no role is refused.
  * Stateless and thread-safe.
  */
 public final class GeoJsonDistricts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeoJsonDistricts.class);
 
     private GeoJsonDistricts() {
     }
@@ -96,6 +102,10 @@ public final class GeoJsonDistricts {
                 privacyFeatures.add(feature);
                 privacy.add(new PrivacyZone(fname != null ? fname : "privacy " + i,
                         GeoJsonGeometry.polygon(f.get("geometry"), feature).shell()));
+            } else if (role instanceof String other && !other.isBlank()) {
+                // a file that also carries other things (targets, buttons, notes) is still a district file
+                LOG.warn("{}: role '{}' is not a district role (inclusion, exclusion, privacy, home): ignored",
+                        feature, other);
             } else {
                 throw new InvalidDistrictException(feature, -1, "unknown role " + role
                         + " (expected inclusion, exclusion, privacy or home)");

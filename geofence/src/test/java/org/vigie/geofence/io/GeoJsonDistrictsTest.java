@@ -45,6 +45,21 @@ class GeoJsonDistrictsTest {
             + "\"coordinates\":[2.3522,48.8566]}},";
 
     @Test
+    void targetPointsInADistrictFileAreIgnoredButAFeatureWithoutRoleIsRefused() {
+        String withTarget = GeoJsonDistricts.write(sample()).replaceFirst("\\{\"type\":\"Feature\"",
+                "{\"type\":\"Feature\",\"properties\":{\"role\":\"target\",\"name\":\"T1\"},\"geometry\":"
+                        + "{\"type\":\"Point\",\"coordinates\":[2.3522,48.8566]}},{\"type\":\"Feature\"");
+        assertThat(withTarget).contains("\"role\":\"target\"");
+        District d = GeoJsonDistricts.read(withTarget);
+        assertThat(d.exclusions()).hasSize(2);
+        assertThat(d.privacyZones()).hasSize(1);
+        String noRole = HEAD + "{\"type\":\"Feature\",\"properties\":{\"kind\":\"inclusion\"},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[2.35,48.85]}}]}";
+        assertThatThrownBy(() -> GeoJsonDistricts.read(noRole)).isInstanceOf(InvalidDistrictException.class)
+                .hasMessageContaining("unknown role null (expected inclusion, exclusion, privacy or home)");
+    }
+
+    @Test
     void unclosedRingNamesFeatureAndVertex() {
         String json = HEAD + "{\"type\":\"Feature\",\"properties\":{\"role\":\"inclusion\",\"name\":\"Marais\"},"
                 + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[2.35,48.85],[2.36,48.85],[2.36,48.86],"
