@@ -3,13 +3,17 @@ package org.vigie.mission.flight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.vigie.geofence.export.EnforcedDistrict;
 import org.vigie.geofence.export.FenceCapacity;
 import org.vigie.geofence.geodesy.GeoPoint;
+import org.vigie.geofence.plan.DistrictPlanner;
 import org.vigie.geofence.plan.PlanOptions;
 import org.vigie.geofence.plan.PlanResult;
 import org.vigie.geofence.plan.Route;
+import org.vigie.geofence.plan.RoutePlanner;
 import org.vigie.geofence.plan.Waypoint;
 import org.vigie.geofence.plan.WaypointKind;
+import org.vigie.geofence.zone.District;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.energy.EnergyBudget;
 import org.vigie.mission.flight.step.FenceUploadStep;
@@ -43,6 +47,8 @@ public final class FlightPlan {
     private final PlanOptions options;
     private AutopilotFence fence;
     private FenceCapacity fenceCapacity;
+    /** Plans inside the fence the autopilot holds ({@link EnforcedDistrict}); the district's own until exported. */
+    private RoutePlanner planner;
     private Route outbound;
     private Route inbound;
     private EnergyBudget budget;
@@ -71,9 +77,22 @@ public final class FlightPlan {
             fenceCapacity = strategy.defaultFenceCapacity();
         }
         if (fence == null) {
-            fence = FenceUploadStep.export(ctx, fenceCapacity);
+            useExport(FenceUploadStep.export(ctx, fenceCapacity));
         }
         return fence.refusal();
+    }
+
+    private void useExport(AutopilotFence f) {
+        fence = f;
+        if (f.refusal() == null) {
+            District enforced = EnforcedDistrict.of(ctx.district(), f.shapes());
+            planner = enforced == ctx.district() ? ctx.planner() : new DistrictPlanner(enforced);
+        }
+    }
+
+    /** @return the planner in use: inside the fence the autopilot holds once exported, else the district's */
+    private RoutePlanner planner() {
+        return planner != null ? planner : ctx.planner();
     }
 
     /** @return what the autopilot stores of a fence, null until stated or defaulted */
@@ -94,7 +113,7 @@ public final class FlightPlan {
      */
     public String shrinkFence() {
         fenceCapacity = fenceCapacity.below(fence.shapes());
-        fence = FenceUploadStep.export(ctx, fenceCapacity);
+        useExport(FenceUploadStep.export(ctx, fenceCapacity));
         if (fence.refusal() != null) {
             return fence.refusal();
         }
@@ -109,7 +128,7 @@ public final class FlightPlan {
 
     /** @param f a new export (e.g. a smaller one the autopilot has room for) to upload and check routes against */
     public void useFence(AutopilotFence f) {
-        fence = Objects.requireNonNull(f, "f");
+        useExport(Objects.requireNonNull(f, "f"));
     }
 
     /** @param percent the battery when PREFLIGHT cleared the flight (for the energy used in the report) */
@@ -241,12 +260,12 @@ public final class FlightPlan {
      * @return the planner's answer with the flight's speeds
      */
     public PlanResult planTo(GeoPoint from, GeoPoint to) {
-        return ctx.planner().plan(from, to, options);
+        return planner().plan(from, to, options);
     }
 
     /** @param from a point @return the planner's return home from there */
     public PlanResult planReturn(GeoPoint from) {
-        return ctx.planner().planReturn(from, options);
+        return planner().planReturn(from, options);
     }
 
     /**
