@@ -542,7 +542,7 @@ public final class CommandService implements AutoCloseable {
     }
 
     private void arm(Pending p, long delayMs) {
-        p.arm(scheduler, delayMs, () -> onTimeout(p));
+        p.arm(port, delayMs, () -> onTimeout(p));
     }
 
     private void onTimeout(Pending p) {

@@ -423,7 +423,7 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void arm(Work w, long ms) {
-        w.arm(scheduler, ms, () -> onTimeout(w));
+        w.arm(port, ms, () -> onTimeout(w));
     }
 
     private void onTimeout(Work w) {

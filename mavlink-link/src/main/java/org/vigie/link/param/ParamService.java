@@ -320,7 +320,7 @@ public final class ParamService implements AutoCloseable {
     }
 
     private void arm(Work w, long ms) {
-        w.arm(scheduler, ms, () -> onTimeout(w));
+        w.arm(port, ms, () -> onTimeout(w));
     }
 
     private void onTimeout(Work w) {

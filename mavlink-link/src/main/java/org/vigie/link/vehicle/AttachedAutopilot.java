@@ -1,14 +1,12 @@
 package org.vigie.link.vehicle;
 
 import io.dronefleet.mavlink.minimal.Heartbeat;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.command.Target;
-import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 
 /**
@@ -18,31 +16,26 @@ import org.vigie.link.time.Scheduler;
  * (system 1, component 1, ArduPilot until an autopilot is heard).
  *
  * <p><b>Liveness in the autopilot's time.</b> {@link #heartbeatAgeMs()} counts only silence for which there is
- * evidence: time during which this port's event thread had processed every frame already handed to it. A pulse on the
- * event thread ({@link #PULSE_MS} of scheduler time) posts a marker behind the frames queued so far; when the marker
- * runs, every frame received before the pulse has been seen, so a HEARTBEAT missing up to that instant is really
- * missing. When the event thread is late (busy planning, descheduled on a loaded machine, paused by the garbage
- * collector) the markers stop and the age stops growing with the clock: at a speed-up of 50 a 100 ms hiccup of the
- * thread is 5 s of scheduler time, which must not read as 5 s of autopilot silence. Once the thread catches up, the
- * queued frames (with their HEARTBEATs) are processed before the next marker. On a thread that is never late (every
- * {@link org.vigie.link.time.ManualScheduler} test) the age equals scheduler time since the last HEARTBEAT.
+ * evidence ({@link MavlinkPort#provenSilenceNanos}, the link's one rule): time up to which this port's event thread had processed every frame already
+ * handed to it. When the event thread is late (busy planning, descheduled on a loaded machine, paused by the garbage
+ * collector) the age stops growing with the clock: at a speed-up of 50 a 100 ms hiccup of the thread is 5 s of
+ * scheduler time, which must not read as 5 s of autopilot silence; once the thread catches up, the HEARTBEATs that
+ * waited are processed first. On a thread that is never late (every {@link org.vigie.link.time.ManualScheduler} test)
+ * the age equals scheduler time since the last HEARTBEAT.
  *
  * <p>Threading: state is written on the port's event thread; the accessors read volatile fields and may be called from
  * any thread.
  */
 public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable {
 
-    /** Period of the event-thread pulse that proves the frames received so far were processed, scheduler ms. */
-    public static final long PULSE_MS = 100;
-
     private final Scheduler scheduler;
     private final Subscription sub;
-    private final Cancellable pulse;
+    private final MavlinkPort port;
     private volatile int sysId;
     private volatile int compId = -1;
     private volatile AutopilotFlavour flavour = AutopilotFlavour.GENERIC;
-    private volatile long lastHeartbeatMs = Long.MIN_VALUE;
-    private volatile long caughtUpMs;
+    private volatile long lastHeartbeatNanos;
+    private volatile boolean heard;
     private volatile long heartbeats;
 
     /**
@@ -59,12 +52,8 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
         Objects.requireNonNull(port, "port");
         this.scheduler = port.scheduler();
         this.sysId = sysId;
-        this.caughtUpMs = scheduler.monotonicMs();
+        this.port = port;
         this.sub = port.subscribe(Heartbeat.class, this::onHeartbeat);
-        this.pulse = scheduler.scheduleAtFixedRate(Duration.ofMillis(PULSE_MS), Duration.ofMillis(PULSE_MS), () -> {
-            long postedMs = scheduler.monotonicMs();
-            scheduler.execute(() -> caughtUpMs = postedMs);
-        });
     }
 
     private void onHeartbeat(Heartbeat h, MavlinkFrame f) {
@@ -83,7 +72,8 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
         }
         compId = f.compId();
         flavour = AutopilotFlavour.fromMavAutopilot(autopilot);
-        lastHeartbeatMs = scheduler.monotonicMs();
+        lastHeartbeatNanos = scheduler.nanoTime();
+        heard = true;
         heartbeats++;
     }
 
@@ -113,7 +103,7 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
 
     /** @return whether a HEARTBEAT from the autopilot was heard */
     public boolean heard() {
-        return lastHeartbeatMs != Long.MIN_VALUE;
+        return heard;
     }
 
     /** @return how many HEARTBEATs of the autopilot were received */
@@ -123,18 +113,12 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
 
     /**
      * How long the autopilot has been proven silent: scheduler milliseconds since its last HEARTBEAT, counting only
-     * time up to which this port had processed every frame received (see the class comment), plus one pulse.
+     * time up to which this port had processed every frame received (see the class comment).
      *
      * @return milliseconds, Long.MAX_VALUE if never heard
      */
     public long heartbeatAgeMs() {
-        long last = lastHeartbeatMs;
-        if (last == Long.MIN_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        long byClock = scheduler.monotonicMs() - last;
-        long byEvidence = Math.max(0, caughtUpMs - last) + PULSE_MS;
-        return Math.max(0, Math.min(byClock, byEvidence));
+        return heard ? port.provenSilenceNanos(lastHeartbeatNanos) / 1_000_000L : Long.MAX_VALUE;
     }
 
     /**
@@ -143,8 +127,7 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
      * @return milliseconds, Long.MAX_VALUE if never heard
      */
     public long heartbeatClockAgeMs() {
-        long last = lastHeartbeatMs;
-        return last == Long.MIN_VALUE ? Long.MAX_VALUE : scheduler.monotonicMs() - last;
+        return heard ? (scheduler.nanoTime() - lastHeartbeatNanos) / 1_000_000L : Long.MAX_VALUE;
     }
 
     /**
@@ -157,10 +140,9 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
         return heard() && heartbeatAgeMs() <= timeoutMs;
     }
 
-    /** Unsubscribes and stops the pulse. */
+    /** Unsubscribes. */
     @Override
     public void close() {
         sub.close();
-        pulse.cancel();
     }
 }

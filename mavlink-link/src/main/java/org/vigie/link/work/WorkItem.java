@@ -1,6 +1,7 @@
 package org.vigie.link.work;
 
 import java.time.Duration;
+import org.vigie.link.MavlinkPort;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 
@@ -53,6 +54,34 @@ public abstract class WorkItem {
     public final void arm(Scheduler scheduler, long delayMs, Runnable onExpiry) {
         disarm();
         timer = scheduler.schedule(Duration.ofMillis(delayMs), () -> {
+            timer = null;
+            onExpiry.run();
+        });
+    }
+
+    /**
+     * Arms the step deadline on a port, replacing any armed one: it expires only once the wait is proven
+     * ({@link MavlinkPort#provenSilenceNanos}): time when the port's event thread was behind on the frames it had
+     * received does not count, so an answer that arrived while the thread was late is processed before the deadline
+     * is judged. On a thread that is never late this is exactly {@code delayMs} of scheduler time.
+     *
+     * @param port     the link (its scheduler and its silence evidence)
+     * @param delayMs  delay, scheduler milliseconds
+     * @param onExpiry what to do when it expires (on the event thread)
+     */
+    public final void arm(MavlinkPort port, long delayMs, Runnable onExpiry) {
+        disarm();
+        long delayNanos = delayMs * 1_000_000L;
+        await(port, port.scheduler().nanoTime(), delayNanos, delayNanos, onExpiry);
+    }
+
+    private void await(MavlinkPort port, long armedNanos, long delayNanos, long waitNanos, Runnable onExpiry) {
+        timer = port.scheduler().schedule(Duration.ofNanos(waitNanos), () -> {
+            long proven = port.provenSilenceNanos(armedNanos);
+            if (proven < delayNanos) {
+                await(port, armedNanos, delayNanos, delayNanos - proven, onExpiry);
+                return;
+            }
             timer = null;
             onExpiry.run();
         });
