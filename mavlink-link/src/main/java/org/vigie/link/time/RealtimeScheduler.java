@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
     private final long maxLatenessWallNanos;
     private volatile Thread thread;
     private volatile long heldWallNanos;
+    private final AtomicLong latestNanos = new AtomicLong();
     private long heldUntilWallNanos;
 
     /**
@@ -109,7 +111,12 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public long nanoTime() {
-        return (long) ((System.nanoTime() - startNanos - heldWallNanos) * speedUp);
+        long t = (long) ((System.nanoTime() - startNanos - heldWallNanos) * speedUp);
+        if (maxLatenessWallNanos == Long.MAX_VALUE) {
+            return t;
+        }
+        // another thread may read the wall clock just before the event thread holds it: never go back
+        return latestNanos.accumulateAndGet(t, Math::max);
     }
 
     /**
