@@ -2,7 +2,6 @@ package org.vigie.bench.mission;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.io.ParisQuartiers;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.time.RealtimeScheduler;
+import org.vigie.link.time.SpeedUpClock;
 import org.vigie.link.transport.Transports;
 import org.vigie.link.transport.UdpInTransport;
 import org.vigie.mission.Companion;
@@ -108,8 +108,9 @@ public final class RealtimeFlightStudy {
             return t;
         });
         GeoPoint h = district.home();
-        try (RealtimeScheduler air = new RealtimeScheduler("study-sim", speedUp, Clock.systemUTC());
-             RealtimeScheduler ground = new RealtimeScheduler("study-companion", speedUp, Clock.systemUTC())) {
+        SpeedUpClock world = SpeedUpClock.of(speedUp);
+        try (RealtimeScheduler air = new RealtimeScheduler("study-sim", world);
+             RealtimeScheduler ground = new RealtimeScheduler("study-companion", world)) {
             UdpInTransport simSide = (UdpInTransport) Transports.open("udpin://127.0.0.1:0");
             try (SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().seed(seed)
                     .home(h.latDeg(), h.lonDeg(), 35).build(), air, simSide).start();

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +18,14 @@ import org.slf4j.LoggerFactory;
  * divided by {@code k}: a simulator and a companion that share one such scheduler fly a ten-minute flight in
  * {@code 600/k} seconds, with consistent timing between them.
  *
- * <p><b>Stalls at a speed-up.</b> At a speed-up the clock does not run through a stall of the event thread: when a
- * task starts later than its due time by more than {@code maxLateness} (scheduler time; default
- * {@link #DEFAULT_MAX_LATENESS} when the speed-up is above 1, none at 1), the clock is held back by the excess, as a
- * lock-step simulator holds its time while it is not running. Without this, a 100 ms pause of the thread (the garbage
- * collector, another process on a loaded machine) would be 5 s of scheduler time at a speed-up of 50: the simulated
- * autopilot would fall silent for 5 s of its own time and the companion would count 5 s without a HEARTBEAT. Each
- * stall is counted once. At speed-up 1 nothing is held: the clock is the wall clock.
+ * <p><b>Stalls at a speed-up.</b> Schedulers built on one shared {@link SpeedUpClock} (a simulator and a companion in
+ * one process) hold their common clock through a stall of either event thread: when a task starts later than its due
+ * time by more than a bound ({@link #DEFAULT_MAX_LATENESS} of scheduler time by default), the clock is held back by the
+ * excess, as a lock-step simulation pauses its whole world. Without this, a 100 ms pause of a thread (the garbage
+ * collector, another process on a loaded machine) is 5 s of scheduler time at a speed-up of 50: the simulated
+ * autopilot falls silent for 5 s of its own time and the companion counts 5 s without a HEARTBEAT. A scheduler with a
+ * clock of its own (the speed-up constructors) holds nothing by default: holding one side alone would let its clock
+ * drift behind its peer's, which is worse. At speed-up 1 the clock is the wall clock.
  *
  * <p>Threading: all tasks run on the single thread named at construction. {@link #close()} stops it.
  */
@@ -33,18 +33,12 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeScheduler.class);
 
-    /** Default lateness beyond which the clock holds, at a speed-up above 1 (scheduler time). */
+    /** Default lateness beyond which a shared {@link SpeedUpClock} holds (scheduler time). */
     public static final Duration DEFAULT_MAX_LATENESS = Duration.ofMillis(500);
 
     private final ScheduledExecutorService executor;
-    private final double speedUp;
-    private final Instant startInstant;
-    private final long startNanos;
-    private final long maxLatenessWallNanos;
+    private final SpeedUpClock time;
     private volatile Thread thread;
-    private volatile long heldWallNanos;
-    private final AtomicLong latestNanos = new AtomicLong();
-    private long heldUntilWallNanos;
 
     /**
      * Creates a real-time scheduler (speed-up 1).
@@ -64,7 +58,7 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
      * @throws IllegalArgumentException if speedUp is out of range
      */
     public RealtimeScheduler(String threadName, double speedUp, Clock clock) {
-        this(threadName, speedUp, clock, speedUp > 1.0 ? DEFAULT_MAX_LATENESS : null);
+        this(threadName, speedUp, clock, null);
     }
 
     /**
@@ -77,16 +71,18 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
      * @throws IllegalArgumentException if speedUp is out of range or maxLateness is negative
      */
     public RealtimeScheduler(String threadName, double speedUp, Clock clock, Duration maxLateness) {
-        if (maxLateness != null && maxLateness.isNegative()) {
-            throw new IllegalArgumentException("maxLateness must not be negative, was " + maxLateness);
-        }
-        this.maxLatenessWallNanos = maxLateness == null ? Long.MAX_VALUE : (long) (maxLateness.toNanos() / speedUp);
-        if (!(speedUp >= 1.0 && speedUp <= 1000.0)) {
-            throw new IllegalArgumentException("speedUp must be in [1, 1000], was " + speedUp);
-        }
-        this.speedUp = speedUp;
-        this.startInstant = clock.instant();
-        this.startNanos = System.nanoTime();
+        this(threadName, new SpeedUpClock(speedUp, clock, maxLateness));
+    }
+
+    /**
+     * Creates a scheduler on a time base that other schedulers may share (a simulator and a companion in one process:
+     * a stall of either event thread then holds both clocks, see {@link SpeedUpClock}).
+     *
+     * @param threadName name of the event thread
+     * @param time       the time base
+     */
+    public RealtimeScheduler(String threadName, SpeedUpClock time) {
+        this.time = Objects.requireNonNull(time, "time");
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, Objects.requireNonNull(threadName, "threadName"));
             t.setDaemon(true);
@@ -101,22 +97,17 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
      * @return scheduler seconds per wall-clock second
      */
     public double speedUp() {
-        return speedUp;
+        return time.speedUp();
     }
 
     @Override
     public Instant now() {
-        return startInstant.plusNanos(nanoTime());
+        return time.now();
     }
 
     @Override
     public long nanoTime() {
-        long t = (long) ((System.nanoTime() - startNanos - heldWallNanos) * speedUp);
-        if (maxLatenessWallNanos == Long.MAX_VALUE) {
-            return t;
-        }
-        // another thread may read the wall clock just before the event thread holds it: never go back
-        return latestNanos.accumulateAndGet(t, Math::max);
+        return time.nanoTime();
     }
 
     /**
@@ -125,7 +116,7 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
      * @return held scheduler time, zero at speed-up 1
      */
     public Duration held() {
-        return Duration.ofNanos((long) (heldWallNanos * speedUp));
+        return time.held();
     }
 
     @Override
@@ -168,27 +159,14 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
     }
 
     private long wallNanos(Duration d) {
-        return Math.max(0, (long) (d.toNanos() / speedUp));
+        return time.wallNanos(d);
     }
 
     private Runnable timed(long dueWallNanos, Runnable task) {
         return () -> {
-            holdThroughStall(dueWallNanos);
+            time.starting(dueWallNanos);
             guard(task).run();
         };
-    }
-
-    /** Event thread: a task due at {@code dueWallNanos} starts now; hold the clock by the stall not yet counted. */
-    private void holdThroughStall(long dueWallNanos) {
-        if (maxLatenessWallNanos == Long.MAX_VALUE) {
-            return;
-        }
-        long nowWall = System.nanoTime();
-        long stallFrom = Math.max(dueWallNanos + maxLatenessWallNanos, heldUntilWallNanos);
-        if (nowWall > stallFrom) {
-            heldWallNanos += nowWall - stallFrom;
-            heldUntilWallNanos = nowWall;
-        }
     }
 
     private static Runnable guard(Runnable task) {

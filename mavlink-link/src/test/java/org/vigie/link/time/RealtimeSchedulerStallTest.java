@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stall of the event thread at a speed-up is not counted as scheduler time (beyond the lateness bound); at speed-up 1
- * the clock is the wall clock. The stall is made by a task that keeps the thread busy for 200 ms of wall time.
+ * A stall of an event thread at a speed-up is not counted as scheduler time (beyond the lateness bound) by the schedulers
+ * sharing its {@link SpeedUpClock}; a scheduler with a clock of its own, and any at speed-up 1, keep wall time. The stall is made by a task that keeps the thread busy for 200 ms of wall time.
  */
 class RealtimeSchedulerStallTest {
 
@@ -33,26 +33,30 @@ class RealtimeSchedulerStallTest {
     }
 
     @Test
-    void atASpeedUpTheClockHoldsThroughAStallOfTheEventThread() throws Exception {
-        try (RealtimeScheduler s = new RealtimeScheduler("stall-50x", 50, Clock.systemUTC())) {
+    void schedulersSharingASpeedUpClockBothHoldThroughAStallOfEither() throws Exception {
+        SpeedUpClock world = SpeedUpClock.of(50);
+        try (RealtimeScheduler s = new RealtimeScheduler("stall-50x", world);
+             RealtimeScheduler peer = new RealtimeScheduler("peer-50x", world)) {
+            long peerBefore = peer.monotonicMs();
             long advancedMs = stalledAdvanceMs(s);
             // without holding: 200 ms x 50 = 10 s; held: about the 500 ms bound
             assertThat(advancedMs).isLessThan(3_000);
             assertThat(s.held()).isGreaterThan(Duration.ofSeconds(7));
+            assertThat(peer.monotonicMs() - peerBefore).isLessThan(4_000);
         }
     }
 
     @Test
     void atSpeedUpOneTheClockIsTheWallClock() throws Exception {
-        try (RealtimeScheduler s = new RealtimeScheduler("stall-1x", 1, Clock.systemUTC())) {
+        try (RealtimeScheduler s = new RealtimeScheduler("stall-1x", SpeedUpClock.of(1))) {
             assertThat(stalledAdvanceMs(s)).isGreaterThanOrEqualTo(200);
             assertThat(s.held()).isZero();
         }
     }
 
     @Test
-    void withoutABoundTheClockRunsThroughTheStall() throws Exception {
-        try (RealtimeScheduler s = new RealtimeScheduler("stall-unbounded", 50, Clock.systemUTC(), null)) {
+    void aSchedulerWithAClockOfItsOwnRunsThroughTheStall() throws Exception {
+        try (RealtimeScheduler s = new RealtimeScheduler("stall-own", 50, Clock.systemUTC())) {
             assertThat(stalledAdvanceMs(s)).isGreaterThanOrEqualTo(10_000);
         }
     }

@@ -1,7 +1,6 @@
 package org.vigie.mission.sim;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.time.RealtimeScheduler;
+import org.vigie.link.time.SpeedUpClock;
 import org.vigie.link.transport.Transports;
 import org.vigie.link.transport.UdpInTransport;
 import org.vigie.mission.Companion;
@@ -49,8 +49,9 @@ final class RealtimeRig {
             return t;
         });
         GeoPoint h = district.home();
-        try (RealtimeScheduler air = new RealtimeScheduler("rt-sim", speedUp, Clock.systemUTC());
-             RealtimeScheduler ground = new RealtimeScheduler("rt-companion", speedUp, Clock.systemUTC())) {
+        SpeedUpClock world = SpeedUpClock.of(speedUp);
+        try (RealtimeScheduler air = new RealtimeScheduler("rt-sim", world);
+             RealtimeScheduler ground = new RealtimeScheduler("rt-companion", world)) {
             UdpInTransport simSide = (UdpInTransport) Transports.open("udpin://127.0.0.1:0");
             try (SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().seed(seed)
                     .home(h.latDeg(), h.lonDeg(), 35).build(), air, simSide).start();
