@@ -152,7 +152,7 @@ public final class QuickStart {
                 district.name(), district.exclusions().size(), district.privacyZones().size(), home.latLonText());
         try (SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().home(home.latDeg(), home.lonDeg(),
                 HOME_AMSL_M).wind(1.5, -1.0, 0.5).gpsNoiseM(0.3).seed(42).build(), scheduler, pair[1]).start();
-             MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), scheduler, Runnable::run, pair[0]);
+             MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), scheduler, scheduler.callbackExecutor(), pair[0]);
              AccountabilityLog log = AccountabilityLog.appendingTo(out.resolve("accountability.jsonl"));
              KlvFileSink klv = new KlvFileSink(out.resolve("flight.klv"));
              TelemetryStream telemetry = new TelemetryStream(scheduler);

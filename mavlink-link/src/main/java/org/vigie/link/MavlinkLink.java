@@ -40,6 +40,7 @@ import org.vigie.link.signing.SignatureVerdict;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.ManualScheduler;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.time.SilenceEvidence;
 import org.vigie.link.transport.Transport;
 import org.vigie.link.transport.TransportListener;
 import org.vigie.link.transport.TransportState;
@@ -127,12 +128,14 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closeDone;
     private volatile Cancellable heartbeatTask;
+    private final SilenceEvidence silenceEvidence;
 
     private MavlinkLink(LinkConfig config, Scheduler scheduler, Executor callbackExecutor) {
         this.config = Objects.requireNonNull(config, "config");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
         this.callbacks = new SerialExecutor(callbackExecutor);
+        this.silenceEvidence = SilenceEvidence.start(scheduler, SilenceEvidence.DEFAULT_PULSE);
         this.eventThreadWrites = switch (config.writeMode()) {
             case EVENT_THREAD -> true;
             case WRITER_THREAD -> false;
@@ -239,6 +242,11 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     @Override
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    @Override
+    public long provenSilenceNanos(long sinceNanos) {
+        return silenceEvidence.provenSilenceNanos(sinceNanos);
     }
 
     @Override
@@ -451,6 +459,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (hb != null) {
             hb.cancel();
         }
+        silenceEvidence.cancel();
         if (scheduler.inEventThread()) {
             finishClose();
             return;
@@ -685,8 +694,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         long timeoutNanos = config.peerLostTimeout().toNanos();
         long silence = scheduler.nanoTime() - p.lastHeartbeatNanos;
-        if (silence < timeoutNanos) {
-            p.lostTimer = scheduler.schedule(Duration.ofNanos(timeoutNanos - silence), () -> checkLost(p));
+        long proven = silenceEvidence.provenSilenceNanos(p.lastHeartbeatNanos);
+        if (proven < timeoutNanos) {
+            p.lostTimer = scheduler.schedule(Duration.ofNanos(timeoutNanos - proven), () -> checkLost(p));
             return;
         }
         p.alive = false;

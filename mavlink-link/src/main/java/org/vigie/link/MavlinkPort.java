@@ -82,4 +82,19 @@ public interface MavlinkPort {
     default Optional<Vehicle> vehicle() {
         return Optional.empty();
     }
+
+    /**
+     * How long a peer last heard at {@code sinceNanos} has been <em>proven</em> silent: scheduler time since then,
+     * counted only up to the instant by which this port's event thread had processed every frame handed to it
+     * ({@link org.vigie.link.time.SilenceEvidence}), so that a late event thread is not read as a silent peer. Every
+     * "the peer went silent" time-out uses it.
+     *
+     * <p>The default implementation (for test doubles, whose event thread is never late) is scheduler time since then.
+     *
+     * @param sinceNanos when the peer was last heard, on the scheduler's {@code nanoTime()}
+     * @return nanoseconds, never negative
+     */
+    default long provenSilenceNanos(long sinceNanos) {
+        return Math.max(0, scheduler().nanoTime() - sinceNanos);
+    }
 }

@@ -32,7 +32,7 @@ class CaptureReplayTest {
     private final List<Vehicle> snapshots = new ArrayList<>();
 
     private MavlinkLink link(InMemoryTransport end) {
-        MavlinkLink link = MavlinkLink.create(LinkConfig.of(1).withHeartbeat(false), scheduler, Runnable::run, end);
+        MavlinkLink link = MavlinkLink.create(LinkConfig.of(1).withHeartbeat(false), scheduler, scheduler.callbackExecutor(), end);
         link.subscribeEvents(events::add);
         link.subscribeVehicle(snapshots::add);
         return link;

@@ -79,7 +79,7 @@ class DatagramFlushTest {
         ManualScheduler scheduler = new ManualScheduler();
         FakeDatagramTransport transport = new FakeDatagramTransport(datagrams);
         List<Integer> ids = new ArrayList<>();
-        try (MavlinkLink link = MavlinkLink.create(LinkConfig.of(200).withHeartbeat(false), scheduler, Runnable::run,
+        try (MavlinkLink link = MavlinkLink.create(LinkConfig.of(200).withHeartbeat(false), scheduler, scheduler.callbackExecutor(),
                 transport)) {
             link.subscribeFrames((MavlinkFrame f) -> ids.add(f.msgId()));
             byte[] d = datagramEndingWithUnknownFrame();

@@ -40,7 +40,7 @@ class LinkPropertiesTest {
         ManualScheduler scheduler = new ManualScheduler();
         InMemoryTransport[] pair = InMemoryTransport.pair("link", "noise");
         pair[1].start((d, o, l) -> { });
-        MavlinkLink link = MavlinkLink.create(LinkConfig.of(2).withHeartbeat(false), scheduler, Runnable::run,
+        MavlinkLink link = MavlinkLink.create(LinkConfig.of(2).withHeartbeat(false), scheduler, scheduler.callbackExecutor(),
                 pair[0]);
         List<LinkEvent> events = new ArrayList<>();
         link.subscribeEvents(events::add);

@@ -65,7 +65,7 @@ class LinkSigningTest {
         InMemoryTransport[] pair = InMemoryTransport.pair("companion", "sitl");
         pair[1].start((d, o, l) -> { });
         MavlinkLink link = MavlinkLink.create(LinkConfig.of(1).withHeartbeat(false).withSignatureCheck(checker),
-                scheduler, Runnable::run, pair[0]);
+                scheduler, scheduler.callbackExecutor(), pair[0]);
         List<LinkEvent> events = new ArrayList<>();
         List<MavlinkFrame> delivered = new ArrayList<>();
         link.subscribeEvents(events::add);
@@ -100,11 +100,11 @@ class LinkSigningTest {
         InMemoryTransport[] ab = InMemoryTransport.pair("a", "b");
         MavlinkSigner signer = new MavlinkSigner(KEY, 7, SigningTimestamps.open(scheduler,
                 TimestampStore.inMemory(null)));
-        MavlinkLink a = MavlinkLink.create(LinkConfig.of(1).withSigner(signer), scheduler, Runnable::run, ab[0]);
+        MavlinkLink a = MavlinkLink.create(LinkConfig.of(1).withSigner(signer), scheduler, scheduler.callbackExecutor(), ab[0]);
         SignatureChecker good = new SignatureChecker(KEY, SigningTimestamps.open(scheduler,
                 TimestampStore.inMemory(null)));
         MavlinkLink b = MavlinkLink.create(LinkConfig.of(2).withHeartbeat(false).withSignatureCheck(good), scheduler,
-                Runnable::run, ab[1]);
+                scheduler.callbackExecutor(), ab[1]);
         List<MavlinkFrame> atB = new ArrayList<>();
         b.subscribeFrames(atB::add);
         scheduler.advance(java.time.Duration.ofSeconds(3));
@@ -116,10 +116,10 @@ class LinkSigningTest {
 
         InMemoryTransport[] cd = InMemoryTransport.pair("c", "d");
         MavlinkLink c = MavlinkLink.create(LinkConfig.of(1).withSigner(new MavlinkSigner(SigningKey.of(key(100)), 7,
-                SigningTimestamps.open(scheduler, TimestampStore.inMemory(null)))), scheduler, Runnable::run, cd[0]);
+                SigningTimestamps.open(scheduler, TimestampStore.inMemory(null)))), scheduler, scheduler.callbackExecutor(), cd[0]);
         MavlinkLink d = MavlinkLink.create(LinkConfig.of(2).withHeartbeat(false).withSignatureCheck(
                 new SignatureChecker(KEY, SigningTimestamps.open(scheduler, TimestampStore.inMemory(null)))),
-                scheduler, Runnable::run, cd[1]);
+                scheduler, scheduler.callbackExecutor(), cd[1]);
         List<MavlinkFrame> atD = new ArrayList<>();
         d.subscribeFrames(atD::add);
         scheduler.advance(java.time.Duration.ofSeconds(3));

@@ -79,35 +79,49 @@ class LinkUdpTest {
 
     @Test
     void openRefusesAMalformedConnectionStringAndNoStrings() {
+        java.util.concurrent.ExecutorService callbacks = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (RealtimeScheduler scheduler = new RealtimeScheduler("unused")) {
-            assertThatThrownBy(() -> MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run, "udp://nowhere"))
+            assertThatThrownBy(() -> MavlinkLink.open(LinkConfig.of(1), scheduler, callbacks, "udp://nowhere"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("udp://nowhere");
-            assertThatThrownBy(() -> MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run))
+            assertThatThrownBy(() -> MavlinkLink.open(LinkConfig.of(1), scheduler, callbacks))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one connection string");
+        } finally {
+            callbacks.shutdown();
         }
     }
 
     @Test
     void closeFromAnotherThreadWaitsForTheEventThreadAndStillWorksAfterTheSchedulerStopped() throws Exception {
         int port = freePort();
+        java.util.concurrent.ExecutorService callbacks = java.util.concurrent.Executors.newSingleThreadExecutor();
         RealtimeScheduler scheduler = new RealtimeScheduler("link");
-        MavlinkLink link = MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run, "udpin://127.0.0.1:" + port);
+        MavlinkLink link = MavlinkLink.open(LinkConfig.of(1), scheduler, callbacks, "udpin://127.0.0.1:" + port);
         CompletableFuture<org.vigie.link.vehicle.Vehicle> pending = link.awaitVehicle();
         java.util.List<LinkEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        link.onEvent(events::add);
+        CompletableFuture<LinkEvent> closedSeen = new CompletableFuture<>();
+        link.onEvent(e -> {
+            events.add(e);
+            if (e instanceof LinkEvent.Closed) {
+                closedSeen.complete(e);
+            }
+        });
         link.close();   // from the test thread: returns once the event thread has closed everything
+        pending.handle((v, e) -> e).get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(pending).isCompletedExceptionally();
+        closedSeen.get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(events.get(events.size() - 1)).isEqualTo(new LinkEvent.Closed());
         try (DatagramSocket rebind = new DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
             assertThat(rebind.getLocalPort()).isEqualTo(port);   // the socket was released
         }
 
         int port2 = freePort();
-        MavlinkLink link2 = MavlinkLink.open(LinkConfig.of(1), scheduler, Runnable::run, "udpin://127.0.0.1:" + port2);
+        MavlinkLink link2 = MavlinkLink.open(LinkConfig.of(1), scheduler, callbacks, "udpin://127.0.0.1:" + port2);
         CompletableFuture<org.vigie.link.vehicle.Vehicle> pending2 = link2.awaitVehicle();
         scheduler.close();   // the event thread is gone before the link is closed
         link2.close();
+        pending2.handle((v, e) -> e).get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(pending2).isCompletedExceptionally();
+        callbacks.shutdown();
         try (DatagramSocket rebind = new DatagramSocket(port2, java.net.InetAddress.getLoopbackAddress())) {
             assertThat(rebind.getLocalPort()).isEqualTo(port2);
         }

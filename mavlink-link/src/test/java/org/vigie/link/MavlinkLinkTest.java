@@ -42,7 +42,7 @@ class MavlinkLinkTest {
     private void open(LinkConfig config) {
         InMemoryTransport[] pair = InMemoryTransport.pair("link", "autopilot");
         autopilot = new TestPeer(pair[1], scheduler, 1, 1);
-        link = MavlinkLink.create(config, scheduler, Runnable::run, pair[0]);
+        link = MavlinkLink.create(config, scheduler, scheduler.callbackExecutor(), pair[0]);
         link.subscribeEvents(events::add);
     }
 
@@ -182,7 +182,7 @@ class MavlinkLinkTest {
     void theVehicleIsTheFirstAutopilotNotAGroundStationOrGimbal() {
         InMemoryTransport[] pair = InMemoryTransport.pair("link", "net");
         TestPeer gcs = new TestPeer(pair[1], scheduler, 255, 190);
-        link = MavlinkLink.create(LinkConfig.of(1).withHeartbeat(false).withTargetSystemId(2), scheduler, Runnable::run,
+        link = MavlinkLink.create(LinkConfig.of(1).withHeartbeat(false).withTargetSystemId(2), scheduler, scheduler.callbackExecutor(),
                 pair[0]);
         gcs.send(TestPeer.heartbeat(MavAutopilot.MAV_AUTOPILOT_INVALID, MavType.MAV_TYPE_GCS, 0, 0,
                 MavState.MAV_STATE_ACTIVE));
@@ -380,6 +380,7 @@ class MavlinkLinkTest {
         CompletableFuture<Vehicle> pending = link.awaitVehicle();
         link.close();
         link.close();
+        scheduler.runPending();   // the callback thread has run what close handed it
         assertThat(pending).isCompletedExceptionally();
         assertThatThrownBy(pending::get).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(LinkClosedException.class);
@@ -391,7 +392,9 @@ class MavlinkLinkTest {
         assertThat(autopilot.received).hasSize(3);
         assertThat(eventsOf(LinkEvent.Closed.class)).hasSize(1);
         assertThat(link.isClosed()).isTrue();
-        assertThat(link.awaitVehicle()).isCompletedExceptionally();
+        CompletableFuture<Vehicle> late = link.awaitVehicle();
+        assertThatThrownBy(() -> late.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(LinkClosedException.class);
         assertThatThrownBy(() -> link.addTransport(InMemoryTransport.pair("x", "y")[0]))
                 .isInstanceOf(IllegalStateException.class);
     }

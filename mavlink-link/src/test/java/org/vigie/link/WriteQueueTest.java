@@ -124,7 +124,7 @@ class WriteQueueTest {
         ManualScheduler scheduler = new ManualScheduler();
         StalledTransport stalled = new StalledTransport();
         MavlinkLink link = MavlinkLink.create(LinkConfig.of(1).withHeartbeat(false).withWriteQueueCapacity(4)
-                .withWriteMode(LinkConfig.WriteMode.WRITER_THREAD), scheduler, Runnable::run, stalled);
+                .withWriteMode(LinkConfig.WriteMode.WRITER_THREAD), scheduler, scheduler.callbackExecutor(), stalled);
         try {
             link.send(command(0));
             assertThat(stalled.entered.await(5, TimeUnit.SECONDS)).isTrue();   // writer thread stuck in send

@@ -64,7 +64,7 @@ public final class OnSceneTimeStudy {
             GeoPoint h = d.home();
             try (SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().seed(rnd.nextLong())
                     .home(h.latDeg(), h.lonDeg(), 35).build(), s, pair[1]).start();
-                 MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), s, Runnable::run, pair[0]);
+                 MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), s, s.callbackExecutor(), pair[0]);
                  Companion c = Companion.attach(link, d, CompanionOptions.defaults())) {
                 s.advance(Duration.ofSeconds(3));
                 Instant t0 = s.now();

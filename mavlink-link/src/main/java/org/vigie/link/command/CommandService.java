@@ -9,7 +9,6 @@ import io.dronefleet.mavlink.common.MavFrame;
 import io.dronefleet.mavlink.common.Statustext;
 import io.dronefleet.mavlink.util.EnumValue;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
-import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.work.WorkItem;
+import org.vigie.link.work.WorkQueue;
 import org.vigie.link.vehicle.AutopilotFlavour;
 import org.vigie.link.vehicle.FlightMode;
 import org.vigie.link.vehicle.FlightModes;
@@ -70,7 +70,7 @@ public final class CommandService implements AutoCloseable {
 
     private record Key(int systemId, int componentId, int commandId) {}
 
-    private final class Pending {
+    private final class Pending extends WorkItem {
         final Key key;
         final boolean asInt;
         final int frame;
@@ -84,7 +84,6 @@ public final class CommandService implements AutoCloseable {
         State state = State.QUEUED;
         int attempts;
         long firstSendMs = -1;
-        Cancellable timer;
         boolean ackSeen;
         int lastProgress;
         int lastParam2;
@@ -108,7 +107,7 @@ public final class CommandService implements AutoCloseable {
     private final Scheduler scheduler;
     private final Supplier<Target> target;
     private final CommandOptions options;
-    private final Map<Key, ArrayDeque<Pending>> queues = new LinkedHashMap<>();
+    private final Map<Key, WorkQueue<Pending>> queues = new LinkedHashMap<>();
     private final List<Pending> lingering = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private boolean closed;
@@ -226,9 +225,9 @@ public final class CommandService implements AutoCloseable {
         scheduler.execute(() -> {
             boolean any = false;
             Target t = target.get();
-            ArrayDeque<Pending> q = queues.get(new Key(t.systemId(), t.componentId(), commandId));
+            WorkQueue<Pending> q = queues.get(new Key(t.systemId(), t.componentId(), commandId));
             if (q != null) {
-                for (Pending p : List.copyOf(q)) {
+                for (Pending p : q.items()) {
                     any = true;
                     cancelPending(p);
                 }
@@ -472,8 +471,9 @@ public final class CommandService implements AutoCloseable {
             }
             closed = true;
             subscriptions.forEach(Subscription::close);
-            for (ArrayDeque<Pending> q : List.copyOf(queues.values())) {
-                for (Pending p : List.copyOf(q)) {
+            for (WorkQueue<Pending> q : List.copyOf(queues.values())) {
+                q.close();
+                for (Pending p : q.items()) {
                     p.result = CommandResult.LINK_CLOSED;
                     complete(p);
                 }
@@ -507,11 +507,10 @@ public final class CommandService implements AutoCloseable {
                 complete(p);
                 return;
             }
-            ArrayDeque<Pending> q = queues.computeIfAbsent(p.key, k -> new ArrayDeque<>());
-            q.addLast(p);
-            if (q.size() == 1) {
-                start(p);
-            } else {
+            WorkQueue<Pending> q = queues.computeIfAbsent(p.key, k -> new WorkQueue<>(this::start, Runnable::run));
+            boolean idle = q.isEmpty();
+            q.submit(p);
+            if (!idle) {
                 LOG.debug("command {} to {}/{} queued behind an identical one in flight", commandId,
                         t.systemId(), t.componentId());
             }
@@ -543,14 +542,10 @@ public final class CommandService implements AutoCloseable {
     }
 
     private void arm(Pending p, long delayMs) {
-        if (p.timer != null) {
-            p.timer.cancel();
-        }
-        p.timer = scheduler.schedule(Duration.ofMillis(delayMs), () -> onTimeout(p));
+        p.arm(port, delayMs, () -> onTimeout(p));
     }
 
     private void onTimeout(Pending p) {
-        p.timer = null;
         switch (p.state) {
             case AWAITING_ACK -> {
                 if (p.attempts <= options.retries()) {
@@ -598,10 +593,10 @@ public final class CommandService implements AutoCloseable {
     }
 
     private Pending head(int sysId, int compId, int cmd) {
-        for (Map.Entry<Key, ArrayDeque<Pending>> e : queues.entrySet()) {
+        for (Map.Entry<Key, WorkQueue<Pending>> e : queues.entrySet()) {
             Key k = e.getKey();
             if (k.commandId() == cmd && k.systemId() == sysId && (k.componentId() == compId || k.componentId() == 0)) {
-                Pending p = e.getValue().peekFirst();
+                Pending p = e.getValue().active();
                 if (p != null && (p.state == State.AWAITING_ACK || p.state == State.IN_PROGRESS
                         || p.state == State.CANCELLING)) {
                     return p;
@@ -612,8 +607,8 @@ public final class CommandService implements AutoCloseable {
     }
 
     private void onStatusText(Statustext text, MavlinkFrame frame) {
-        for (ArrayDeque<Pending> q : queues.values()) {
-            Pending p = q.peekFirst();
+        for (WorkQueue<Pending> q : queues.values()) {
+            Pending p = q.active();
             if (p != null && p.state != State.QUEUED && p.key.systemId() == frame.sysId()) {
                 p.texts.add(text.text());
             }
@@ -628,9 +623,9 @@ public final class CommandService implements AutoCloseable {
     private void cancelPending(Pending p) {
         switch (p.state) {
             case QUEUED -> {
-                ArrayDeque<Pending> q = queues.get(p.key);
+                WorkQueue<Pending> q = queues.get(p.key);
                 if (q != null) {
-                    q.remove(p);
+                    q.removeQueued(p);
                 }
                 p.result = CommandResult.CANCELLED;
                 complete(p);
@@ -646,18 +641,13 @@ public final class CommandService implements AutoCloseable {
     }
 
     private void finish(Pending p, CommandResult result, boolean fromAck) {
-        if (p.timer != null) {
-            p.timer.cancel();
-            p.timer = null;
-        }
+        p.disarm();
         p.result = result;
-        ArrayDeque<Pending> q = queues.get(p.key);
+        WorkQueue<Pending> q = queues.get(p.key);
         if (q != null) {
-            q.remove(p);
+            q.finished(p);
             if (q.isEmpty()) {
                 queues.remove(p.key);
-            } else if (!closed) {
-                start(q.peekFirst());
             }
         }
         if (fromAck && result != CommandResult.ACCEPTED && options.statusTextLingerMs() > 0 && !closed) {
@@ -673,10 +663,7 @@ public final class CommandService implements AutoCloseable {
         if (p.state == State.DONE) {
             return;
         }
-        if (p.timer != null) {
-            p.timer.cancel();
-            p.timer = null;
-        }
+        p.finishOnce();
         p.state = State.DONE;
         lingering.remove(p);
         long start = p.firstSendMs >= 0 ? p.firstSendMs : p.requestedMs;

@@ -12,7 +12,6 @@ import io.dronefleet.mavlink.common.MissionRequestInt;
 import io.dronefleet.mavlink.common.MissionRequestList;
 import io.dronefleet.mavlink.util.EnumValue;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,12 +29,14 @@ import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.command.Target;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.work.WorkItem;
+import org.vigie.link.work.WorkQueue;
 import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * The MAVLink mission protocol client: upload, download and clear of the mission, fence and rally lists.
  *
- * <p>Shape (after MAVSDK's mission transfer): one queue of work items, one running at a time (PX4 handles a single
+ * <p>Shape (after MAVSDK's mission transfer): one {@link WorkQueue} of work items, one running at a time (PX4 handles a single
  * transfer at a time, and one at a time is also what keeps ArduPilot's per-type state simple); each work item has its
  * own step, retry count and transfer-level attempt count, and finishes exactly once, completing its future and raising
  * {@link MissionEvent.TransferFinished}.
@@ -85,7 +86,7 @@ public final class MissionTransferService implements AutoCloseable {
 
     private enum Step { QUEUED, SEND_COUNT, SEND_ITEMS, REQUEST_LIST, REQUEST_ITEMS, CLEAR, DONE }
 
-    private final class Work {
+    private final class Work extends WorkItem {
         final TransferOperation op;
         final MissionType type;
         final List<MissionItem> items;
@@ -97,8 +98,6 @@ public final class MissionTransferService implements AutoCloseable {
         Step step = Step.QUEUED;
         int attempt;
         int resends;
-        int stepRetries;
-        Cancellable timer;
         long opaqueId;
         Cancellable deadline;
         boolean verifying;
@@ -129,10 +128,9 @@ public final class MissionTransferService implements AutoCloseable {
     private final Scheduler scheduler;
     private final Supplier<Target> targetSupplier;
     private final TransferOptions defaults;
-    private final ArrayDeque<Work> queue = new ArrayDeque<>();
+    private final WorkQueue<Work> queue;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Consumer<MissionEvent>> listeners = new CopyOnWriteArrayList<>();
-    private Work active;
     private boolean closed;
     private int lastCurrentSeq = -1;
     private int lastCurrentTotal = -2;
@@ -151,6 +149,7 @@ public final class MissionTransferService implements AutoCloseable {
         this.scheduler = port.scheduler();
         this.targetSupplier = Objects.requireNonNull(target, "target");
         this.defaults = Objects.requireNonNull(options, "options");
+        this.queue = new WorkQueue<>(this::start, scheduler::execute);
         subscriptions.add(port.subscribe(MissionRequest.class,
                 (m, f) -> onRequest(m.seq(), m.missionType().value(), true, m.targetSystem(), m.targetComponent(), f)));
         subscriptions.add(port.subscribe(MissionRequestInt.class,
@@ -285,6 +284,7 @@ public final class MissionTransferService implements AutoCloseable {
                 return;
             }
             closed = true;
+            queue.close();
             endAll(TransferResult.LINK_CLOSED, "the service was closed");
             subscriptions.forEach(Subscription::close);
         });
@@ -337,21 +337,12 @@ public final class MissionTransferService implements AutoCloseable {
                 finish(w, TransferResult.LINK_CLOSED, "the service was closed");
                 return;
             }
-            queue.addLast(w);
-            startNext();
+            queue.submit(w);
         });
         return future;
     }
 
-    private void startNext() {
-        if (active != null || closed) {
-            return;
-        }
-        Work w = queue.pollFirst();
-        if (w == null) {
-            return;
-        }
-        active = w;
+    private void start(Work w) {
         w.target = targetSupplier.get();
         begin(w);
     }
@@ -364,12 +355,12 @@ public final class MissionTransferService implements AutoCloseable {
         int attempt = w.attempt;
         long deadlineMs = attemptDeadlineMs(w);
         w.deadline = scheduler.schedule(Duration.ofMillis(deadlineMs), () -> {
-            if (active == w && w.attempt == attempt && w.step != Step.DONE) {
+            if (queue.active() == w && w.attempt == attempt && w.step != Step.DONE) {
                 endAttempt(w, TransferResult.TIMEOUT, "no completion within the attempt deadline of " + deadlineMs
                         + " ms");
             }
         });
-        w.stepRetries = 0;
+        w.resetRetries();
         w.verifying = false;
         w.lastSent = -1;
         w.highestRequested = -1;
@@ -386,7 +377,7 @@ public final class MissionTransferService implements AutoCloseable {
 
     private void enter(Work w, Step step) {
         w.step = step;
-        w.stepRetries = 0;
+        w.resetRetries();
         sendForStep(w);
     }
 
@@ -432,28 +423,24 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void arm(Work w, long ms) {
-        if (w.timer != null) {
-            w.timer.cancel();
-        }
-        w.timer = scheduler.schedule(Duration.ofMillis(ms), () -> onTimeout(w));
+        w.arm(port, ms, () -> onTimeout(w));
     }
 
     private void onTimeout(Work w) {
-        if (w != active || w.step == Step.DONE) {
+        if (w != queue.active() || w.step == Step.DONE) {
             return;
         }
-        w.timer = null;
-        if (w.stepRetries >= w.opts.retries()) {
+        if (w.retries() >= w.opts.retries()) {
             endAttempt(w, TransferResult.TIMEOUT, "no answer in step " + w.step + " after " + w.opts.retries()
                     + " retries");
             return;
         }
-        w.stepRetries++;
+        w.countRetry();
         w.resends++;
         if (w.step == Step.SEND_ITEMS) {
             w.lastWasResend = true;
         }
-        LOG.debug("mission {} {} step {} timed out, resend {}", w.op, w.type, w.step, w.stepRetries);
+        LOG.debug("mission {} {} step {} timed out, resend {}", w.op, w.type, w.step, w.retries());
         sendForStep(w);
     }
 
@@ -470,18 +457,18 @@ public final class MissionTransferService implements AutoCloseable {
     // ------------------------------------------------------------------ incoming (event thread)
 
     private boolean fromTarget(MavlinkFrame f) {
-        Work w = active;
+        Work w = queue.active();
         Target t = w != null ? w.target : targetSupplier.get();
         return f.sysId() == t.systemId() && (t.componentId() == 0 || f.compId() == t.componentId());
     }
 
     private boolean forUs(MavlinkFrame f, int targetSystem, int targetComponent) {
-        return active != null && fromTarget(f) && (targetSystem == 0 || targetSystem == port.systemId())
+        return queue.active() != null && fromTarget(f) && (targetSystem == 0 || targetSystem == port.systemId())
                 && (targetComponent == 0 || targetComponent == port.componentId());
     }
 
     private void onRequest(int seq, int missionType, boolean legacy, int ts, int tc, MavlinkFrame f) {
-        Work w = active;
+        Work w = queue.active();
         if (w == null || !forUs(f, ts, tc) || w.op != TransferOperation.UPLOAD || w.verifying
                 || (w.step != Step.SEND_COUNT && w.step != Step.SEND_ITEMS)) {
             return;
@@ -497,7 +484,7 @@ public final class MissionTransferService implements AutoCloseable {
         }
         w.step = Step.SEND_ITEMS;
         // any request shows the autopilot alive and waiting: the retry count restarts (the attempt deadline bounds it)
-        w.stepRetries = 0;
+        w.resetRetries();
         if (seq > w.highestRequested) {
             w.highestRequested = seq;
             emit(new MissionEvent.TransferProgress(w.op, w.type, seq, w.items.size()));
@@ -507,7 +494,7 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void onItem(MissionItem item) {
-        Work w = active;
+        Work w = queue.active();
         if (w == null || w.step != Step.REQUEST_ITEMS) {
             return;
         }
@@ -519,7 +506,7 @@ public final class MissionTransferService implements AutoCloseable {
             return;
         }
         w.got[w.next++] = item;
-        w.stepRetries = 0;
+        w.resetRetries();
         emit(new MissionEvent.TransferProgress(w.verifying ? TransferOperation.UPLOAD : TransferOperation.DOWNLOAD,
                 w.type, w.next, w.count));
         if (w.next < w.count) {
@@ -531,7 +518,7 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void onCount(MissionCount m, MavlinkFrame f) {
-        Work w = active;
+        Work w = queue.active();
         if (w == null || !forUs(f, m.targetSystem(), m.targetComponent()) || w.step != Step.REQUEST_LIST) {
             return;
         }
@@ -553,7 +540,7 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void onAck(MissionAck m, MavlinkFrame f) {
-        Work w = active;
+        Work w = queue.active();
         if (w == null || !forUs(f, m.targetSystem(), m.targetComponent()) || w.step == Step.DONE
                 || w.step == Step.QUEUED) {
             return;
@@ -597,7 +584,7 @@ public final class MissionTransferService implements AutoCloseable {
             if (w.step == Step.SEND_ITEMS && w.lastWasResend && w.lastSent + 1 < n) {
                 // our resent item was already there: the request for the next one was lost
                 w.lastWasResend = false;
-                w.stepRetries = 0;
+                w.resetRetries();
                 sendItem(w, w.lastSent + 1, w.lastLegacy);
             }
             return;
@@ -686,10 +673,7 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void endAttempt(Work w, TransferResult r, String detail) {
-        if (w.timer != null) {
-            w.timer.cancel();
-            w.timer = null;
-        }
+        w.disarm();
         if (r != TransferResult.ACCEPTED && r.retryable() && w.attempt < w.opts.transferAttempts() && !closed) {
             LOG.debug("mission {} {} attempt {} ended {} ({}); starting again", w.op, w.type, w.attempt, r, detail);
             begin(w);
@@ -702,37 +686,29 @@ public final class MissionTransferService implements AutoCloseable {
         if (w.step == Step.DONE) {
             return;
         }
-        if (w == active && w.step != Step.QUEUED) {
+        if (w == queue.active() && w.step != Step.QUEUED) {
             sendAck(w, MavMissionResult.MAV_MISSION_OPERATION_CANCELLED);
         }
-        queue.remove(w);
+        queue.removeQueued(w);
         finish(w, TransferResult.CANCELLED, "cancelled by the caller");
     }
 
     private void endAll(TransferResult r, String detail) {
-        for (Work w : List.copyOf(queue)) {
-            queue.remove(w);
+        queue.endAll(w -> {
             if (w.target == null) {
                 w.target = targetSupplier.get();
             }
-            finish(w, r, detail);
-        }
-        Work w = active;
-        if (w != null) {
-            if (r == TransferResult.CANCELLED && w.step != Step.QUEUED && w.step != Step.DONE) {
+            if (w == queue.active() && r == TransferResult.CANCELLED && w.step != Step.QUEUED
+                    && w.step != Step.DONE) {
                 sendAck(w, MavMissionResult.MAV_MISSION_OPERATION_CANCELLED);
             }
             finish(w, r, detail);
-        }
+        });
     }
 
     private void finish(Work w, TransferResult r, String detail) {
-        if (w.step == Step.DONE) {
+        if (w.step == Step.DONE || !w.finishOnce()) {
             return;
-        }
-        if (w.timer != null) {
-            w.timer.cancel();
-            w.timer = null;
         }
         if (w.deadline != null) {
             w.deadline.cancel();
@@ -756,12 +732,9 @@ public final class MissionTransferService implements AutoCloseable {
         if (r != TransferResult.ACCEPTED) {
             LOG.info("mission {} of {} ended {}: {}", w.op, w.type, r, detail);
         }
-        if (active == w) {
-            active = null;
-        }
         port.callbackExecutor().execute(() -> w.future.complete(o));
         emit(new MissionEvent.TransferFinished(o));
-        scheduler.execute(this::startNext);
+        queue.finished(w);
     }
 
     private static List<MissionItem> downloaded(Work w) {

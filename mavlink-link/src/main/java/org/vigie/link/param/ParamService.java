@@ -5,8 +5,6 @@ import io.dronefleet.mavlink.common.ParamRequestRead;
 import io.dronefleet.mavlink.common.ParamSet;
 import io.dronefleet.mavlink.common.ParamValue;
 import io.dronefleet.mavlink.util.EnumValue;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +24,9 @@ import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.command.Target;
-import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.work.WorkItem;
+import org.vigie.link.work.WorkQueue;
 import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
@@ -49,7 +48,7 @@ import org.vigie.link.vehicle.AutopilotFlavour;
  *       ArduPilot sends; {@link #autopilotRebooted()} clears it.</li>
  * </ul>
  *
- * <p>Operations run one at a time, in submission order. Threading: state on the port's event thread; public methods
+ * <p>Operations run one at a time, in submission order, on a {@link WorkQueue}. Threading: state on the port's event thread; public methods
  * are thread-safe; futures and listeners complete on the callback executor. The cache accessors read a concurrent
  * snapshot and may be called from any thread.
  */
@@ -60,7 +59,7 @@ public final class ParamService implements AutoCloseable {
 
     private enum Kind { READ, SET, LIST }
 
-    private final class Work {
+    private final class Work extends WorkItem {
         final Kind kind;
         final String name;
         final double value;
@@ -68,13 +67,9 @@ public final class ParamService implements AutoCloseable {
         final CompletableFuture<ParamOutcome> single;
         final CompletableFuture<ParamListOutcome> list;
         Target target;
-        boolean started;
         boolean readingType;
-        boolean done;
         int attempts;
-        int retries;
         long startMs = -1;
-        Cancellable timer;
         Param last;
         // list
         final TreeMap<Integer, Param> byIndex = new TreeMap<>();
@@ -97,11 +92,10 @@ public final class ParamService implements AutoCloseable {
     private final Scheduler scheduler;
     private final Supplier<Target> targetSupplier;
     private final ParamOptions options;
-    private final ArrayDeque<Work> queue = new ArrayDeque<>();
+    private final WorkQueue<Work> queue;
     private final Map<String, Param> cache = new ConcurrentHashMap<>();
     private final List<Consumer<Param>> listeners = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private Work active;
     private boolean closed;
 
     /**
@@ -116,6 +110,7 @@ public final class ParamService implements AutoCloseable {
         this.scheduler = port.scheduler();
         this.targetSupplier = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
+        this.queue = new WorkQueue<>(this::start, scheduler::execute);
         subscriptions.add(port.subscribe(ParamValue.class, this::onValue));
     }
 
@@ -236,6 +231,7 @@ public final class ParamService implements AutoCloseable {
         scheduler.execute(() -> {
             if (!closed) {
                 closed = true;
+                queue.close();
                 endAll(ParamResult.LINK_CLOSED);
                 subscriptions.forEach(Subscription::close);
             }
@@ -255,7 +251,7 @@ public final class ParamService implements AutoCloseable {
         f.whenComplete((r, e) -> {
             if (e instanceof CancellationException) {
                 scheduler.execute(() -> {
-                    queue.remove(w);
+                    queue.removeQueued(w);
                     finish(w, ParamResult.CANCELLED);
                 });
             }
@@ -265,22 +261,12 @@ public final class ParamService implements AutoCloseable {
                 finish(w, ParamResult.LINK_CLOSED);
                 return;
             }
-            queue.addLast(w);
-            startNext();
+            queue.submit(w);
         });
     }
 
-    private void startNext() {
-        if (active != null || closed) {
-            return;
-        }
-        Work w = queue.pollFirst();
-        if (w == null) {
-            return;
-        }
-        active = w;
+    private void start(Work w) {
         w.target = targetSupplier.get();
-        w.started = true;
         w.startMs = scheduler.monotonicMs();
         if (w.kind == Kind.SET && w.type == null) {
             Param c = cache.get(w.name);
@@ -334,26 +320,22 @@ public final class ParamService implements AutoCloseable {
     }
 
     private void arm(Work w, long ms) {
-        if (w.timer != null) {
-            w.timer.cancel();
-        }
-        w.timer = scheduler.schedule(Duration.ofMillis(ms), () -> onTimeout(w));
+        w.arm(port, ms, () -> onTimeout(w));
     }
 
     private void onTimeout(Work w) {
-        if (w != active || w.done) {
+        if (w != queue.active() || w.finished()) {
             return;
         }
-        w.timer = null;
         if (w.kind == Kind.LIST) {
             onListGap(w);
             return;
         }
-        if (w.retries >= options.retries()) {
+        if (w.retries() >= options.retries()) {
             finish(w, ParamResult.TIMEOUT);
             return;
         }
-        w.retries++;
+        w.countRetry();
         transmit(w);
     }
 
@@ -362,11 +344,11 @@ public final class ParamService implements AutoCloseable {
         boolean progress = have > w.progressAtLastRound;
         w.progressAtLastRound = have;
         if (!progress) {
-            if (w.retries >= options.retries()) {
+            if (w.retries() >= options.retries()) {
                 finish(w, w.count >= 0 && have >= w.count ? ParamResult.SUCCESS : ParamResult.TIMEOUT);
                 return;
             }
-            w.retries++;
+            w.countRetry();
         }
         if (w.count < 0) {
             transmit(w); // nothing at all yet: ask for the list again
@@ -384,7 +366,8 @@ public final class ParamService implements AutoCloseable {
     }
 
     private void onValue(ParamValue m, MavlinkFrame f) {
-        Target t = active != null ? active.target : targetSupplier.get();
+        Work a = queue.active();
+        Target t = a != null ? a.target : targetSupplier.get();
         if (f.sysId() != t.systemId() || (t.componentId() != 0 && f.compId() != t.componentId())) {
             return;
         }
@@ -403,8 +386,8 @@ public final class ParamService implements AutoCloseable {
         if (!listeners.isEmpty()) {
             port.callbackExecutor().execute(() -> listeners.forEach(l -> l.accept(p)));
         }
-        Work w = active;
-        if (w == null || w.done) {
+        Work w = a;
+        if (w == null || w.finished()) {
             return;
         }
         switch (w.kind) {
@@ -422,7 +405,7 @@ public final class ParamService implements AutoCloseable {
                 if (w.readingType) {
                     w.readingType = false;
                     w.type = p.type();
-                    w.retries = 0;
+                    w.resetRetries();
                     transmit(w);
                     return;
                 }
@@ -464,23 +447,12 @@ public final class ParamService implements AutoCloseable {
     }
 
     private void endAll(ParamResult r) {
-        for (Work w : List.copyOf(queue)) {
-            queue.remove(w);
-            finish(w, r);
-        }
-        if (active != null) {
-            finish(active, r);
-        }
+        queue.endAll(w -> finish(w, r));
     }
 
     private void finish(Work w, ParamResult r) {
-        if (w.done) {
+        if (!w.finishOnce()) {
             return;
-        }
-        w.done = true;
-        if (w.timer != null) {
-            w.timer.cancel();
-            w.timer = null;
         }
         long elapsed = w.startMs < 0 ? 0 : scheduler.monotonicMs() - w.startMs;
         if (w.kind == Kind.LIST) {
@@ -494,9 +466,6 @@ public final class ParamService implements AutoCloseable {
             ParamOutcome o = new ParamOutcome(w.name, r, w.last, w.attempts, elapsed);
             port.callbackExecutor().execute(() -> w.single.complete(o));
         }
-        if (active == w) {
-            active = null;
-            scheduler.execute(this::startNext);
-        }
+        queue.finished(w);
     }
 }

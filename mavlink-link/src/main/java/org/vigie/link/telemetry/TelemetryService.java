@@ -366,7 +366,8 @@ public final class TelemetryService implements AutoCloseable {
         if (armedNow || status == null || !status.armed() || position == null) {
             return false;
         }
-        long silenceMs = now() - status.receivedMs();
+        long silenceMs = Math.min(now() - status.receivedMs(),
+                port.provenSilenceNanos(status.receivedMs() * 1_000_000L) / 1_000_000L);
         double altM = position.altitudeRelM();
         return silenceMs > 1000 && altM > 3 && silenceMs < altM / 3.0 * 1000;
     }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threading: tasks may be submitted from any thread (the queue is synchronised), but tasks only run on the thread
  * that calls {@code advance}/{@code runPending}. Do not call {@code advance} from two threads at once.
+ *
+ * <p>Callbacks: {@link #callbackExecutor()} is a separate callback thread, as production has (futures and listeners
+ * of the library must not complete on the event thread), made deterministic: before each task and at the end of
+ * {@code advance}, the driver waits until every callback handed to it so far has run, so whatever a callback posts
+ * back to the scheduler is queued at a fixed point.
  *
  * <p>Errors: unlike {@link RealtimeScheduler}, an exception thrown by a task propagates out of {@code advance}, so
  * that a bug fails the test that triggered it instead of being logged and forgotten.
@@ -36,6 +45,7 @@ public final class ManualScheduler implements Scheduler {
     private final Instant epoch;
     private volatile long nowNanos;
     private volatile Thread driver;
+    private CallbackThread callbacks;
 
     /** Creates a scheduler whose clock starts at 2026-01-01T00:00:00Z. */
     public ManualScheduler() {
@@ -98,6 +108,34 @@ public final class ManualScheduler implements Scheduler {
     }
 
     /**
+     * A callback executor for libraries driven by this scheduler: one daemon thread (started on demand, gone after a
+     * second idle), never the driving thread. {@code advance} waits for it to be idle before each task and before it
+     * returns (at most {@link #CALLBACK_WAIT}; a callback that blocks on the event thread fails the test instead of
+     * hanging it). An exception thrown by a callback is rethrown by the next {@code advance}.
+     *
+     * @return the executor, the same one on every call
+     */
+    public synchronized Executor callbackExecutor() {
+        if (callbacks == null) {
+            callbacks = new CallbackThread();
+        }
+        return callbacks;
+    }
+
+    /** The longest {@code advance} waits for the callback thread to become idle. */
+    public static final Duration CALLBACK_WAIT = Duration.ofSeconds(20);
+
+    private void awaitCallbacks() {
+        CallbackThread c;
+        synchronized (this) {
+            c = callbacks;
+        }
+        if (c != null) {
+            c.awaitIdle();
+        }
+    }
+
+    /**
      * Moves time forward by {@code step}, running every task that falls due on the way, each at its own due time.
      *
      * @param step how far to move, zero or positive
@@ -110,6 +148,7 @@ public final class ManualScheduler implements Scheduler {
         long target = nowNanos + step.toNanos();
         driver = Thread.currentThread();
         while (true) {
+            awaitCallbacks();
             Entry e;
             synchronized (queue) {
                 e = queue.peek();
@@ -131,6 +170,72 @@ public final class ManualScheduler implements Scheduler {
             e.task.run();
         }
         nowNanos = target;
+    }
+
+    /** A serial executor on one on-demand daemon thread that can tell when everything handed to it has run. */
+    private static final class CallbackThread implements Executor {
+        private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "manual-scheduler-callbacks");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private int pending;
+        private RuntimeException failure;
+        private Error error;
+
+        @Override
+        public void execute(Runnable task) {
+            Objects.requireNonNull(task, "task");
+            synchronized (this) {
+                pending++;
+            }
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        failure = failure == null ? e : failure;
+                    }
+                } catch (Error e) {
+                    synchronized (this) {
+                        error = error == null ? e : error;
+                    }
+                } finally {
+                    synchronized (this) {
+                        pending--;
+                        notifyAll();
+                    }
+                }
+            });
+        }
+
+        synchronized void awaitIdle() {
+            long end = System.nanoTime() + CALLBACK_WAIT.toNanos();
+            while (pending > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("the callback thread was still busy after " + CALLBACK_WAIT
+                            + ": a callback waits for the event thread (which only runs inside advance)");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for callbacks", e);
+                }
+            }
+            if (error != null) {
+                Error e = error;
+                error = null;
+                throw e;
+            }
+            if (failure != null) {
+                RuntimeException e = failure;
+                failure = null;
+                throw e;
+            }
+        }
     }
 
     /** Runs every task due now, without moving time. */

@@ -147,6 +147,9 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
             }
         });
         controller.ifPresent(c -> {
+            // the first phase: flight events reach the listener above through the callback thread, after the
+            // first tick may already have left PREFLIGHT
+            c.scheduler().execute(() -> pf.entered(c, c.phase()));
             c.addTelemetryObserver(ctl -> pf.sample(ctl, false));
             c.addTickObserver(ctl -> pf.sample(ctl, true));
         });

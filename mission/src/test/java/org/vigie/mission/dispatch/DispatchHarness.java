@@ -84,9 +84,10 @@ final class DispatchHarness implements AutoCloseable {
         SigningTimestamps centreTs = SigningTimestamps.open(scheduler, TimestampStore.inMemory(null));
         attackerTimestamps = SigningTimestamps.open(scheduler, TimestampStore.inMemory(null));
         droneLink = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(DRONE), KEY, droneTs, 0), scheduler,
-                Runnable::run, droneSide, bad[0]);
+                scheduler.callbackExecutor(), droneSide, bad[0]);
         centreLink = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(CENTRE).withComponentId(190)
-                .withHeartbeatType(MavType.MAV_TYPE_GCS), KEY, centreTs, 1), scheduler, Runnable::run, centreSide);
+                .withHeartbeatType(MavType.MAV_TYPE_GCS), KEY, centreTs, 1), scheduler, scheduler.callbackExecutor(),
+                centreSide);
         droneLink.subscribe(Tunnel.class, (t, f) -> acceptedOrderFrames.add(f.raw()));
         server = DispatchServer.start(sim.companion, droneLink, serverOptions);
         server.onEvent(serverEvents::add);

@@ -375,10 +375,10 @@ class DispatchServerTest {
         try (SimHarness s = new SimHarness(d, org.vigie.sim.SimConfig.builder().fastBoot(),
                 CompanionOptions.defaults())) {
             SigningTimestamps ts = SigningTimestamps.open(s.scheduler, TimestampStore.inMemory(null));
-            try (MavlinkLink open = MavlinkLink.create(LinkConfig.of(1), s.scheduler, Runnable::run);
+            try (MavlinkLink open = MavlinkLink.create(LinkConfig.of(1), s.scheduler, s.scheduler.callbackExecutor());
                  MavlinkLink lenient = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(1),
                          DispatchHarness.KEY, ts, 0).withSignatureCheck(new SignatureChecker(DispatchHarness.KEY, ts,
-                         java.util.Set.of(385))), s.scheduler, Runnable::run)) {
+                         java.util.Set.of(385))), s.scheduler, s.scheduler.callbackExecutor())) {
                 assertThatThrownBy(() -> DispatchServer.start(s.companion, open, DispatchServerOptions.defaults()))
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not sign");
                 assertThatThrownBy(() -> DispatchServer.start(s.companion, lenient, DispatchServerOptions.defaults()))

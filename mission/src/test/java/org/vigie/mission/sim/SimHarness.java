@@ -36,7 +36,7 @@ public final class SimHarness implements AutoCloseable {
         InMemoryTransport[] pair = InMemoryTransport.pair("companion", "sim");
         GeoPoint h = district.home();
         sim = new SimVehicle(simConfig.home(h.latDeg(), h.lonDeg(), 35).build(), scheduler, pair[1]).start();
-        link = MavlinkLink.create(LinkConfig.of(1), scheduler, Runnable::run, pair[0]);
+        link = MavlinkLink.create(LinkConfig.of(1), scheduler, scheduler.callbackExecutor(), pair[0]);
         companion = Companion.attach(link, district, options);
     }
 

@@ -38,7 +38,7 @@ class FlightTelemetryFeedTest {
         try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot(), CompanionOptions.defaults());
              TelemetryStream stream = new TelemetryStream(h.scheduler)) {
             List<TelemetrySample> got = new ArrayList<>();
-            stream.subscribe("test", got::add, 50, Runnable::run, 64);
+            stream.subscribe("test", got::add, 50, h.scheduler.callbackExecutor(), 64);
             FlightTelemetryFeed feed = FlightTelemetryFeed.attach(h.companion, stream);
             InMemoryMetadataSink klv = new InMemoryMetadataSink();
             MetadataStreamer streamer = MetadataStreamer.builder(h.scheduler, new FlatTerrain(35)).sink(klv)
@@ -118,7 +118,7 @@ class FlightTelemetryFeedTest {
         try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot(), CompanionOptions.defaults());
              TelemetryStream stream = new TelemetryStream(h.scheduler)) {
             List<TelemetrySample> fast = new ArrayList<>();
-            stream.subscribe("fast", fast::add, 10, Runnable::run, 8);
+            stream.subscribe("fast", fast::add, 10, h.scheduler.callbackExecutor(), 8);
             List<TelemetrySample> slow = new ArrayList<>();
             TelemetryStream.Subscription stuck = stream.subscribe("stuck", s -> {
                 try {
