@@ -116,8 +116,12 @@ final class CommandHandler {
         switch (cmd) {
             case 511: // SET_MESSAGE_INTERVAL
                 return streams.setMessageInterval(ch, Math.round(p1), p2);
-            case 510: { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 = not streamed), then the ACK
+            case 510: { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 not streamed, 0 unknown id), then the ACK
                 int id = Math.round(p1);
+                if (ardu && !TelemetryStreams.arduPilotKnows(id)) {
+                    out.reply(ch, MessageInterval.builder().messageId(id).intervalUs(0).build());
+                    return 4;
+                }
                 long us = streams.intervalUs(ch, id);
                 out.reply(ch, MessageInterval.builder().messageId(id).intervalUs((int) us).build());
                 return 0;
@@ -133,7 +137,7 @@ final class CommandHandler {
                     m = streams.payloadNow(id);
                 }
                 if (m == null) {
-                    return 4;
+                    return ardu && streams.requestWhenAvailable(ch, id) ? 0 : 4;
                 }
                 out.reply(ch, commandAck(cmd, 0, lastCommandFrame));
                 out.sendPayload(ch, id, m);

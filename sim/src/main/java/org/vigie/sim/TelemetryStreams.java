@@ -36,6 +36,16 @@ final class TelemetryStreams {
     private static final int S_GIMBAL = 13;
     private static final int S_ORIGIN = 14;
 
+    /**
+     * The MAVLink ids ArduCopter 4.7 maps to an ap_message (GCS_MAVLINK::mavlink_id_to_ap_message_id): what
+     * SET_MESSAGE_INTERVAL accepts. Any other id is DENIED with "No ap_message for mavlink id (N)". Those the
+     * simulator does not stream are FAILED by it (a simulator limit).
+     */
+    private static final java.util.Set<Integer> ARDUPILOT_MESSAGES = java.util.Set.of(0, 1, 2, 22, 24, 26, 27, 29,
+            30, 31, 32, 33, 36, 42, 46, 49, 62, 65, 74, 85, 87, 111, 116, 124, 125, 129, 132, 136, 137, 143, 147, 148,
+            150, 152, 158, 162, 163, 164, 165, 168, 173, 174, 178, 182, 193, 194, 225, 230, 241, 242, 245, 246, 253,
+            257, 265, 269, 280, 285, 290, 291, 397, 410, 411, 12901, 12904, 12918, 12920);
+
     private final SimConfig config;
     private final Scheduler scheduler;
     private final SimState state;
@@ -52,6 +62,8 @@ final class TelemetryStreams {
     private final long[][] intervalNs;
     private final long[][] nextDueNs;
     private final byte[][] streamCache = new byte[STREAM_IDS.length][];
+    /** Per channel and slot: a REQUEST_MESSAGE waiting for its message to become available. */
+    private final boolean[][] pending;
 
     TelemetryStreams(SimConfig config, Scheduler scheduler, SimState state, FlightModel flight, GeoNe geo,
                      Outbox out, int channels, Arming arming, AutoController auto, LandController land,
@@ -69,12 +81,16 @@ final class TelemetryStreams {
         this.pointing = pointing;
         this.intervalNs = new long[channels][STREAM_IDS.length];
         this.nextDueNs = new long[channels][STREAM_IDS.length];
+        this.pending = new boolean[channels][STREAM_IDS.length];
     }
 
     /** At boot: every stream stops. */
     void stopAll() {
         for (long[] a : intervalNs) {
             Arrays.fill(a, 0);
+        }
+        for (boolean[] a : pending) {
+            Arrays.fill(a, false);
         }
     }
 
@@ -104,9 +120,19 @@ final class TelemetryStreams {
      * @param ch channel
      * @param msgId message id
      * @param intervalUs interval as sent, µs: -1 stops, 0 is the default (1 Hz)
-     * @return a MAV_RESULT: FAILED for a message that cannot be streamed
+     * @return a MAV_RESULT: DENIED (with ArduPilot's STATUSTEXT) for an id ArduPilot has no message for, ACCEPTED
+     *     for HEARTBEAT (always 1 Hz), FAILED for a message the simulator cannot stream
      */
     int setMessageInterval(int ch, int msgId, float intervalUs) {
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            if (!ARDUPILOT_MESSAGES.contains(msgId)) {
+                out.statustext(6, "No ap_message for mavlink id (" + msgId + ")");
+                return 2;
+            }
+            if (msgId == 0) {
+                return 0;
+            }
+        }
         int slot = slotOf(msgId);
         if (slot < 0) {
             return 4;
@@ -121,6 +147,14 @@ final class TelemetryStreams {
         }
         setInterval(ch, slot, interval);
         return 0;
+    }
+
+    /**
+     * @param msgId a MAVLink message id
+     * @return whether ArduPilot has an ap_message for it (GET_MESSAGE_INTERVAL answers 0 and FAILED for the others)
+     */
+    static boolean arduPilotKnows(int msgId) {
+        return ARDUPILOT_MESSAGES.contains(msgId);
     }
 
     /**
@@ -143,6 +177,23 @@ final class TelemetryStreams {
         return slot >= 0 ? streamPayload(slot, state.now()) : null;
     }
 
+    /**
+     * REQUEST_MESSAGE for HOME_POSITION or GPS_GLOBAL_ORIGIN before the EKF has them: ArduPilot accepts the request
+     * and keeps it pending, sending the message on that channel once home (the origin) is set.
+     *
+     * @param ch channel
+     * @param msgId message id
+     * @return whether the request was kept (false: the message will never be available this way)
+     */
+    boolean requestWhenAvailable(int ch, int msgId) {
+        int slot = slotOf(msgId);
+        if (slot != S_HOME && slot != S_ORIGIN) {
+            return false;
+        }
+        pending[ch][slot] = true;
+        return true;
+    }
+
     /** Sends GPS_GLOBAL_ORIGIN on every channel (when the EKF origin is set). */
     void sendOrigin(long now) {
         out.sendPayload(-1, STREAM_IDS[S_ORIGIN], streamPayload(S_ORIGIN, now));
@@ -162,9 +213,20 @@ final class TelemetryStreams {
         return -1;
     }
 
-    /** Sends every stream due now, ns. */
+    /** Sends every stream due now, ns, and the requested messages that have become available. */
     void run(long now) {
         Arrays.fill(streamCache, null);
+        for (int ch = 0; ch < pending.length; ch++) {
+            for (int s = 0; s < pending[ch].length; s++) {
+                if (pending[ch][s]) {
+                    byte[] payload = streamPayload(s, now);
+                    if (payload != null) {
+                        pending[ch][s] = false;
+                        out.sendPayload(ch, STREAM_IDS[s], payload);
+                    }
+                }
+            }
+        }
         for (int ch = 0; ch < intervalNs.length; ch++) {
             long[] iv = intervalNs[ch];
             long[] due = nextDueNs[ch];
