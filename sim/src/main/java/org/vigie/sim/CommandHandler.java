@@ -137,7 +137,7 @@ final class CommandHandler {
                     m = streams.payloadNow(id);
                 }
                 if (m == null) {
-                    return ardu && streams.requestWhenAvailable(ch, id) ? 0 : 4;
+                    return ardu && TelemetryStreams.availableLater(id) ? 0 : 4;
                 }
                 out.reply(ch, commandAck(cmd, 0, lastCommandFrame));
                 out.sendPayload(ch, id, m);
@@ -227,7 +227,7 @@ final class CommandHandler {
                 return modes.setMode(CopterMode.RTL) ? 0 : 4;
             case 21: // NAV_LAND
                 return modes.setMode(CopterMode.LAND) ? 0 : 4;
-            case 179: // DO_SET_HOME
+            case 179: // DO_SET_HOME (locks home: arming no longer moves it)
                 if (Math.round(p1) == 1) {
                     if (!state.positionOk()) {
                         return 4;
@@ -241,6 +241,7 @@ final class CommandHandler {
                     double lon = isInt ? y : y * 1e7;
                     host.setHome(geo.northM(lat), geo.eastM(lon), z);
                 }
+                state.homeLocked = true;
                 return 0;
             case 519: // REQUEST_PROTOCOL_VERSION
                 return 3;
@@ -249,10 +250,17 @@ final class CommandHandler {
         }
     }
 
-    /** COMPONENT_ARM_DISARM 1; a PX4 vehicle armed in AUTO starts the mission's take-off. */
+    /**
+     * COMPONENT_ARM_DISARM 1; ArduCopter moves home to where it arms (announced by HOME_POSITION) unless DO_SET_HOME
+     * locked it; a PX4 vehicle armed in AUTO starts the mission's take-off.
+     */
     private int arm(boolean force) {
         boolean wasArmed = state.armed;
         int result = arming.arm(force);
+        if (!wasArmed && state.armed && config.flavour() == Flavour.ARDUCOPTER && state.homeSet
+                && !state.homeLocked) {
+            host.setHome(flight.northM, flight.eastM, config.homeAltAmslM() + flight.altM);
+        }
         if (!wasArmed && state.armed && state.autoArmed) {
             auto.beginTakeoffIfNeeded();
         }

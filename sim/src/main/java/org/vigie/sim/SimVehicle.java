@@ -250,6 +250,7 @@ public final class SimVehicle implements AutoCloseable {
         initialised = config.firstHeartbeatDelay().toMillis() < 100 || !config.bootChatter();
         state.gpsDetected = state.gpsFix = state.ekfOrigin = state.ekfReady = false;
         state.homeSet = false;
+        state.homeLocked = false;
         state.mode = CopterMode.STABILIZE;
         state.armed = false;
         state.autoArmed = false;
@@ -395,6 +396,9 @@ public final class SimVehicle implements AutoCloseable {
         state.homeEastM = e;
         state.homeAltAmslM = altAmsl;
         missions.ensureHomeItem();
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            streams.sendHome(state.now());
+        }
     }
 
     // ------------------------------------------------------------------ incoming frames

@@ -62,8 +62,6 @@ final class TelemetryStreams {
     private final long[][] intervalNs;
     private final long[][] nextDueNs;
     private final byte[][] streamCache = new byte[STREAM_IDS.length][];
-    /** Per channel and slot: a REQUEST_MESSAGE waiting for its message to become available. */
-    private final boolean[][] pending;
 
     TelemetryStreams(SimConfig config, Scheduler scheduler, SimState state, FlightModel flight, GeoNe geo,
                      Outbox out, int channels, Arming arming, AutoController auto, LandController land,
@@ -81,16 +79,12 @@ final class TelemetryStreams {
         this.pointing = pointing;
         this.intervalNs = new long[channels][STREAM_IDS.length];
         this.nextDueNs = new long[channels][STREAM_IDS.length];
-        this.pending = new boolean[channels][STREAM_IDS.length];
     }
 
     /** At boot: every stream stops. */
     void stopAll() {
         for (long[] a : intervalNs) {
             Arrays.fill(a, 0);
-        }
-        for (boolean[] a : pending) {
-            Arrays.fill(a, false);
         }
     }
 
@@ -178,20 +172,20 @@ final class TelemetryStreams {
     }
 
     /**
-     * REQUEST_MESSAGE for HOME_POSITION or GPS_GLOBAL_ORIGIN before the EKF has them: ArduPilot accepts the request
-     * and keeps it pending, sending the message on that channel once home (the origin) is set.
-     *
-     * @param ch channel
      * @param msgId message id
-     * @return whether the request was kept (false: the message will never be available this way)
+     * @return whether it is HOME_POSITION or GPS_GLOBAL_ORIGIN, which ArduPilot accepts to send on request before
+     *     the EKF has them (and then sends nothing)
      */
-    boolean requestWhenAvailable(int ch, int msgId) {
-        int slot = slotOf(msgId);
-        if (slot != S_HOME && slot != S_ORIGIN) {
-            return false;
+    static boolean availableLater(int msgId) {
+        return msgId == STREAM_IDS[S_HOME] || msgId == STREAM_IDS[S_ORIGIN];
+    }
+
+    /** Sends HOME_POSITION on every channel (when home is set, as ArduCopter announces it). */
+    void sendHome(long now) {
+        byte[] payload = streamPayload(S_HOME, now);
+        if (payload != null) {
+            out.sendPayload(-1, STREAM_IDS[S_HOME], payload);
         }
-        pending[ch][slot] = true;
-        return true;
     }
 
     /** Sends GPS_GLOBAL_ORIGIN on every channel (when the EKF origin is set). */
@@ -213,20 +207,9 @@ final class TelemetryStreams {
         return -1;
     }
 
-    /** Sends every stream due now, ns, and the requested messages that have become available. */
+    /** Sends every stream due now, ns. */
     void run(long now) {
         Arrays.fill(streamCache, null);
-        for (int ch = 0; ch < pending.length; ch++) {
-            for (int s = 0; s < pending[ch].length; s++) {
-                if (pending[ch][s]) {
-                    byte[] payload = streamPayload(s, now);
-                    if (payload != null) {
-                        pending[ch][s] = false;
-                        out.sendPayload(ch, STREAM_IDS[s], payload);
-                    }
-                }
-            }
-        }
         for (int ch = 0; ch < intervalNs.length; ch++) {
             long[] iv = intervalNs[ch];
             long[] due = nextDueNs[ch];

@@ -36,10 +36,12 @@ class ArmingConformanceTest {
         x.clearTexts();
         String lastRefusal = null;
         String armed = null;
+        int homesBeforeArming = 0;
         for (int i = 0; i < 20 && armed == null; i++) {
             Thread.sleep(700);
+            homesBeforeArming = homes.get();
             String r = x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0);
-            Thread.sleep(200);
+            Thread.sleep(300);
             List<String> t = x.texts();
             x.clearTexts();
             if (r.equals("ACCEPTED")) {
@@ -53,7 +55,8 @@ class ArmingConformanceTest {
         }
         out.add("arm in GUIDED, last refusal: " + lastRefusal);
         out.add("arm in GUIDED once the EKF uses GPS: " + armed);
-        out.add("HOME_POSITION sent for the request once home is set: " + (homes.get() > 0));
+        out.add("HOME_POSITION messages before arming: " + homesBeforeArming + ", on arming: "
+                + (homes.get() - homesBeforeArming));
         out.add("NAV_TAKEOFF 0 m: " + x.commandLong(MavCmd.MAV_CMD_NAV_TAKEOFF, 0, 0, 0, 0, 0, 0, 0));
         x.clearTexts();
         out.add("disarm on the ground: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0)
@@ -86,7 +89,7 @@ class ArmingConformanceTest {
                 "NAV_TAKEOFF disarmed: FAILED",
                 "arm in GUIDED, last refusal: FAILED [Arm: Need Position Estimate]",
                 "arm in GUIDED once the EKF uses GPS: ACCEPTED [Arming motors]",
-                "HOME_POSITION sent for the request once home is set: true",
+                "HOME_POSITION messages before arming: 1, on arming: 1",
                 "NAV_TAKEOFF 0 m: FAILED",
                 "disarm on the ground: ACCEPTED [Disarming motors]",
                 "DO_SET_MODE STABILIZE: ACCEPTED",

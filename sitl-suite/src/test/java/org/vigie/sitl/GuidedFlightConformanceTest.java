@@ -53,6 +53,7 @@ class GuidedFlightConformanceTest {
             Map.entry("reposition: top ground speed, m/s", 0.5),
             Map.entry("reposition: ACK to within 2 m, s", 3.0),
             Map.entry("reposition 3 m/s: top ground speed, m/s", 0.5),
+            Map.entry("reposition after DO_CHANGE_SPEED 4: top ground speed, m/s", 0.5),
             Map.entry("altitude after GLOBAL_INT z=65 (AMSL), m", 0.5),
             Map.entry("altitude after GLOBAL_RELATIVE_ALT_INT z=15, m", 0.5),
             Map.entry("land: descent rate 18..12 m, m/s", 0.3),
@@ -85,17 +86,17 @@ class GuidedFlightConformanceTest {
         out.add("arm in GUIDED: " + arm);
 
         long t0 = x.bootMs();
-        int landedBefore = x.landedStates().size();
         out.add("NAV_TAKEOFF 20 m: " + x.commandLong(MavCmd.MAV_CMD_NAV_TAKEOFF, 0, 0, 0, 0, 0, 0, 20));
-        out.add("NAV_TAKEOFF while taking off: " + x.commandLong(MavCmd.MAV_CMD_NAV_TAKEOFF, 0, 0, 0, 0, 0, 0, 20));
+        int landedBefore = x.landedStates().size();
         Exchange.await(() -> x.position() != null && x.position().altRelM() > 19.5, 30_000);
         Thread.sleep(1500);
+        out.add("NAV_TAKEOFF in the air: " + x.commandLong(MavCmd.MAV_CMD_NAV_TAKEOFF, 0, 0, 0, 0, 0, 0, 30));
         List<Exchange.Position> climb = since(x, t0);
         m.put("takeoff: ACK to 0.5 m, s", secondsUntil(climb, t0, p -> p.altRelM() >= 0.5));
         m.put("takeoff: climb rate 5..15 m, m/s", rate(climb, 5, 15));
         m.put("takeoff: ACK to 19 m, s", secondsUntil(climb, t0, p -> p.altRelM() >= 19));
-        out.add("landed states during the take-off: " + distinct(x.landedStates().subList(landedBefore,
-                x.landedStates().size())));
+        List<Exchange.Landed> takeoff = x.landedStates();
+        out.add("landed states during the take-off: " + distinct(takeoff.subList(landedBefore, takeoff.size())));
 
         int far = e7(LAT + 0.003);
         int lon = e7(LON);
@@ -130,18 +131,27 @@ class GuidedFlightConformanceTest {
                 && x.position().altRelM() > 19.5, 40_000);
         m.put("reposition 3 m/s: top ground speed, m/s", since(x, t2).stream()
                 .mapToDouble(Exchange.Position::groundSpeedMps).max().orElse(0));
+        out.add("DO_CHANGE_SPEED 4 m/s: " + x.commandLong(MavCmd.MAV_CMD_DO_CHANGE_SPEED, 1, 4, -1, 0, 0, 0, 0));
+        long t4 = x.bootMs();
+        out.add("DO_REPOSITION after DO_CHANGE_SPEED: " + x.commandInt(MavCmd.MAV_CMD_DO_REPOSITION,
+                MavFrame.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, -1, 1, e7(TARGET_LAT), lon, 20));
+        Exchange.await(() -> distanceM(x.position(), TARGET_LAT, LON) < 1 && x.position().groundSpeedMps() < 0.3,
+                40_000);
+        m.put("reposition after DO_CHANGE_SPEED 4: top ground speed, m/s", since(x, t4).stream()
+                .mapToDouble(Exchange.Position::groundSpeedMps).max().orElse(0));
         out.add("disarm in the air: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0)
                 + GroundProtocolConformanceTest.texts(x, "Disarm"));
 
         long t3 = x.bootMs();
-        landedBefore = x.landedStates().size();
         out.add("DO_SET_MODE LAND: " + x.commandLong(MavCmd.MAV_CMD_DO_SET_MODE, 1, 9, 0, 0, 0, 0, 0));
+        landedBefore = x.landedStates().size();
         Exchange.await(() -> !x.armed(), 60_000);
         Thread.sleep(300);
         List<Exchange.Position> descent = since(x, t3);
         m.put("land: descent rate 18..12 m, m/s", -rate(descent, 18, 12));
         m.put("land: descent rate 4..1 m, m/s", -rate(descent, 4, 1));
-        List<Exchange.Landed> landing = x.landedStates().subList(landedBefore, x.landedStates().size());
+        List<Exchange.Landed> all = x.landedStates();
+        List<Exchange.Landed> landing = all.subList(landedBefore, all.size());
         out.add("landed states during LAND: " + distinct(landing));
         long landedAt = landing.stream().filter(l -> l.state() == 1).mapToLong(Exchange.Landed::bootMs).findFirst()
                 .orElse(-1);
@@ -198,7 +208,7 @@ class GuidedFlightConformanceTest {
                 "fence upload: ACCEPTED",
                 "arm in GUIDED: ACCEPTED",
                 "NAV_TAKEOFF 20 m: ACCEPTED",
-                "NAV_TAKEOFF while taking off: FAILED",
+                "NAV_TAKEOFF in the air: FAILED",
                 "landed states during the take-off: [1, 3, 2]",
                 "DO_REPOSITION outside the fence: FAILED",
                 "DO_REPOSITION as COMMAND_LONG: UNSUPPORTED",
@@ -206,14 +216,19 @@ class GuidedFlightConformanceTest {
                 "DO_REPOSITION GLOBAL_INT z=65 (AMSL): ACCEPTED",
                 "DO_REPOSITION GLOBAL_RELATIVE_ALT_INT z=15: ACCEPTED",
                 "DO_REPOSITION home at 3 m/s, 20 m: ACCEPTED",
+                "DO_CHANGE_SPEED 4 m/s: ACCEPTED",
+                "DO_REPOSITION after DO_CHANGE_SPEED: ACCEPTED",
                 "disarm in the air: FAILED",
                 "DO_SET_MODE LAND: ACCEPTED",
-                "landed states during LAND: [2, 4, 1]",
-                "disarmed by itself: true",
+                "landed states during LAND: [4, 1]",
+                "disarmed by itself: true [Disarming motors]",
                 "mode after landing: 9");
         Map<String, Double> mm = a.measures();
         assertThat(mm.get("takeoff: climb rate 5..15 m, m/s")).as("WPNAV_SPEED_UP 2.5 m/s").isBetween(2.2, 2.8);
         assertThat(mm.get("reposition: top ground speed, m/s")).as("WPNAV_SPEED 10 m/s").isBetween(9.0, 10.5);
+        assertThat(mm.get("reposition 3 m/s: top ground speed, m/s")).as("DO_REPOSITION's speed is ignored")
+                .isBetween(9.0, 10.5);
+        assertThat(mm.get("reposition after DO_CHANGE_SPEED 4: top ground speed, m/s")).isBetween(3.5, 4.5);
         assertThat(mm.get("altitude after GLOBAL_INT z=65 (AMSL), m")).isBetween(29.0, 31.0);
         assertThat(mm.get("altitude after GLOBAL_RELATIVE_ALT_INT z=15, m")).isBetween(14.0, 16.0);
         assertThat(mm.get("land: descent rate 4..1 m, m/s")).as("LAND_SPEED 0.5 m/s").isBetween(0.35, 0.65);
