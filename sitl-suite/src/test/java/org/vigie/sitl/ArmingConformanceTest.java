@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * Arming as a companion meets it from power-on, one script run against Vigie's simulator (recorded boot timeline) and
  * the real ArduCopter SITL: HOME_POSITION asked for before home exists, arming refused while the EKF has no position
  * (FAILED, explained by "Arm: ..." STATUSTEXTs, the last one "Arm: Need Position Estimate" in GUIDED), NAV_TAKEOFF
- * refused while disarmed, then arming accepted once the EKF uses GPS, and disarming on the ground.
+ * refused while disarmed, then arming accepted once the EKF uses GPS (HOME_POSITION announced when home is set and
+ * again on arming), the automatic disarm of a vehicle left armed on the ground (DISARM_DELAY), disarming on command,
+ * and NAV_TAKEOFF refused outside GUIDED.
  */
 class ArmingConformanceTest {
 
@@ -23,6 +25,7 @@ class ArmingConformanceTest {
     static List<String> script(AutopilotUnderTest ap) throws Exception {
         List<String> out = new ArrayList<>();
         Exchange x = new Exchange(ap.link());
+        x.streamTelemetry();
         AtomicInteger homes = new AtomicInteger();
         ap.link().subscribe(HomePosition.class, (m, f) -> homes.incrementAndGet());
 
@@ -37,14 +40,17 @@ class ArmingConformanceTest {
         String lastRefusal = null;
         String armed = null;
         int homesBeforeArming = 0;
+        long armedAtMs = 0;
         for (int i = 0; i < 20 && armed == null; i++) {
             Thread.sleep(700);
             homesBeforeArming = homes.get();
             String r = x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0);
+            long ackAtMs = x.bootMs();
             Thread.sleep(300);
             List<String> t = x.texts();
             x.clearTexts();
             if (r.equals("ACCEPTED")) {
+                armedAtMs = ackAtMs;
                 armed = r + (t.contains("Arming motors") ? " [Arming motors]" : " " + t);
             } else {
                 lastRefusal = r + " " + t.stream().filter(s -> s.startsWith("Arm: ")).toList();
@@ -58,6 +64,12 @@ class ArmingConformanceTest {
         out.add("HOME_POSITION messages before arming: " + homesBeforeArming + ", on arming: "
                 + (homes.get() - homesBeforeArming));
         out.add("NAV_TAKEOFF 0 m: " + x.commandLong(MavCmd.MAV_CMD_NAV_TAKEOFF, 0, 0, 0, 0, 0, 0, 0));
+        boolean idleDisarm = Exchange.await(() -> !x.armed(), 5000);
+        double idleS = (x.disarmedAtBootMs() - armedAtMs) / 1000.0;
+        System.out.printf("[conformance] %s: armed idle in GUIDED, disarmed by itself after %.1f s%n", ap.name(), idleS);
+        out.add("armed idle in GUIDED: disarmed by itself after DISARM_DELAY (10 s, within 2 s): "
+                + (idleDisarm && Math.abs(idleS - 10) <= 2) + GroundProtocolConformanceTest.texts(x, "motors"));
+        out.add("arm again: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0));
         x.clearTexts();
         out.add("disarm on the ground: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0)
                 + GroundProtocolConformanceTest.texts(x, "motors"));
@@ -91,6 +103,9 @@ class ArmingConformanceTest {
                 "arm in GUIDED once the EKF uses GPS: ACCEPTED [Arming motors]",
                 "HOME_POSITION messages before arming: 1, on arming: 1",
                 "NAV_TAKEOFF 0 m: FAILED",
+                "armed idle in GUIDED: disarmed by itself after DISARM_DELAY (10 s, within 2 s): true"
+                        + " [Disarming motors]",
+                "arm again: ACCEPTED",
                 "disarm on the ground: ACCEPTED [Disarming motors]",
                 "DO_SET_MODE STABILIZE: ACCEPTED",
                 "NAV_TAKEOFF armed in STABILIZE: FAILED",
