@@ -53,7 +53,8 @@ class ArmingConformanceTest {
                 armedAtMs = ackAtMs;
                 armed = r + (t.contains("Arming motors") ? " [Arming motors]" : " " + t);
             } else {
-                lastRefusal = r + " " + t.stream().filter(s -> s.startsWith("Arm: ")).toList();
+                lastRefusal = r + (t.contains("Arm: Need Position Estimate") ? ", says Arm: Need Position Estimate"
+                        : ", says " + t.stream().filter(s -> s.startsWith("Arm: ")).toList());
                 if (!r.equals("FAILED")) {
                     out.add("arm in GUIDED refused otherwise: " + r);
                 }
@@ -69,13 +70,13 @@ class ArmingConformanceTest {
         System.out.printf("[conformance] %s: armed idle in GUIDED, disarmed by itself after %.1f s%n", ap.name(), idleS);
         out.add("armed idle in GUIDED: disarmed by itself after DISARM_DELAY (10 s, within 2 s): "
                 + (idleDisarm && Math.abs(idleS - 10) <= 2) + GroundProtocolConformanceTest.texts(x, "motors"));
-        out.add("arm again: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0));
-        x.clearTexts();
+        out.add("arm again: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0)
+                + GroundProtocolConformanceTest.texts(x, "motors"));
         out.add("disarm on the ground: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0)
                 + GroundProtocolConformanceTest.texts(x, "motors"));
         out.add("DO_SET_MODE STABILIZE: " + x.commandLong(MavCmd.MAV_CMD_DO_SET_MODE, 1, 0, 0, 0, 0, 0, 0));
-        x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0);
-        x.clearTexts();
+        out.add("arm in STABILIZE: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 1, 0, 0, 0, 0, 0, 0)
+                + GroundProtocolConformanceTest.texts(x, "motors"));
         out.add("NAV_TAKEOFF armed in STABILIZE: " + x.commandLong(MavCmd.MAV_CMD_NAV_TAKEOFF, 0, 0, 0, 0, 0, 0, 10));
         out.add("disarm: " + x.commandLong(MavCmd.MAV_CMD_COMPONENT_ARM_DISARM, 0, 0, 0, 0, 0, 0, 0));
         return out;
@@ -99,15 +100,16 @@ class ArmingConformanceTest {
                 "arm in STABILIZE at power-on: FAILED, explained by Arm: texts",
                 "DO_SET_MODE GUIDED: ACCEPTED",
                 "NAV_TAKEOFF disarmed: FAILED",
-                "arm in GUIDED, last refusal: FAILED [Arm: Need Position Estimate]",
+                "arm in GUIDED, last refusal: FAILED, says Arm: Need Position Estimate",
                 "arm in GUIDED once the EKF uses GPS: ACCEPTED [Arming motors]",
                 "HOME_POSITION messages before arming: 1, on arming: 1",
                 "NAV_TAKEOFF 0 m: FAILED",
                 "armed idle in GUIDED: disarmed by itself after DISARM_DELAY (10 s, within 2 s): true"
                         + " [Disarming motors]",
-                "arm again: ACCEPTED",
+                "arm again: ACCEPTED [Arming motors]",
                 "disarm on the ground: ACCEPTED [Disarming motors]",
                 "DO_SET_MODE STABILIZE: ACCEPTED",
+                "arm in STABILIZE: ACCEPTED [Arming motors]",
                 "NAV_TAKEOFF armed in STABILIZE: FAILED",
                 "disarm: ACCEPTED");
     }

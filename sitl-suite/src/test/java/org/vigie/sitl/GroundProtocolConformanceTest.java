@@ -129,18 +129,21 @@ class GroundProtocolConformanceTest {
         paramSet(x, "RTL_ALT", 1500.6f, MavParamType.MAV_PARAM_TYPE_INT32);
         paramSet(x, "NO_SUCH_PARAM", 1f, MavParamType.MAV_PARAM_TYPE_REAL32);
         paramSet(x, "WPNAV_SPEED", 1000f, MavParamType.MAV_PARAM_TYPE_REAL32);
-        Thread.sleep(300);
+        Exchange.await(() -> params.size() >= 8, 3000);
+        Thread.sleep(200);
         out.add("PARAM_SET echoes: " + drain(params));
         paramRead(x, "", 0);
         paramRead(x, "", 60000);
         paramRead(x, "NO_SUCH_PARAM", -1);
+        Exchange.await(() -> !params.isEmpty(), 3000);
         Thread.sleep(300);
         out.add("PARAM_REQUEST_READ #0, #60000, NO_SUCH_PARAM: " + drain(params));
         for (String name : PARAMS) {
             paramRead(x, name, -1);
         }
         paramRead(x, "RTL_ALT", -1);
-        Thread.sleep(500);
+        Exchange.await(() -> params.size() >= PARAMS.size(), 3000);
+        Thread.sleep(300);
         List<String> values = new ArrayList<>(params);
         params.clear();
         values.sort(null);
