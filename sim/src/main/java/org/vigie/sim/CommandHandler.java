@@ -283,8 +283,9 @@ final class CommandHandler {
     }
 
     /**
-     * MAV_CMD_DO_REPOSITION as ArduCopter handles it: DENIED outside GUIDED unless the change-mode flag is set (then
-     * GUIDED is entered), FAILED for a destination the fence forbids. PX4 switches to LOITER (its Hold) if needed.
+     * MAV_CMD_DO_REPOSITION as ArduCopter handles it: DENIED outside GUIDED unless the change-mode flag is set;
+     * FAILED, with no mode change, for a destination that cannot be set (no EKF origin yet, or the fence forbids it);
+     * otherwise GUIDED is entered and the destination flown. PX4 switches to LOITER (its Hold) if needed.
      */
     private int reposition(float speed, boolean changeMode, int latE7, int lonE7, float z, int frame) {
         if (config.flavour() == Flavour.PX4) {
@@ -296,7 +297,7 @@ final class CommandHandler {
             if (!changeMode) {
                 return 2;
             }
-            if (!modes.setMode(CopterMode.GUIDED)) {
+            if (!guided.repositionAllowed(latE7, lonE7, z, frame) || !modes.setMode(CopterMode.GUIDED)) {
                 return 4;
             }
         }

@@ -132,17 +132,36 @@ final class GuidedController {
      * @return a MAV_RESULT
      */
     int reposition(float speed, int latE7, int lonE7, float z, int frame) {
+        if (!repositionAllowed(latE7, lonE7, z, frame)) {
+            return 4;
+        }
         double n = (latE7 == 0 && lonE7 == 0) ? flight.northM : geo.northM(latE7);
         double e = (latE7 == 0 && lonE7 == 0) ? flight.eastM : geo.eastM(lonE7);
         double alt = state.altRelFromFrame(frame, z);
-        if (!destinationAllowed(n, e, alt)) {
-            return 4;
-        }
         if (speed > 0 && config.flavour() == Flavour.PX4) {
             state.speedOverrideMps = speed;
         }
         guidedGoto(n, e, alt);
         return 0;
+    }
+
+    /**
+     * Whether ModeGuided::set_destination would take this DO_REPOSITION destination: the EKF has its origin (ArduCopter
+     * cannot turn a location into a position before) and the fence allows it.
+     *
+     * @param latE7 latitude, degE7 (0, 0 = here)
+     * @param lonE7 longitude, degE7
+     * @param z altitude, m, in {@code frame}
+     * @param frame MAV_FRAME of the altitude
+     * @return whether the destination can be set
+     */
+    boolean repositionAllowed(int latE7, int lonE7, float z, int frame) {
+        if (config.flavour() == Flavour.ARDUCOPTER && !state.ekfOrigin) {
+            return false;
+        }
+        double n = (latE7 == 0 && lonE7 == 0) ? flight.northM : geo.northM(latE7);
+        double e = (latE7 == 0 && lonE7 == 0) ? flight.eastM : geo.eastM(lonE7);
+        return destinationAllowed(n, e, state.altRelFromFrame(frame, z));
     }
 
     private void guidedGoto(double n, double e, double alt) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dronefleet.mavlink.common.HomePosition;
 import io.dronefleet.mavlink.common.MavCmd;
+import io.dronefleet.mavlink.common.MavFrame;
 import io.dronefleet.mavlink.common.MavParamType;
 import io.dronefleet.mavlink.common.MessageInterval;
 import io.dronefleet.mavlink.common.MissionCurrent;
@@ -92,6 +93,14 @@ class GroundProtocolConformanceTest {
         x.send(SetMode.builder().targetSystem(1).baseMode(EnumValue.create(1)).customMode(4).build());
         Exchange.await(() -> x.customMode() == 4, 1000);
         out.add("SET_MODE GUIDED: mode " + x.customMode());
+        x.commandLong(MavCmd.MAV_CMD_DO_SET_MODE, 1, 0, 0, 0, 0, 0, 0);
+        int latE7 = (int) Math.round((LAT + 0.0005) * 1e7);
+        int lonE7 = (int) Math.round(LON * 1e7);
+        out.add("DO_REPOSITION in STABILIZE without the change-mode flag: " + x.commandInt(
+                MavCmd.MAV_CMD_DO_REPOSITION, MavFrame.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, -1, 0, latE7, lonE7, 20));
+        out.add("DO_REPOSITION in STABILIZE with the flag, disarmed before EKF: " + x.commandInt(
+                MavCmd.MAV_CMD_DO_REPOSITION, MavFrame.MAV_FRAME_GLOBAL_RELATIVE_ALT_INT, -1, 1, latE7, lonE7, 20)
+                + ", mode " + x.customMode());
 
         // message intervals and requests
         out.add("SET_MESSAGE_INTERVAL unknown id: "
@@ -230,6 +239,8 @@ class GroundProtocolConformanceTest {
                 "DO_SET_MODE AUTO before EKF, no mission: ACCEPTED",
                 "DO_SET_MODE 99: FAILED [No such mode 99]",
                 "DO_SET_MODE without custom flag: DENIED",
+                "DO_REPOSITION in STABILIZE without the change-mode flag: DENIED",
+                "DO_REPOSITION in STABILIZE with the flag, disarmed before EKF: FAILED, mode 0",
                 "SET_MESSAGE_INTERVAL unknown id: DENIED [No ap_message for mavlink id (9999)]",
                 "SET_MESSAGE_INTERVAL HEARTBEAT: ACCEPTED",
                 "GET_MESSAGE_INTERVAL unknown id: FAILED [9999:0]",
