@@ -105,6 +105,10 @@ class GroundProtocolConformanceTest {
         // message intervals and requests
         out.add("SET_MESSAGE_INTERVAL unknown id: "
                 + x.commandLong(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL, 9999, 100_000, 0, 0, 0, 0, 0) + texts(x, "ap_message"));
+        out.add("SET_MESSAGE_INTERVAL COMMAND_ACK: "
+                + x.commandLong(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL, 77, 100_000, 0, 0, 0, 0, 0) + texts(x, "ap_message"));
+        out.add("SET_MESSAGE_INTERVAL BATTERY_STATUS: "
+                + x.commandLong(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL, 147, 1_000_000, 0, 0, 0, 0, 0));
         out.add("SET_MESSAGE_INTERVAL HEARTBEAT: "
                 + x.commandLong(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL, 0, 1_000_000, 0, 0, 0, 0, 0));
         out.add("SET_MESSAGE_INTERVAL ATTITUDE default: "
