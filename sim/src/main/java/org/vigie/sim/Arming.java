@@ -2,8 +2,8 @@ package org.vigie.sim;
 
 /**
  * Arming and disarming as ArduCopter does them: the pre-arm checks worded as ArduCopter words them (and their
- * "Arm: ..." STATUSTEXT), modes that cannot be armed in, "Disarm: not landed", and the statistics parameters
- * announced on disarm.
+ * "Arm: ..." STATUSTEXT), modes that cannot be armed in, a disarm refused in the air (FAILED, no STATUSTEXT, as
+ * ArduCopter 4.7 SITL answers it), and the statistics parameters announced on disarm.
  *
  * <p>Threading: event thread only.
  */
@@ -87,6 +87,7 @@ final class Arming {
             }
         }
         state.armed = true;
+        state.armedAtNs = state.now();
         state.autoArmed = config.flavour() == Flavour.PX4 && state.mode == CopterMode.AUTO;
         state.landComplete = true;
         state.idleOnGroundSinceNs = state.now();
@@ -107,7 +108,6 @@ final class Arming {
             return 0;
         }
         if (!force && !(flight.onGround && state.landComplete)) {
-            out.statustext(2, "Disarm: not landed");
             return 4;
         }
         disarm();

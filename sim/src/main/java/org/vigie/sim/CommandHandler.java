@@ -116,8 +116,12 @@ final class CommandHandler {
         switch (cmd) {
             case 511: // SET_MESSAGE_INTERVAL
                 return streams.setMessageInterval(ch, Math.round(p1), p2);
-            case 510: { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 = not streamed), then the ACK
+            case 510: { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 not streamed, 0 unknown id), then the ACK
                 int id = Math.round(p1);
+                if (ardu && !TelemetryStreams.arduPilotKnows(id)) {
+                    out.reply(ch, MessageInterval.builder().messageId(id).intervalUs(0).build());
+                    return 4;
+                }
                 long us = streams.intervalUs(ch, id);
                 out.reply(ch, MessageInterval.builder().messageId(id).intervalUs((int) us).build());
                 return 0;
@@ -133,7 +137,7 @@ final class CommandHandler {
                     m = streams.payloadNow(id);
                 }
                 if (m == null) {
-                    return 4;
+                    return ardu && TelemetryStreams.availableLater(id) ? 0 : 4;
                 }
                 out.reply(ch, commandAck(cmd, 0, lastCommandFrame));
                 out.sendPayload(ch, id, m);
@@ -223,7 +227,7 @@ final class CommandHandler {
                 return modes.setMode(CopterMode.RTL) ? 0 : 4;
             case 21: // NAV_LAND
                 return modes.setMode(CopterMode.LAND) ? 0 : 4;
-            case 179: // DO_SET_HOME
+            case 179: // DO_SET_HOME (locks home: arming no longer moves it)
                 if (Math.round(p1) == 1) {
                     if (!state.positionOk()) {
                         return 4;
@@ -237,6 +241,7 @@ final class CommandHandler {
                     double lon = isInt ? y : y * 1e7;
                     host.setHome(geo.northM(lat), geo.eastM(lon), z);
                 }
+                state.homeLocked = true;
                 return 0;
             case 519: // REQUEST_PROTOCOL_VERSION
                 return 3;
@@ -245,10 +250,17 @@ final class CommandHandler {
         }
     }
 
-    /** COMPONENT_ARM_DISARM 1; a PX4 vehicle armed in AUTO starts the mission's take-off. */
+    /**
+     * COMPONENT_ARM_DISARM 1; ArduCopter moves home to where it arms (announced by HOME_POSITION) unless DO_SET_HOME
+     * locked it; a PX4 vehicle armed in AUTO starts the mission's take-off.
+     */
     private int arm(boolean force) {
         boolean wasArmed = state.armed;
         int result = arming.arm(force);
+        if (!wasArmed && state.armed && config.flavour() == Flavour.ARDUCOPTER && state.homeSet
+                && !state.homeLocked) {
+            host.setHome(flight.northM, flight.eastM, config.homeAltAmslM() + flight.altM);
+        }
         if (!wasArmed && state.armed && state.autoArmed) {
             auto.beginTakeoffIfNeeded();
         }
@@ -271,8 +283,9 @@ final class CommandHandler {
     }
 
     /**
-     * MAV_CMD_DO_REPOSITION as ArduCopter handles it: DENIED outside GUIDED unless the change-mode flag is set (then
-     * GUIDED is entered), FAILED for a destination the fence forbids. PX4 switches to LOITER (its Hold) if needed.
+     * MAV_CMD_DO_REPOSITION as ArduCopter handles it: DENIED outside GUIDED unless the change-mode flag is set;
+     * FAILED, with no mode change, for a destination that cannot be set (no EKF origin yet, or the fence forbids it);
+     * otherwise GUIDED is entered and the destination flown. PX4 switches to LOITER (its Hold) if needed.
      */
     private int reposition(float speed, boolean changeMode, int latE7, int lonE7, float z, int frame) {
         if (config.flavour() == Flavour.PX4) {
@@ -284,7 +297,7 @@ final class CommandHandler {
             if (!changeMode) {
                 return 2;
             }
-            if (!modes.setMode(CopterMode.GUIDED)) {
+            if (!guided.repositionAllowed(latE7, lonE7, z, frame) || !modes.setMode(CopterMode.GUIDED)) {
                 return 4;
             }
         }

@@ -3,7 +3,8 @@ package org.vigie.sim;
 import io.dronefleet.mavlink.common.SetPositionTargetGlobalInt;
 
 /**
- * GUIDED flight and the take-off every mode uses: NAV_TAKEOFF (motors spool up for 2 s, then the climb), the
+ * GUIDED flight and the take-off every mode uses: NAV_TAKEOFF (ArduCopter: motors stopped until 2 s after arming, then
+ * 1 s of spool-up; PX4: 2 s of spool-up; then the climb), the
  * DO_REPOSITION destination checked against the fence (AC_Fence::check_destination_within_fence),
  * SET_POSITION_TARGET_GLOBAL_INT as a position or as a velocity that times out after GUID_TIMEOUT, and the
  * fence avoidance (AVOID_ENABLE) that limits a commanded velocity.
@@ -13,6 +14,14 @@ import io.dronefleet.mavlink.common.SetPositionTargetGlobalInt;
 final class GuidedController {
 
     private static final long SPOOL_UP_NS = 2_000_000_000L;
+    /** ArduCopter keeps the motors stopped for ARMING_DELAY_SEC (2 s) after arming. */
+    private static final long ARMING_DELAY_NS = 2_000_000_000L;
+    /**
+     * ArduCopter's spool-up and thrust ramp before the climb starts. With the simulator's vertical acceleration this
+     * puts 0.5 m at 2.0 s after NAV_TAKEOFF, or 4.0 s after arming when NAV_TAKEOFF follows it at once, as measured on
+     * SITL (sitl-suite's GuidedFlightConformanceTest).
+     */
+    private static final long ARDUCOPTER_SPOOL_UP_NS = 1_000_000_000L;
 
     private final SimConfig config;
     private final SimState state;
@@ -68,12 +77,14 @@ final class GuidedController {
         return 0;
     }
 
-    /** Starts a take-off to an altitude above home, m: motors spool up, then the climb. */
+    /** Starts a take-off to an altitude above home, m: the arming delay and the spool-up, then the climb. */
     void startTakeoff(double altM) {
         state.takeoffActive = true;
         state.takeoffClimbing = false;
         takeoffAltM = altM;
-        takeoffAtNs = state.now() + SPOOL_UP_NS;
+        takeoffAtNs = config.flavour() == Flavour.ARDUCOPTER
+                ? Math.max(state.now(), state.armedAtNs + ARMING_DELAY_NS) + ARDUCOPTER_SPOOL_UP_NS
+                : state.now() + SPOOL_UP_NS;
         flight.idle();
     }
 
@@ -110,9 +121,10 @@ final class GuidedController {
 
     /**
      * The flying part of MAV_CMD_DO_REPOSITION (the caller has put the vehicle in GUIDED): FAILED for a destination
-     * the fence forbids.
+     * the fence forbids. ArduCopter ignores the speed (it flies at WPNAV_SPEED or what DO_CHANGE_SPEED set; checked
+     * on SITL by sitl-suite's GuidedFlightConformanceTest); PX4 takes it as the ground speed.
      *
-     * @param speed ground speed, m/s (0 or less: unchanged)
+     * @param speed ground speed, m/s (0 or less: unchanged; ignored by ArduCopter)
      * @param latE7 latitude, degE7 (0, 0 = here)
      * @param lonE7 longitude, degE7
      * @param z altitude, m, in {@code frame}
@@ -120,17 +132,36 @@ final class GuidedController {
      * @return a MAV_RESULT
      */
     int reposition(float speed, int latE7, int lonE7, float z, int frame) {
+        if (!repositionAllowed(latE7, lonE7, z, frame)) {
+            return 4;
+        }
         double n = (latE7 == 0 && lonE7 == 0) ? flight.northM : geo.northM(latE7);
         double e = (latE7 == 0 && lonE7 == 0) ? flight.eastM : geo.eastM(lonE7);
         double alt = state.altRelFromFrame(frame, z);
-        if (!destinationAllowed(n, e, alt)) {
-            return 4;
-        }
-        if (speed > 0) {
+        if (speed > 0 && config.flavour() == Flavour.PX4) {
             state.speedOverrideMps = speed;
         }
         guidedGoto(n, e, alt);
         return 0;
+    }
+
+    /**
+     * Whether ModeGuided::set_destination would take this DO_REPOSITION destination: the EKF has its origin (ArduCopter
+     * cannot turn a location into a position before) and the fence allows it.
+     *
+     * @param latE7 latitude, degE7 (0, 0 = here)
+     * @param lonE7 longitude, degE7
+     * @param z altitude, m, in {@code frame}
+     * @param frame MAV_FRAME of the altitude
+     * @return whether the destination can be set
+     */
+    boolean repositionAllowed(int latE7, int lonE7, float z, int frame) {
+        if (config.flavour() == Flavour.ARDUCOPTER && !state.ekfOrigin) {
+            return false;
+        }
+        double n = (latE7 == 0 && lonE7 == 0) ? flight.northM : geo.northM(latE7);
+        double e = (latE7 == 0 && lonE7 == 0) ? flight.eastM : geo.eastM(lonE7);
+        return destinationAllowed(n, e, state.altRelFromFrame(frame, z));
     }
 
     private void guidedGoto(double n, double e, double alt) {

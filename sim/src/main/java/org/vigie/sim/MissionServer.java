@@ -112,24 +112,16 @@ final class MissionServer {
         }
     }
 
+    /**
+     * Clears a list. As AP_Mission::clear, the ArduCopter mission is left empty, home item included (a download
+     * reports 0 items), until home is next written (set again, or an upload's item 0).
+     */
     void clearAll(int type) {
         lists.get(type).clear();
         if (type == MISSION) {
-            ensureHomeItemIfHome();
-            host.setParam("MIS_TOTAL", lists.get(MISSION).size());
+            host.setParam("MIS_TOTAL", 0);
         }
         host.listChanged(type);
-    }
-
-    private boolean homeKnown() {
-        SimMissionItem h = host.homeItem();
-        return h.x() != 0 || h.y() != 0;
-    }
-
-    private void ensureHomeItemIfHome() {
-        if (flavour == Flavour.ARDUCOPTER && homeKnown()) {
-            lists.get(MISSION).add(host.homeItem());
-        }
     }
 
     // ---- incoming messages ----
@@ -359,9 +351,11 @@ final class MissionServer {
                 p3 = 0;
                 p4 = 0;
             }
-            case 16 -> { // WAYPOINT: hold time and acceptance radius stored as bytes
+            case 16 -> { // WAYPOINT: hold time, acceptance and pass-by radii stored as bytes, no yaw
                 p1 = Math.max(0, Math.min(255, Math.round(p1)));
                 p2 = Math.max(0, Math.min(255, Math.round(p2)));
+                p3 = Math.max(0, Math.min(255, Math.round(p3)));
+                p4 = 0;
             }
             case 19 -> { // LOITER_TIME: direction sign in param3
                 p3 = p3 < 0 ? -1 : 1;

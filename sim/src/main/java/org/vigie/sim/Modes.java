@@ -1,7 +1,8 @@
 package org.vigie.sim;
 
 /**
- * Flight mode changes: as the GCS asks them (SET_MODE, DO_SET_MODE: ArduCopter's checks and their STATUSTEXT), as a
+ * Flight mode changes: as the GCS asks them (SET_MODE, DO_SET_MODE: ArduCopter's checks and their STATUSTEXT, which
+ * ArduCopter skips while disarmed, leaving it to the arming checks), as a
  * failsafe forces them, or as a pilot selects them on the RC transmitter; entering a mode starts its controller and
  * sends a HEARTBEAT at once.
  *
@@ -62,6 +63,11 @@ final class Modes {
      */
     boolean setMode(CopterMode m) {
         if (m == state.mode) {
+            return true;
+        }
+        if (config.flavour() == Flavour.ARDUCOPTER && !state.armed) {
+            // Copter::set_mode ignores the mode's checks while disarmed: the arming checks guard the take-off
+            enterMode(m);
             return true;
         }
         if (m.requiresPosition() && !state.positionOk()) {

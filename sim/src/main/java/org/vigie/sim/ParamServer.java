@@ -65,16 +65,54 @@ final class ParamServer {
         }
     }
 
-    /** PARAM_SET: stores the value (PX4: bytewise integers) and echoes it on every channel; unknown: ignored. */
+    /**
+     * PARAM_SET: stores the value (ArduCopter: {@link #arduPilotSetFloat}; PX4: bytewise integers) and echoes it on
+     * every channel; an unknown name or a value that is not finite: ignored, no answer.
+     */
     void onParamSet(ParamSet m) {
         String name = trimName(m.paramId());
-        double value = config.flavour() == Flavour.PX4
-                ? decodeBytewise(m.paramValue(), m.paramType() == null ? 9 : m.paramType().value())
-                : m.paramValue();
+        double value;
+        if (config.flavour() == Flavour.PX4) {
+            value = decodeBytewise(m.paramValue(), m.paramType() == null ? 9 : m.paramType().value());
+        } else {
+            SimParams.Param old = params.get(name);
+            if (old == null || !Float.isFinite(m.paramValue())) {
+                return;
+            }
+            value = arduPilotSetFloat(m.paramValue(), old.type());
+        }
         SimParams.Param p = params.set(name, value);
         if (p != null) {
             out.send(paramValue(p, 65535, params.count()));
         }
+    }
+
+    /**
+     * ArduPilot's AP_Param::set_float: a value for an integer parameter gets 0.01 added away from zero, is clamped to
+     * the parameter's range and truncated (1.7 is stored as 1, -1.6 as -1, 300 in an INT8 as 127); whatever type
+     * the PARAM_SET declares, the parameter keeps its own.
+     *
+     * @param wire the float as received
+     * @param ownType the parameter's MAV_PARAM_TYPE
+     * @return the value stored
+     */
+    static double arduPilotSetFloat(float wire, int ownType) {
+        float lo;
+        float hi;
+        switch (ownType) {
+            case 1 -> { lo = 0; hi = 255; }
+            case 2 -> { lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; }
+            case 3 -> { lo = 0; hi = 65535; }
+            case 4 -> { lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; }
+            case 5 -> { lo = 0; hi = 4294967295f; }
+            case 6 -> { lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; }
+            default -> {
+                return wire;
+            }
+        }
+        float v = wire + (wire < 0 ? -0.01f : 0.01f);
+        v = Math.max(lo, Math.min(hi, v));
+        return (long) v;
     }
 
     /**

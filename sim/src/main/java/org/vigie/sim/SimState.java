@@ -37,6 +37,8 @@ final class SimState {
 
     // home
     boolean homeSet;
+    /** DO_SET_HOME was used: arming no longer moves home to where the vehicle is. */
+    boolean homeLocked;
     double homeNorthM;
     double homeEastM;
     double homeAltAmslM;
@@ -44,6 +46,8 @@ final class SimState {
     // mode, arming, take-off
     volatile CopterMode mode = CopterMode.STABILIZE;
     volatile boolean armed;
+    /** Scheduler time of the last arming, ns. */
+    long armedAtNs;
     /** Armed and allowed to fly the mission (ArduCopter's auto_armed). */
     boolean autoArmed;
     boolean landComplete = true;

@@ -251,6 +251,7 @@ public final class SimVehicle implements AutoCloseable {
         initialised = config.firstHeartbeatDelay().toMillis() < 100 || !config.bootChatter();
         state.gpsDetected = state.gpsFix = state.ekfOrigin = state.ekfReady = false;
         state.homeSet = false;
+        state.homeLocked = false;
         state.mode = CopterMode.STABILIZE;
         state.armed = false;
         state.autoArmed = false;
@@ -396,6 +397,9 @@ public final class SimVehicle implements AutoCloseable {
         state.homeEastM = e;
         state.homeAltAmslM = altAmsl;
         missions.ensureHomeItem();
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            streams.sendHome(state.now());
+        }
     }
 
     // ------------------------------------------------------------------ incoming frames

@@ -36,6 +36,16 @@ final class TelemetryStreams {
     private static final int S_GIMBAL = 13;
     private static final int S_ORIGIN = 14;
 
+    /**
+     * The MAVLink ids ArduCopter 4.7 maps to an ap_message (GCS_MAVLINK::mavlink_id_to_ap_message_id): what
+     * SET_MESSAGE_INTERVAL accepts. Any other id is DENIED with "No ap_message for mavlink id (N)". Those the
+     * simulator does not stream are FAILED by it (a simulator limit).
+     */
+    private static final java.util.Set<Integer> ARDUPILOT_MESSAGES = java.util.Set.of(0, 1, 2, 22, 24, 26, 27, 29,
+            30, 31, 32, 33, 36, 42, 46, 49, 62, 65, 74, 85, 87, 111, 116, 124, 125, 129, 132, 136, 137, 143, 147, 148,
+            150, 152, 158, 162, 163, 164, 165, 168, 173, 174, 178, 182, 193, 194, 225, 230, 241, 242, 245, 246, 253,
+            257, 265, 269, 280, 285, 290, 291, 397, 410, 411, 12901, 12904, 12918, 12920);
+
     private final SimConfig config;
     private final Scheduler scheduler;
     private final SimState state;
@@ -104,9 +114,19 @@ final class TelemetryStreams {
      * @param ch channel
      * @param msgId message id
      * @param intervalUs interval as sent, µs: -1 stops, 0 is the default (1 Hz)
-     * @return a MAV_RESULT: FAILED for a message that cannot be streamed
+     * @return a MAV_RESULT: DENIED (with ArduPilot's STATUSTEXT) for an id ArduPilot has no message for, ACCEPTED
+     *     for HEARTBEAT (always 1 Hz), FAILED for a message the simulator cannot stream
      */
     int setMessageInterval(int ch, int msgId, float intervalUs) {
+        if (config.flavour() == Flavour.ARDUCOPTER) {
+            if (!ARDUPILOT_MESSAGES.contains(msgId)) {
+                out.statustext(6, "No ap_message for mavlink id (" + msgId + ")");
+                return 2;
+            }
+            if (msgId == 0) {
+                return 0;
+            }
+        }
         int slot = slotOf(msgId);
         if (slot < 0) {
             return 4;
@@ -121,6 +141,14 @@ final class TelemetryStreams {
         }
         setInterval(ch, slot, interval);
         return 0;
+    }
+
+    /**
+     * @param msgId a MAVLink message id
+     * @return whether ArduPilot has an ap_message for it (GET_MESSAGE_INTERVAL answers 0 and FAILED for the others)
+     */
+    static boolean arduPilotKnows(int msgId) {
+        return ARDUPILOT_MESSAGES.contains(msgId);
     }
 
     /**
@@ -141,6 +169,23 @@ final class TelemetryStreams {
     byte[] payloadNow(int msgId) {
         int slot = slotOf(msgId);
         return slot >= 0 ? streamPayload(slot, state.now()) : null;
+    }
+
+    /**
+     * @param msgId message id
+     * @return whether it is HOME_POSITION or GPS_GLOBAL_ORIGIN, which ArduPilot accepts to send on request before
+     *     the EKF has them (and then sends nothing)
+     */
+    static boolean availableLater(int msgId) {
+        return msgId == STREAM_IDS[S_HOME] || msgId == STREAM_IDS[S_ORIGIN];
+    }
+
+    /** Sends HOME_POSITION on every channel (when home is set, as ArduCopter announces it). */
+    void sendHome(long now) {
+        byte[] payload = streamPayload(S_HOME, now);
+        if (payload != null) {
+            out.sendPayload(-1, STREAM_IDS[S_HOME], payload);
+        }
     }
 
     /** Sends GPS_GLOBAL_ORIGIN on every channel (when the EKF origin is set). */

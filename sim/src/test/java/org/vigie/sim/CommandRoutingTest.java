@@ -72,7 +72,8 @@ class CommandRoutingTest {
         assertThat(gcs.since(mark)).noneMatch(rx -> rx.message() instanceof GlobalPositionInt);
         gcs.send(cmd(511, 77, 100_000));
         gcs.advance(0.05);
-        assertThat(lastAck(gcs, 511)).isEqualTo(4);
+        assertThat(lastAck(gcs, 511)).as("DENIED: ArduCopter has no ap_message for COMMAND_ACK").isEqualTo(2);
+        assertThat(gcs.texts()).contains("No ap_message for mavlink id (77)");
 
         gcs.send(cmd(512, 148));
         gcs.advance(0.05);

@@ -131,12 +131,13 @@ class FaultsTest {
         gcs.advance(6);
         assertThat(v[0].mode()).isEqualTo(CopterMode.LAND);
         assertThat(gcs.texts()).contains("EKF Failsafe: changed to LAND Mode");
-        gcs.advance(40);
-        assertThat(v[0].armed()).isFalse();
         gcs.send(cmd(176, 1, 4));
         gcs.advance(0.05);
         assertThat(gcs.last(CommandAck.class).get().result().value()).isEqualTo(4);
         assertThat(gcs.texts()).contains("Mode change to GUIDED failed: requires position");
+        assertThat(v[0].mode()).isEqualTo(CopterMode.LAND);
+        gcs.advance(40);
+        assertThat(v[0].armed()).isFalse();
     }
 
     @Test

@@ -76,8 +76,13 @@ class GuidedExtrasTest {
         assertThat(v[0].mode()).isEqualTo(CopterMode.GUIDED);
     }
 
+    /**
+     * As ArduCopter's Copter::set_mode (checked against SITL by sitl-suite's GroundProtocolConformanceTest): while
+     * disarmed every mode is entered without its checks (the arming checks guard the take-off); armed, a mode that
+     * needs a position is refused without one; unknown modes and a missing custom-mode flag are refused.
+     */
     @Test
-    void modesRefusedWithoutPositionAndUnknownModes() {
+    void modesAcceptedDisarmedRefusedArmedWithoutPositionAndUnknownModes() {
         ManualScheduler s = new ManualScheduler();
         SimVehicle[] v = new SimVehicle[1];
         TestGcs gcs = TestGcs.withSim(s, SimConfig.builder().build(), v);
@@ -87,10 +92,15 @@ class GuidedExtrasTest {
         gcs.send(cmd(176, 1, 2));
         gcs.send(cmd(176, 1, 42));
         gcs.send(cmd(176, 0, 4));
+        gcs.send(cmd(400, 1, 2989));
+        gcs.send(cmd(176, 1, 4));
+        gcs.send(cmd(176, 1, 3));
         gcs.advance(0.1);
-        assertThat(gcs.all(CommandAck.class)).extracting(a -> a.result().value()).containsExactly(4, 4, 0, 4, 2);
-        assertThat(gcs.texts()).contains("Mode change to GUIDED failed: requires position",
-                "Mode change to AUTO failed: requires position", "No such mode 42");
+        assertThat(gcs.all(CommandAck.class)).extracting(a -> a.result().value())
+                .containsExactly(0, 0, 0, 4, 2, 0, 4, 4);
+        assertThat(gcs.texts()).contains("No such mode 42", "Mode change to GUIDED failed: requires position",
+                "Mode change to AUTO failed: requires position");
         assertThat(v[0].mode()).isEqualTo(CopterMode.ALT_HOLD);
+        assertThat(v[0].armed()).isTrue();
     }
 }

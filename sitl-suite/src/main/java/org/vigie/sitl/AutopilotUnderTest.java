@@ -82,10 +82,24 @@ public final class AutopilotUnderTest implements AutoCloseable {
      */
     public static AutopilotUnderTest simulator(double latDeg, double lonDeg, double speedUp, double companionSpeedUp)
             throws Exception {
+        return simulator(SimConfig.builder().fastBoot().home(latDeg, lonDeg, 35).build(), speedUp, companionSpeedUp);
+    }
+
+    /**
+     * Starts Vigie's simulated ArduCopter with a given configuration (e.g. the recorded boot timeline, whose EKF is
+     * ready only after about 41 s, as SITL's) on a UDP loopback port and connects to it.
+     *
+     * @param config  the simulator's configuration
+     * @param speedUp the simulator's clock rate
+     * @param companionSpeedUp the companion clock's rate
+     * @return the connected autopilot
+     * @throws Exception if the sockets cannot be opened or the simulator is not heard within 30 s
+     */
+    public static AutopilotUnderTest simulator(SimConfig config, double speedUp, double companionSpeedUp)
+            throws Exception {
         RealtimeScheduler air = new RealtimeScheduler("sim-conformance", speedUp, Clock.systemUTC());
         UdpInTransport simSide = (UdpInTransport) Transports.open("udpin://127.0.0.1:0");
-        SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().home(latDeg, lonDeg, 35).build(), air,
-                simSide).start();
+        SimVehicle sim = new SimVehicle(config, air, simSide).start();
         RealtimeScheduler s = new RealtimeScheduler("companion-sim", companionSpeedUp, Clock.systemUTC());
         ExecutorService cb = callbackExecutor("sim");
         MavlinkLink link = MavlinkLink.open(LinkConfig.of(245), s, cb,
