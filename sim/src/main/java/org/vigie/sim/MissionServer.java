@@ -54,6 +54,9 @@ final class MissionServer {
 
         /** A list was replaced (upload complete or clear). */
         void listChanged(int missionType);
+
+        /** The autopilot software stopped, as ArduPilot SITL's AP_HAL::panic does: silence from now on. */
+        void panic(String message);
     }
 
     private final class Transfer {
@@ -238,6 +241,12 @@ final class MissionServer {
             } else if (flavour == Flavour.ARDUCOPTER && arduPilotFenceBytes(t.buffer) > fenceStorageBytes) {
                 host.statustext(4, "Fence exceeds storage size");
                 result = MavMissionResult.MAV_MISSION_ERROR;
+            } else if (flavour == Flavour.ARDUCOPTER && arduPilotFenceBytes(t.buffer) + 1 > fenceStorageBytes) {
+                // AC_PolyFence_loader checks the size without the one-byte end-of-storage marker: a fence that fills
+                // the area exactly is stored without it, and the SITL build panics re-indexing it, before the ACK
+                receiving[t.type] = null;
+                host.panic("did not find end-of-storage-marker before running out of space");
+                return;
             }
         }
         if (result == MavMissionResult.MAV_MISSION_ACCEPTED) {

@@ -69,6 +69,7 @@ public final class SimVehicle implements AutoCloseable {
     private final TelemetryStreams streams;
     private final FrameRouter router;
 
+    private volatile String panicMessage;
     private boolean started;
     private boolean initialised;
     private long nextTimesyncNs;
@@ -543,6 +544,14 @@ public final class SimVehicle implements AutoCloseable {
 
     // ------------------------------------------------------------------ faults support (event thread)
 
+    /**
+     * @return why the simulated autopilot stopped as ArduPilot SITL does on an internal panic (it then sends nothing
+     *         until closed), or null while it runs
+     */
+    public String panicked() {
+        return panicMessage;
+    }
+
     /** Reboots now: silence for 1.5 s, motors stopped, then a fresh boot. */
     void reboot() {
         if (state.closed) {
@@ -605,6 +614,14 @@ public final class SimVehicle implements AutoCloseable {
     }
 
     private final class MissionHost implements MissionServer.Host {
+        @Override
+        public void panic(String message) {
+            panicMessage = message;
+            state.silent = true;
+            state.armed = false;
+            flight.idle();
+        }
+
         @Override
         public void reply(int channel, Object message) {
             out.reply(channel, message);

@@ -101,4 +101,46 @@ class FenceStorageConformanceTest {
             }
         }
     }
+
+    /**
+     * A fence of exactly 560 bytes without its end-of-storage marker (66 vertices and two circles): ArduCopter's size
+     * check accepts it, then it cannot index what it stored: SITL panics before its ACK. Returns the upload's result and
+     * whether HEARTBEATs still come 3 s later.
+     */
+    static String fillExactly(AutopilotUnderTest ap) throws Exception {
+        long[] lastHeartbeat = {System.nanoTime()};
+        ap.link().subscribe(io.dronefleet.mavlink.minimal.Heartbeat.class, (m, f) -> {
+            if (f.sysId() == 1) {
+                lastHeartbeat[0] = System.nanoTime();
+            }
+        });
+        Target target = new Target(1, 1, AutopilotFlavour.ARDUPILOT);
+        MissionTransferService transfers = new MissionTransferService(ap.link(), () -> target,
+                TransferOptions.defaults());
+        List<MissionItem> items = new ArrayList<>(polygon(66));
+        items.add(MissionItem.fenceExclusionCircle(LAT + 0.001, LON, 5.5));
+        items.add(MissionItem.fenceExclusionCircle(LAT - 0.001, LON, 5.5));
+        TransferOutcome o = transfers.upload(MissionType.FENCE, items).get(60, TimeUnit.SECONDS);
+        Thread.sleep(3000);
+        transfers.close();
+        boolean silent = System.nanoTime() - lastHeartbeat[0] > 2_000_000_000L;
+        return o.result() + (silent ? ", then silent" : ", still heard");
+    }
+
+    @Test
+    void aFenceFillingTheStorageExactlyStopsTheSimulatorAsItStopsArduCopter() throws Exception {
+        try (AutopilotUnderTest sim = AutopilotUnderTest.simulator(LAT, LON, 10, 1)) {
+            assertThat(fillExactly(sim)).isEqualTo("TIMEOUT, then silent");
+        }
+    }
+
+    @Test
+    void realArduCopterStopsOnAFenceFillingItsStorageExactly() throws Exception {
+        SitlInstallation inst = Sitl.installation();
+        try (AutopilotUnderTest sitl = AutopilotUnderTest.sitl(inst, LAT, LON, 10, 1)) {
+            assertThat(fillExactly(sitl)).isEqualTo("TIMEOUT, then silent");
+            assertThat(sitl.sitlProcess().consoleTail(40))
+                    .contains("did not find end-of-storage-marker before running out of space");
+        }
+    }
 }

@@ -8,9 +8,13 @@ import java.util.Locale;
  *
  * <p>ArduPilot (AC_PolyFence_loader) stores a fence in a fixed storage area of the board: a 4-byte header, then per
  * polygon 1 type byte, 1 vertex-count byte and 8 bytes per vertex (so at most 255 vertices), per circle 13 bytes
- * (type, latitude, longitude, radius), and 9 bytes for a return point. An upload whose layout exceeds the area is
- * refused after the last item with MAV_MISSION_ERROR and "Fence exceeds storage size"; a count above
- * {@code area / 8} items is refused at once with MAV_MISSION_NO_SPACE and "Only N items are supported". On the
+ * (type, latitude, longitude, radius), 9 bytes for a return point, and a 1-byte end-of-storage marker. An upload whose
+ * layout exceeds the area is refused after the last item with MAV_MISSION_ERROR and "Fence exceeds storage size"; a
+ * count above {@code area / 8} items is refused at once with MAV_MISSION_NO_SPACE and "Only N items are supported".
+ * ArduPilot's own size check leaves out the end marker: a fence that fills the area exactly is accepted, stored without
+ * its marker, and then cannot be read back (found by the real-autopilot suite: ArduCopter 4.7 SITL panics "did not find
+ * end-of-storage-marker before running out of space" and stops; a board would lose its fence). The marker is counted
+ * here, so such a fence is never sent. On the
  * flight controllers with 16 KiB or more of storage (Pixhawk class, and SITL) ArduCopter's fence area is 560 bytes
  * (48 + 256 + 256 in its StorageManager layout): 70 items, but one polygon of at most 69 vertices, or fewer with
  * exclusions and circles; an SD card can add more ({@code BRD_SD_FENCE}). PX4 stores each item in its own dataman
@@ -24,6 +28,8 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
 
     /** ArduPilot's storage header, bytes. */
     public static final int ARDUPILOT_HEADER_BYTES = 4;
+    /** ArduPilot's end-of-storage marker after the last item, bytes (its own size check forgets it). */
+    public static final int ARDUPILOT_END_MARKER_BYTES = 1;
     /** ArduPilot's fence area on boards with 16 KiB or more of storage (and SITL), bytes. */
     public static final int ARDUPILOT_DEFAULT_STORAGE_BYTES = 560;
     /** PX4's default fence item limit. */
@@ -34,9 +40,9 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
         if (maxItems < 4) {
             throw new IllegalArgumentException("maxItems " + maxItems + " must be >= 4");
         }
-        if (maxStorageBytes < 0 || (maxStorageBytes > 0 && maxStorageBytes < ARDUPILOT_HEADER_BYTES + 2 + 3 * 8)) {
+        if (maxStorageBytes < 0 || (maxStorageBytes > 0 && maxStorageBytes < MIN_STORAGE_BYTES)) {
             throw new IllegalArgumentException("maxStorageBytes " + maxStorageBytes
-                    + " must be 0 (no limit) or hold at least one triangle (30 bytes)");
+                    + " must be 0 (no limit) or hold at least one triangle (" + MIN_STORAGE_BYTES + " bytes)");
         }
         if (maxVerticesPerPolygon < 3) {
             throw new IllegalArgumentException("maxVerticesPerPolygon " + maxVerticesPerPolygon + " must be >= 3");
@@ -80,10 +86,10 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
      * Bytes a fence takes in ArduPilot's storage layout.
      *
      * @param shapes the fence
-     * @return header + per-shape bytes
+     * @return header + per-shape bytes + the end-of-storage marker
      */
     public static int storageBytes(List<FenceShape> shapes) {
-        int bytes = ARDUPILOT_HEADER_BYTES;
+        int bytes = ARDUPILOT_HEADER_BYTES + ARDUPILOT_END_MARKER_BYTES;
         for (FenceShape s : shapes) {
             if (s instanceof FenceShape.Polygon p) {
                 bytes += polygonBytes(p.vertices().size());
@@ -131,7 +137,8 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
      */
     public int excess(int[] polygonVertexCounts, int circles, boolean returnPoint) {
         int items = circles + (returnPoint ? 1 : 0);
-        int bytes = ARDUPILOT_HEADER_BYTES + circles * CIRCLE_BYTES + (returnPoint ? RETURN_POINT_BYTES : 0);
+        int bytes = ARDUPILOT_HEADER_BYTES + ARDUPILOT_END_MARKER_BYTES + circles * CIRCLE_BYTES
+                + (returnPoint ? RETURN_POINT_BYTES : 0);
         int over = 0;
         for (int n : polygonVertexCounts) {
             items += n;
@@ -154,7 +161,7 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
     public FenceCapacity below(List<FenceShape> refused) {
         int items = Math.min(maxItems, Math.min(itemCount(refused) - 1, itemCount(refused) * 3 / 4));
         int bytes = Math.min(storageBytes(refused) - 8, storageBytes(refused) * 3 / 4);
-        int limitBytes = maxStorageBytes == 0 ? 0 : Math.max(30, Math.min(maxStorageBytes, bytes));
+        int limitBytes = maxStorageBytes == 0 ? 0 : Math.max(MIN_STORAGE_BYTES, Math.min(maxStorageBytes, bytes));
         return new FenceCapacity(Math.max(4, items), limitBytes, maxVerticesPerPolygon);
     }
 
@@ -166,6 +173,8 @@ public record FenceCapacity(int maxItems, int maxStorageBytes, int maxVerticesPe
     }
 
     private static final int CIRCLE_BYTES = 13;
+    /** A triangle with its header and end marker. */
+    private static final int MIN_STORAGE_BYTES = ARDUPILOT_HEADER_BYTES + 2 + 3 * 8 + ARDUPILOT_END_MARKER_BYTES;
     private static final int RETURN_POINT_BYTES = 9;
 
     private static int polygonBytes(int vertices) {

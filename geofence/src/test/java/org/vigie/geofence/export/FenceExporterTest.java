@@ -127,7 +127,7 @@ class FenceExporterTest {
         assertConservative(d, r, FenceCapacity.items(10));
         assertThat(((FenceExport.Exported) r).removedVertices()).isZero();
         assertThat(((FenceExport.Exported) r).itemCount()).isEqualTo(6);
-        assertThat(((FenceExport.Exported) r).storageBytes()).isEqualTo(4 + 2 + 4 * 8 + 13 + 9);
+        assertThat(((FenceExport.Exported) r).storageBytes()).isEqualTo(4 + 2 + 4 * 8 + 13 + 9 + 1);
     }
 
     @Test
@@ -155,12 +155,17 @@ class FenceExporterTest {
 
     @Test
     void everyQuartierFitsArduCoptersStorageBytesNotOnlyItsItemCount() {
-        // 70 items would fit the item count, but one 70-vertex polygon takes 4 + 2 + 560 = 566 bytes of 560
+        // 70 items would fit the item count, but one 70-vertex polygon takes 4 + 2 + 560 + 1 = 567 bytes of 560
+        // (header, type and count, vertices, end-of-storage marker)
         FenceCapacity ac = FenceCapacity.arduPilotDefault();
         assertThat(ac.fits(new int[] {70}, 0, false)).isFalse();
         assertThat(ac.fits(new int[] {69}, 0, false)).isTrue();
         assertThat(ac.fits(new int[] {3}, 40, false)).isTrue();
         assertThat(ac.fits(new int[] {3}, 41, false)).isFalse();
+        // 66 vertices and two circles fill the 560 bytes exactly without the end marker: ArduPilot would accept it
+        // and then fail to read it back; the marker is counted
+        assertThat(ac.fits(new int[] {66}, 2, false)).isFalse();
+        assertThat(ac.fits(new int[] {65}, 2, false)).isTrue();
         int overByItemsOnly = 0;
         for (ParisQuartiers.Quartier q : quartiers) {
             District d = DemoZones.withZones(ParisQuartiers.district(q), 4, q.number());
