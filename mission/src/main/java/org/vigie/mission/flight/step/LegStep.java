@@ -17,6 +17,9 @@ import org.vigie.mission.flight.VehicleTelemetry;
  * is (never a straight-line RTL that could cross an exclusion zone). The last leg reached enters ON_SCENE (outbound)
  * or LAND (home).
  *
+ * <p>The route's first leg also sets the cruise speed (MAV_CMD_DO_CHANGE_SPEED, ground speed): ArduCopter ignores the
+ * speed field of DO_REPOSITION and would fly at its WPNAV_SPEED.
+ *
  * <p>Stages per leg: SEND -&gt; FLYING -&gt; (SEND again) -&gt; next leg.
  */
 public final class LegStep extends FlightStep {
@@ -29,6 +32,7 @@ public final class LegStep extends FlightStep {
     private long deadlineMs;
     private double bestM;
     private long progressMs;
+    private boolean speedSet;
 
     /**
      * @param host     the state machine
@@ -123,6 +127,17 @@ public final class LegStep extends FlightStep {
         bestM = dist + dz;
         progressMs = now;
         int idx = index;
+        if (!speedSet) {
+            // ArduCopter flies DO_REPOSITION at WPNAV_SPEED and ignores its speed field (measured on SITL): the
+            // planned cruise speed, which the ETA and the energy budget assume, is set once per route
+            speedSet = true;
+            await(host.ctx().commands().changeSpeed(cfg.cruiseSpeedMps()), o -> {
+                if (!o.accepted()) {
+                    host.warn("the autopilot refused the cruise speed of " + cfg.cruiseSpeedMps() + " m/s: "
+                            + o.result() + describe(o) + "; it flies at its own speed");
+                }
+            });
+        }
         await(host.ctx().commands().reposition(wp.latDeg(), wp.lonDeg(), wp.altitudeRelM(), true,
                 cfg.cruiseSpeedMps()), o -> {
                     if (!o.accepted() && index == idx) {
