@@ -57,6 +57,9 @@ import org.vigie.mission.flight.VehicleTelemetry;
  */
 public final class Companion implements AutoCloseable {
 
+    /** Attempts of one mission, fence or rally transfer before the flight sees its failure. */
+    static final int TRANSFER_ATTEMPTS = 3;
+
     private static final Logger LOG = LoggerFactory.getLogger(Companion.class);
     /** Message ids and rates (Hz) the flight needs from the autopilot. */
     private static final Map<Integer, Double> STREAM_RATES_HZ = streamRates();
@@ -108,7 +111,9 @@ public final class Companion implements AutoCloseable {
         this.autopilot = new AutopilotLock(port, options.autopilotSysId());
         java.util.function.Supplier<Target> target = autopilot;
         this.commands = new CommandService(port, target, CommandOptions.defaults());
-        this.transfers = new MissionTransferService(port, target, TransferOptions.defaults());
+        // a transfer that times out on a lossy link starts again (three attempts); the steps read back themselves
+        this.transfers = new MissionTransferService(port, target, TransferOptions.defaults()
+                .withTransferPolicy(TRANSFER_ATTEMPTS, false));
         // five sends 700 ms apart, as the flight always waited; integer encoding by the autopilot's flavour
         this.params = new ParamService(port, target, new ParamOptions(700, 4, 1000, null));
         this.telemetryService = new TelemetryService(port, target, commands, TelemetryOptions.defaults());
