@@ -153,7 +153,7 @@ public final class GeoJsonDistricts {
         return builderFeature;
     }
 
-    private static void setting(Map<String, Object> props, String key, java.util.function.DoubleFunction<?> setter) {
+    private static void setting(Map<String, Object> props, String key, java.util.function.DoubleConsumer setter) {
         Object v = props.get(key);
         if (v == null) {
             return;
@@ -161,7 +161,7 @@ public final class GeoJsonDistricts {
         if (!(v instanceof Double d)) {
             throw new InvalidDistrictException("inclusion", -1, "property " + key + " is not a number");
         }
-        setter.apply(d);
+        setter.accept(d);
     }
 
     /**

@@ -95,6 +95,9 @@ public final class DispatchCodec {
      * @param length how many bytes
      * @return the message, or why the bytes are malformed
      */
+    // Error Prone's NullTernary takes "yield failed ? null : message" below for an unboxing: the switch yields a
+    // DispatchMessage, nothing is unboxed (a false positive of the check on switch-expression yields).
+    @SuppressWarnings("NullTernary")
     public static DecodeResult decode(byte[] body, int offset, int length) {
         if (body == null || offset < 0 || length < 0 || offset > body.length - length) {
             return new Malformed(MalformedReason.EMPTY, "no body (null or out-of-range slice)", -1, 0);
