@@ -1,5 +1,6 @@
 package org.vigie.geofence.io;
 
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -131,7 +132,8 @@ public final class GeoJsonDistricts {
             return b.build();
         } catch (InvalidDistrictException e) {
             throw new InvalidDistrictException(fileFeature(e.feature(), inclusionFeature, exclusionFeatures,
-                    privacyFeatures), e.vertexIndex(), e.getMessage().substring(e.feature().length() + 2));
+                    privacyFeatures), e.vertexIndex(),
+                    Objects.requireNonNull(e.getMessage(), "message").substring(e.feature().length() + 2));
         }
     }
 
