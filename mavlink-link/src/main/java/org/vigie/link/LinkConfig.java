@@ -3,6 +3,7 @@ package org.vigie.link;
 import io.dronefleet.mavlink.minimal.MavType;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.FrameSigner;
 import org.vigie.link.signing.IncomingSignatureCheck;
 
@@ -30,7 +31,7 @@ import org.vigie.link.signing.IncomingSignatureCheck;
  */
 public record LinkConfig(int systemId, int componentId, boolean heartbeatEnabled, MavType heartbeatType,
                          Duration heartbeatPeriod, Duration peerLostTimeout, int writeQueueCapacity,
-                         WriteMode writeMode, FrameSigner signer, IncomingSignatureCheck signatureCheck,
+                         WriteMode writeMode, @Nullable FrameSigner signer, IncomingSignatureCheck signatureCheck,
                          int targetSystemId) {
 
     /** MAV_COMP_ID_ONBOARD_COMPUTER. */

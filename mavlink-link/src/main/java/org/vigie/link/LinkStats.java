@@ -2,6 +2,7 @@ package org.vigie.link;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.DiscardReason;
 import org.vigie.link.signing.SignatureVerdict;
 
@@ -54,7 +55,7 @@ public record LinkStats(long framesIn, long bytesIn, long framesOut, long bytesO
      * @param compId component id
      * @return its statistics, or null if it never sent an accepted frame
      */
-    public PeerStats peer(int sysId, int compId) {
+    public @Nullable PeerStats peer(int sysId, int compId) {
         for (PeerStats p : peers) {
             if (p.sysId() == sysId && p.compId() == compId) {
                 return p;

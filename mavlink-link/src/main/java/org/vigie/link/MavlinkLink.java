@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.codec.DiscardReason;
@@ -120,14 +121,14 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicLong ownFrames = new AtomicLong();
-    private volatile Vehicle vehicle;
+    private volatile @Nullable Vehicle vehicle;
     private volatile List<Peer> peerSnapshot = List.of();
     private final Map<Integer, Long> lastBootTimeMs = new HashMap<>();
     private final Set<CompletableFuture<Vehicle>> vehicleWaiters = ConcurrentHashMap.newKeySet();
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closeDone;
-    private volatile Cancellable heartbeatTask;
+    private volatile @Nullable Cancellable heartbeatTask;
     private final SilenceEvidence silenceEvidence;
 
     private MavlinkLink(LinkConfig config, Scheduler scheduler, Executor callbackExecutor) {
@@ -426,7 +427,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             publishPeerStats(scheduler.nanoTime());
             peerStats = peerStatsSnapshot;
         }
-        return new LinkStats(framesIn, bytesIn, framesOut.get(), bytesOut.get(), discards.get(DiscardReason.BAD_CRC),
+        return new LinkStats(framesIn, bytesIn, framesOut.get(), bytesOut.get(),
+                Objects.requireNonNull(discards.get(DiscardReason.BAD_CRC), "every reason is counted"),
                 discards, rejections, dropped, failedWrites.get(), ownFrames.get(), peerStats);
     }
 
@@ -879,7 +881,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         int mavType;
         int autopilot;
         long lastHeartbeatNanos;
-        Cancellable lostTimer;
+        @Nullable Cancellable lostTimer;
 
         PeerState(int sysId, int compId) {
             this.sysId = sysId;
@@ -893,14 +895,14 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         final String name;
         final FrameParser parser;
         final WriteQueue queue;
-        Thread writerThread;
+        @Nullable Thread writerThread;
         // reader thread only
         private final long[] pendingDiscards = new long[DiscardReason.values().length];
         private boolean anyPending;
         private boolean schedulerGoneLogged;
         // event thread only
         final long[] burst = new long[DiscardReason.values().length];
-        Cancellable burstTimer;
+        @Nullable Cancellable burstTimer;
 
         Slot(Transport transport) {
             this.transport = transport;

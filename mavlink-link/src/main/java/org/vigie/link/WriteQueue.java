@@ -2,6 +2,7 @@ package org.vigie.link;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.MavlinkFrame;
 
 /**
@@ -70,7 +71,7 @@ final class WriteQueue {
      * @return the next frame, or null once closed
      * @throws InterruptedException if interrupted
      */
-    synchronized MavlinkFrame take() throws InterruptedException {
+    synchronized @Nullable MavlinkFrame take() throws InterruptedException {
         while (frames.isEmpty() && !closed) {
             wait();
         }

@@ -3,6 +3,7 @@ package org.vigie.misb;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads ST 0601 UAS Datalink Local Set packets: checks the key, the BER length and the checksum, and turns every item
@@ -172,7 +173,7 @@ public final class St0601Decoder {
         };
     }
 
-    private static St0601Value decodeValue(int tag, byte[] src, int off, int len) {
+    private static @Nullable St0601Value decodeValue(int tag, byte[] src, int off, int len) {
         int expected = expectedLength(tag);
         if (expected == 0 || (expected > 0 && len != expected) || (expected < 0 && (len < 1 || len > 127))) {
             return null;

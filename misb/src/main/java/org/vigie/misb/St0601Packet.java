@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ST 0601 UAS Datalink Local Set: its items in the order they are (or were) sent. The checksum is not an item.
@@ -87,7 +88,7 @@ public record St0601Packet(List<St0601Value> items) {
          * @param value the item or null
          * @return this builder
          */
-        public Builder add(St0601Value value) {
+        public Builder add(@Nullable St0601Value value) {
             if (value != null) {
                 if (value instanceof PrecisionTimeStamp) {
                     items.add(0, value);

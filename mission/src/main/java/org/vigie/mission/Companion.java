@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.geofence.geodesy.GeoPoint;
@@ -80,7 +81,7 @@ public final class Companion implements AutoCloseable {
     }
 
     private final MavlinkPort port;
-    private final MavlinkLink ownedLink;
+    private final @Nullable MavlinkLink ownedLink;
     private final District district;
     private final Geofence fence;
     private final CompanionOptions options;
@@ -97,7 +98,7 @@ public final class Companion implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean closed;
 
-    private Companion(MavlinkPort port, MavlinkLink ownedLink, District district, CompanionOptions options) {
+    private Companion(MavlinkPort port, @Nullable MavlinkLink ownedLink, District district, CompanionOptions options) {
         this.port = Objects.requireNonNull(port, "port");
         this.ownedLink = ownedLink;
         this.district = Objects.requireNonNull(district, "district");
@@ -254,7 +255,7 @@ public final class Companion implements AutoCloseable {
             for (Consumer<Flight> o : flightObservers) {
                 o.accept(f);
             }
-            f.controller().start();
+            Objects.requireNonNull(f.controller(), "a started flight has its controller").start();
             return f;
         }
     }

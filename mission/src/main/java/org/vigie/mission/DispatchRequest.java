@@ -3,6 +3,7 @@ package org.vigie.mission;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One order to fly to a target: where, for which alert, how urgent, why, for how long, and who asked.
@@ -122,10 +123,10 @@ public record DispatchRequest(
         private final double lonDeg;
         private OptionalDouble altitudeRelM = OptionalDouble.empty();
         private DispatchPriority priority = DispatchPriority.URGENT;
-        private String reason;
+        private @Nullable String reason;
         private Duration onSceneTime = Duration.ofSeconds(120);
-        private String requesterId;
-        private String requesterOrigin;
+        private @Nullable String requesterId;
+        private @Nullable String requesterOrigin;
 
         private Builder(String alertId, double latDeg, double lonDeg) {
             this.alertId = alertId;
@@ -169,6 +170,9 @@ public record DispatchRequest(
         }
 
         /** @return the validated request @throws IllegalArgumentException naming the first bad field */
+        // NullAway: the canonical constructor is the one check of a request and rejects a missing reason, requester
+        // id or origin with an IllegalArgumentException naming the field, so the builder hands them on unchecked.
+        @SuppressWarnings("NullAway")
         public DispatchRequest build() {
             return new DispatchRequest(alertId, latDeg, lonDeg, altitudeRelM, priority, reason, onSceneTime,
                     requesterId, requesterOrigin);

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.FlightSink;
 
@@ -21,7 +22,7 @@ import org.vigie.mission.flight.FlightSink;
 public final class Flight {
 
     private final DispatchRequest firstRequest;
-    private final FlightController controller;
+    private final @Nullable FlightController controller;
     private final Executor callbacks;
     private final List<Consumer<FlightEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Appended on the event thread only (one writer), read from any thread: a lock-free queue keeps the order. */
@@ -31,7 +32,8 @@ public final class Flight {
     private final CompletableFuture<FlightReport> report = new CompletableFuture<>();
     private volatile FlightPhase phase = FlightPhase.PREFLIGHT;
 
-    Flight(DispatchRequest request, java.util.function.Function<FlightSink, FlightController> controllerFactory,
+    Flight(DispatchRequest request,
+           java.util.function.@Nullable Function<FlightSink, FlightController> controllerFactory,
            Executor callbacks) {
         this.firstRequest = Objects.requireNonNull(request, "request");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
@@ -166,7 +168,7 @@ public final class Flight {
     }
 
     /** @return the controller (for this package: start, dispatch-link watch), null for a refused dispatch */
-    FlightController controller() {
+    @Nullable FlightController controller() {
         return controller;
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -65,7 +66,7 @@ public enum FlightPhase {
      * @return an unmodifiable set, empty for terminal phases
      */
     public Set<FlightPhase> next() {
-        return NEXT.get(this);
+        return Objects.requireNonNull(NEXT.get(this), "every phase has its row");
     }
 
     /**
@@ -75,7 +76,7 @@ public enum FlightPhase {
      * @return true when the transition table allows it
      */
     public boolean canTransitionTo(FlightPhase target) {
-        return NEXT.get(this).contains(target);
+        return next().contains(target);
     }
 
     /** @return true for DONE, ABORTED and FAILED: nothing follows */

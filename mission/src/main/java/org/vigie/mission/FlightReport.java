@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened during one dispatch flight, produced once when the flight ends. Immutable.
@@ -42,7 +43,7 @@ public record FlightReport(
         FlightPhase finalPhase,
         String outcomeReason,
         Instant startedAt,
-        Instant endedAt,
+        @Nullable Instant endedAt,
         Map<FlightPhase, Duration> phaseTimes,
         List<List<TrackPoint>> plannedRoutes,
         List<TrackPoint> flownTrack,
@@ -92,11 +93,11 @@ public record FlightReport(
      */
     public static final class Builder {
         private final DispatchRequest request;
-        private FlightOutcome outcome;
-        private FlightPhase finalPhase;
+        private @Nullable FlightOutcome outcome;
+        private @Nullable FlightPhase finalPhase;
         private String outcomeReason = "";
-        private Instant startedAt;
-        private Instant endedAt;
+        private @Nullable Instant startedAt;
+        private @Nullable Instant endedAt;
         private Map<FlightPhase, Duration> phaseTimes = Map.of();
         private List<List<TrackPoint>> plannedRoutes = List.of();
         private List<TrackPoint> flownTrack = List.of();
@@ -169,7 +170,8 @@ public record FlightReport(
         public FlightReport build() {
             Objects.requireNonNull(startedAt, "times");
             return new FlightReport(request.alertId(), request.requesterId(), request.requesterOrigin(),
-                    request.reason(), request.targetLatDeg(), request.targetLonDeg(), outcome, finalPhase,
+                    request.reason(), request.targetLatDeg(), request.targetLonDeg(),
+                    Objects.requireNonNull(outcome, "outcome"), Objects.requireNonNull(finalPhase, "finalPhase"),
                     outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
                     flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks);
         }

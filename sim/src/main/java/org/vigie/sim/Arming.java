@@ -1,5 +1,7 @@
 package org.vigie.sim;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Arming and disarming as ArduCopter does them: the pre-arm checks worded as ArduCopter words them (and their
  * "Arm: ..." STATUSTEXT), modes that cannot be armed in, a disarm refused in the air (FAILED, no STATUSTEXT, as
@@ -27,7 +29,7 @@ final class Arming {
     }
 
     /** @return the first failing pre-arm check as ArduCopter words it, or null if ready to arm */
-    String prearmFailure() {
+    @Nullable String prearmFailure() {
         if (state.elapsedS() < config.accelsSettleDelay().toMillis() / 1000.0) {
             return "Accels inconsistent";
         }

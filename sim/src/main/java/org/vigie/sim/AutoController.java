@@ -4,6 +4,8 @@ import io.dronefleet.mavlink.common.MissionItemReached;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AUTO: executes the stored mission as ArduCopter (or PX4) does. Navigation commands are flown one at a time
@@ -60,7 +62,7 @@ final class AutoController {
     }
 
     /** @return the navigation item being flown, or null */
-    SimMissionItem navItem() {
+    @Nullable SimMissionItem navItem() {
         List<SimMissionItem> items = missions.items(MissionServer.MISSION);
         return navIndex > 0 || config.flavour() == Flavour.PX4 ? (navIndex < items.size() ? items.get(navIndex)
                 : null) : null;
@@ -104,7 +106,7 @@ final class AutoController {
             navIndex = firstIndex() - 1;
             advanceMission(false);
         } else {
-            startNav(navItem());
+            startNav(Objects.requireNonNull(navItem(), "a started, unfinished mission has a current item"));
         }
         if (state.armed && !flight.onGround) {
             state.autoArmed = true;

@@ -10,6 +10,8 @@ import io.dronefleet.mavlink.util.EnumValue;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.time.Scheduler;
 
@@ -49,7 +51,7 @@ final class CommandHandler {
     private final AutoController auto;
     private final Pointing pointing;
     private final Host host;
-    private MavlinkFrame lastCommandFrame;
+    private @Nullable MavlinkFrame lastCommandFrame;
 
     CommandHandler(SimConfig config, Scheduler scheduler, SimState state, FlightModel flight, GeoNe geo,
                    SimParams params, Outbox out, Faults faults, TelemetryStreams streams, Modes modes, Arming arming,
@@ -139,7 +141,7 @@ final class CommandHandler {
                 if (m == null) {
                     return ardu && TelemetryStreams.availableLater(id) ? 0 : 4;
                 }
-                out.reply(ch, commandAck(cmd, 0, lastCommandFrame));
+                out.reply(ch, commandAck(cmd, 0, Objects.requireNonNull(lastCommandFrame, "set by this command")));
                 out.sendPayload(ch, id, m);
                 return -1;
             }
@@ -220,7 +222,7 @@ final class CommandHandler {
                 if (state.armed) {
                     return 4;
                 }
-                out.reply(ch, commandAck(cmd, 0, lastCommandFrame));
+                out.reply(ch, commandAck(cmd, 0, Objects.requireNonNull(lastCommandFrame, "set by this command")));
                 scheduler.schedule(Duration.ofMillis(100), host::reboot);
                 return -1;
             case 20: // NAV_RETURN_TO_LAUNCH

@@ -1,5 +1,7 @@
 package org.vigie.sim;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ArduCopter flight modes the simulator flies, with their custom_mode numbers and the names ArduCopter uses in
  * its STATUSTEXT messages.
@@ -53,7 +55,7 @@ public enum CopterMode {
      * @param number custom_mode
      * @return the mode, or null if the simulator does not fly it
      */
-    public static CopterMode fromNumber(long number) {
+    public static @Nullable CopterMode fromNumber(long number) {
         for (CopterMode m : values()) {
             if (m.number == number) {
                 return m;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.sim.link.LinkFaults;
 
 /**
@@ -114,7 +115,7 @@ public final class Faults {
         }
     }
 
-    Integer takeRefusal(int mavCmd) {
+    @Nullable Integer takeRefusal(int mavCmd) {
         synchronized (refusals) {
             ArrayDeque<Integer> q = refusals.get(mavCmd);
             return q == null ? null : q.poll();

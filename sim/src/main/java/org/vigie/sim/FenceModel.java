@@ -2,6 +2,7 @@ package org.vigie.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fence geometry compiled from fence items (MAV_CMD_NAV_FENCE_* 5000..5004) into north/east metres around home,
@@ -18,13 +19,13 @@ final class FenceModel {
     static final int CMD_CIRCLE_INCLUSION = 5003;
     static final int CMD_CIRCLE_EXCLUSION = 5004;
 
-    record Circle(double north, double east, double radius) {}
+    @Nullable record Circle(double north, double east, double radius) {}
 
     final List<double[][]> inclusions = new ArrayList<>();
     final List<double[][]> exclusions = new ArrayList<>();
     final List<Circle> inclusionCircles = new ArrayList<>();
     final List<Circle> exclusionCircles = new ArrayList<>();
-    double[] returnPoint;
+    double @Nullable [] returnPoint;
 
     /** An empty fence: no polygon, no circle. */
     FenceModel() {}
@@ -37,7 +38,7 @@ final class FenceModel {
      * @return the model, or null if the vertex groups are inconsistent (a polygon with fewer than 3 vertices or a
      *     count that does not match)
      */
-    static FenceModel compile(List<SimMissionItem> items, GeoNe geo) {
+    static @Nullable FenceModel compile(List<SimMissionItem> items, GeoNe geo) {
         FenceModel f = new FenceModel();
         int i = 0;
         while (i < items.size()) {

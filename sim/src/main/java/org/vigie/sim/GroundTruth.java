@@ -2,6 +2,7 @@ package org.vigie.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the true state of the vehicle at every physics step, in a bounded ring of primitive arrays (grown on
@@ -85,7 +86,7 @@ public final class GroundTruth {
     }
 
     /** @return the newest sample, or null before the first physics step */
-    public synchronized TruthSample latest() {
+    public synchronized @Nullable TruthSample latest() {
         return size == 0 ? null : at(size - 1);
     }
 

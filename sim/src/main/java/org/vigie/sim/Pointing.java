@@ -4,6 +4,7 @@ import io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus;
 import io.dronefleet.mavlink.util.EnumValue;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the vehicle and its gimbal point: the region of interest (DO_SET_ROI*), a fixed yaw (CONDITION_YAW, a yaw in
@@ -19,7 +20,7 @@ final class Pointing {
     private final GeoNe geo;
 
     /** Region of interest: north, east (m from the origin), altitude above home (m); null when none. */
-    private double[] roi;
+    private double @Nullable [] roi;
     /** Pitch commanded by DO_GIMBAL_MANAGER_PITCHYAW, degrees; NaN when no manual gimbal command is in force. */
     private double gimbalCmdPitchDeg = Double.NaN;
     /** Yaw commanded by DO_GIMBAL_MANAGER_PITCHYAW, degrees (vehicle-relative, or earth if gimbalCmdEarthYaw). */

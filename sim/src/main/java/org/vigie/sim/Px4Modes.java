@@ -1,5 +1,7 @@
 package org.vigie.sim;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * PX4's custom_mode encoding (main mode in bits 16..23, sub mode in bits 24..31) for the modes the simulator flies:
  * STABILIZE = STABILIZED (7), ALT_HOLD = ALTCTL (2), LOITER = AUTO.LOITER (4/3), AUTO = AUTO.MISSION (4/4),
@@ -26,7 +28,7 @@ final class Px4Modes {
         };
     }
 
-    static CopterMode fromCustomMode(long custom) {
+    static @Nullable CopterMode fromCustomMode(long custom) {
         int main = (int) ((custom >> 16) & 0xFF);
         int sub = (int) ((custom >> 24) & 0xFF);
         switch (main) {

@@ -1,5 +1,8 @@
 package org.vigie.sim;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Return to launch as ArduCopter flies it: climb to RTL_ALT (capped under the altitude fence), return to the nearest
  * of home and the rally points at RTL_SPEED, loiter RTL_LOIT_TIME, then descend to RTL_ALT_FINAL or land. Used by
@@ -17,7 +20,7 @@ final class RtlController {
     private final GeoNe geo;
     private final MissionServer missions;
 
-    private Phase phase;
+    private @Nullable Phase phase;
     private double rtlAltM;
     private double rtlN;
     private double rtlE;
@@ -72,7 +75,7 @@ final class RtlController {
     /** One step of the return; the landing itself is the flight model's and the land detector's. */
     void run(long now) {
         double rtlSpeed = params.value("RTL_SPEED") > 0 ? params.value("RTL_SPEED") / 100.0 : state.wpSpeed(flight);
-        switch (phase) {
+        switch (Objects.requireNonNull(phase, "set when the return starts")) {
             case CLIMB -> {
                 if (flight.altM >= rtlAltM - 0.5) {
                     phase = Phase.RETURN;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated autopilot's parameter table: names, MAV_PARAM_TYPE and values, in a fixed order (the index used by
@@ -243,7 +244,7 @@ public final class SimParams {
      * @param name parameter name
      * @return the parameter, or null if unknown
      */
-    public Param get(String name) {
+    public @Nullable Param get(String name) {
         return byName.get(name);
     }
 
@@ -251,7 +252,7 @@ public final class SimParams {
      * @param index table index
      * @return the parameter, or null if out of range
      */
-    public Param get(int index) {
+    public @Nullable Param get(int index) {
         return index >= 0 && index < order.size() ? byName.get(order.get(index)) : null;
     }
 
@@ -275,7 +276,7 @@ public final class SimParams {
      * @param value new value
      * @return the stored parameter, or null if the name is unknown or the value not finite
      */
-    public Param set(String name, double value) {
+    public @Nullable Param set(String name, double value) {
         Param p = byName.get(name);
         if (p == null || !Double.isFinite(value)) {
             return null;

@@ -3,6 +3,7 @@ package org.vigie.sim;
 import io.dronefleet.mavlink.common.SetupSigning;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.codec.MavlinkFrame;
@@ -32,7 +33,7 @@ final class SimSigning {
     private final int sysId;
 
     private volatile boolean on;
-    private SignatureChecker checker;
+    private @Nullable SignatureChecker checker;
 
     SimSigning(SimConfig config, Scheduler scheduler, List<SimLink> links) {
         this.config = config;

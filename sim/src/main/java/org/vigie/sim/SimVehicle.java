@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
@@ -69,7 +70,7 @@ public final class SimVehicle implements AutoCloseable {
     private final TelemetryStreams streams;
     private final FrameRouter router;
 
-    private volatile String panicMessage;
+    private volatile @Nullable String panicMessage;
     private boolean started;
     private boolean initialised;
     private long nextTimesyncNs;
@@ -548,7 +549,7 @@ public final class SimVehicle implements AutoCloseable {
      * @return why the simulated autopilot stopped as ArduPilot SITL does on an internal panic (it then sends nothing
      *         until closed), or null while it runs
      */
-    public String panicked() {
+    public @Nullable String panicked() {
         return panicMessage;
     }
 

@@ -6,6 +6,8 @@ import io.dronefleet.mavlink.common.RequestDataStream;
 import io.dronefleet.mavlink.util.EnumValue;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.time.Scheduler;
 
 /**
@@ -166,7 +168,7 @@ final class TelemetryStreams {
     }
 
     /** @return the payload of a streamable message now, or null if it is not streamable or not available yet */
-    byte[] payloadNow(int msgId) {
+    byte @Nullable [] payloadNow(int msgId) {
         int slot = slotOf(msgId);
         return slot >= 0 ? streamPayload(slot, state.now()) : null;
     }
@@ -190,7 +192,8 @@ final class TelemetryStreams {
 
     /** Sends GPS_GLOBAL_ORIGIN on every channel (when the EKF origin is set). */
     void sendOrigin(long now) {
-        out.sendPayload(-1, STREAM_IDS[S_ORIGIN], streamPayload(S_ORIGIN, now));
+        out.sendPayload(-1, STREAM_IDS[S_ORIGIN],
+                Objects.requireNonNull(streamPayload(S_ORIGIN, now), "sent once the EKF origin is set"));
     }
 
     private void setInterval(int ch, int slot, long interval) {
@@ -232,7 +235,7 @@ final class TelemetryStreams {
     }
 
     /** The payload of a streamable message now, or null if the vehicle cannot send it yet. */
-    private byte[] streamPayload(int slot, long now) {
+    private byte @Nullable [] streamPayload(int slot, long now) {
         switch (slot) {
             case S_SYS_STATUS: return sysStatus();
             case S_SYSTEM_TIME: return Payloads.systemTime(state.gpsFix ? scheduler.now().toEpochMilli() * 1000L : 0,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.LinkConfig;
 import org.vigie.link.MavlinkLink;
 import org.vigie.link.time.RealtimeScheduler;
@@ -28,10 +29,10 @@ public final class AutopilotUnderTest implements AutoCloseable {
     private final ExecutorService callbacks;
     private final MavlinkLink link;
     private final AutoCloseable autopilot;
-    private final RealtimeScheduler autopilotScheduler;
+    private final @Nullable RealtimeScheduler autopilotScheduler;
 
     private AutopilotUnderTest(String name, RealtimeScheduler scheduler, ExecutorService callbacks, MavlinkLink link,
-            AutoCloseable autopilot, RealtimeScheduler autopilotScheduler) {
+            AutoCloseable autopilot, @Nullable RealtimeScheduler autopilotScheduler) {
         this.name = name;
         this.scheduler = scheduler;
         this.callbacks = callbacks;
@@ -109,7 +110,7 @@ public final class AutopilotUnderTest implements AutoCloseable {
         return a;
     }
 
-    private void awaitHeartbeat(SitlProcess sitl) throws Exception {
+    private void awaitHeartbeat(@Nullable SitlProcess sitl) throws Exception {
         try {
             link.awaitVehicle().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -137,7 +138,7 @@ public final class AutopilotUnderTest implements AutoCloseable {
     }
 
     /** @return the SITL process, or null for the simulator */
-    public SitlProcess sitlProcess() {
+    public @Nullable SitlProcess sitlProcess() {
         return autopilot instanceof SitlProcess p ? p : null;
     }
 

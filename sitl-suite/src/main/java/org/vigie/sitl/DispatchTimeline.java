@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.mission.Flight;
@@ -32,8 +33,8 @@ public final class DispatchTimeline implements AutoCloseable {
     private final Map<FlightPhase, Instant> entered = new EnumMap<>(FlightPhase.class);
     private final Subscription acks;
     private final Subscription positions;
-    private volatile Instant takeoffAckAt;
-    private volatile Instant climbingAt;
+    private volatile @Nullable Instant takeoffAckAt;
+    private volatile @Nullable Instant climbingAt;
 
     private DispatchTimeline(MavlinkPort port) {
         this.port = port;
@@ -79,12 +80,12 @@ public final class DispatchTimeline implements AutoCloseable {
     }
 
     /** @return dispatch to the take-off command's ACCEPTED, or null if it never came */
-    public Duration toTakeoffAck() {
+    public @Nullable Duration toTakeoffAck() {
         return since(takeoffAckAt);
     }
 
     /** @return dispatch to climbing through {@link #CLIMB_M} m, or null */
-    public Duration toClimbing() {
+    public @Nullable Duration toClimbing() {
         return since(climbingAt);
     }
 
@@ -92,13 +93,13 @@ public final class DispatchTimeline implements AutoCloseable {
      * @param phase a phase
      * @return dispatch to entering it, or null if it was never entered
      */
-    public Duration toPhase(FlightPhase phase) {
+    public @Nullable Duration toPhase(FlightPhase phase) {
         synchronized (entered) {
             return since(entered.get(phase));
         }
     }
 
-    private Duration since(Instant t) {
+    private @Nullable Duration since(@Nullable Instant t) {
         return t == null ? null : Duration.between(dispatchedAt, t);
     }
 

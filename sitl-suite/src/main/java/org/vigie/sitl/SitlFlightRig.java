@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.Geodesy;
 import org.vigie.geofence.zone.District;
@@ -42,16 +44,17 @@ public final class SitlFlightRig implements AutoCloseable {
     public static final double HOME_AMSL_M = 35;
 
     private final District district;
-    private final SitlProcess sitl;
+    private final @Nullable SitlProcess sitl;
     private final RealtimeScheduler scheduler;
     private final ExecutorService callbacks;
     private final Companion companion;
-    private final SitlObserver observer;
+    private final @Nullable SitlObserver observer;
     private final InMemoryMetadataSink klv;
     private final MetadataStreamer streamer;
 
-    private SitlFlightRig(District district, SitlProcess sitl, RealtimeScheduler scheduler, ExecutorService callbacks,
-            Companion companion, SitlObserver observer, MetadataStreamer streamer, InMemoryMetadataSink klv) {
+    private SitlFlightRig(District district, @Nullable SitlProcess sitl, RealtimeScheduler scheduler,
+            ExecutorService callbacks, Companion companion, @Nullable SitlObserver observer, MetadataStreamer streamer,
+            InMemoryMetadataSink klv) {
         this.klv = klv;
         this.district = district;
         this.sitl = sitl;
@@ -139,12 +142,12 @@ public final class SitlFlightRig implements AutoCloseable {
     }
 
     /** @return the ground-truth observer (null on the simulator backend) */
-    public SitlObserver observer() {
+    public @Nullable SitlObserver observer() {
         return observer;
     }
 
     /** @return the SITL process (null on the simulator backend) */
-    public SitlProcess sitl() {
+    public @Nullable SitlProcess sitl() {
         return sitl;
     }
 
@@ -193,8 +196,8 @@ public final class SitlFlightRig implements AutoCloseable {
         return rig;
     }
 
-    private org.vigie.sim.SimVehicle simulator;
-    private RealtimeScheduler simulatorScheduler;
+    private org.vigie.sim.@Nullable SimVehicle simulator;
+    private @Nullable RealtimeScheduler simulatorScheduler;
 
     /** @return the district flown */
     public District district() {
@@ -291,8 +294,8 @@ public final class SitlFlightRig implements AutoCloseable {
     }
 
     /** @return the exclusion zone a true position entered, or null */
-    public ExclusionZone exclusionEntered() {
-        for (SitlObserver.TruthSample s : observer.truth()) {
+    public @Nullable ExclusionZone exclusionEntered() {
+        for (SitlObserver.TruthSample s : Objects.requireNonNull(observer, "SITL backend only").truth()) {
             var z = district.geofence().exclusionAt(GeoPoint.of(s.latDeg(), s.lonDeg()));
             if (z.isPresent()) {
                 return z.get();
@@ -320,7 +323,7 @@ public final class SitlFlightRig implements AutoCloseable {
         }
         if (simulator != null) {
             simulator.close();
-            simulatorScheduler.close();
+            Objects.requireNonNull(simulatorScheduler, "set with the simulator").close();
         }
     }
 }

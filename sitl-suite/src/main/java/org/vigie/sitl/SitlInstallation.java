@@ -3,6 +3,7 @@ package org.vigie.sitl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the real ArduCopter SITL build lives: a folder holding {@code arducopter}, {@code run-sitl.sh},
@@ -84,7 +85,7 @@ public record SitlInstallation(Path directory) {
         return Optional.of(new SitlInstallation(dir));
     }
 
-    private static Path repositoryRoot() {
+    private static @Nullable Path repositoryRoot() {
         String root = System.getenv("VIGIE_REPO_ROOT");
         if (root != null && !root.isBlank()) {
             return Path.of(root);

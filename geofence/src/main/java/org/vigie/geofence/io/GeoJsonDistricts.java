@@ -1,5 +1,6 @@
 package org.vigie.geofence.io;
 
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -131,7 +132,8 @@ public final class GeoJsonDistricts {
             return b.build();
         } catch (InvalidDistrictException e) {
             throw new InvalidDistrictException(fileFeature(e.feature(), inclusionFeature, exclusionFeatures,
-                    privacyFeatures), e.vertexIndex(), e.getMessage().substring(e.feature().length() + 2));
+                    privacyFeatures), e.vertexIndex(),
+                    Objects.requireNonNull(e.getMessage(), "message").substring(e.feature().length() + 2));
         }
     }
 
@@ -153,7 +155,7 @@ public final class GeoJsonDistricts {
         return builderFeature;
     }
 
-    private static void setting(Map<String, Object> props, String key, java.util.function.DoubleFunction<?> setter) {
+    private static void setting(Map<String, Object> props, String key, java.util.function.DoubleConsumer setter) {
         Object v = props.get(key);
         if (v == null) {
             return;
@@ -161,7 +163,7 @@ public final class GeoJsonDistricts {
         if (!(v instanceof Double d)) {
             throw new InvalidDistrictException("inclusion", -1, "property " + key + " is not a number");
         }
-        setter.apply(d);
+        setter.accept(d);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.GeoPolygon;
 import org.vigie.geofence.zone.InvalidDistrictException;
@@ -28,7 +29,7 @@ public final class GeoJsonGeometry {
      * @return the polygon
      * @throws InvalidDistrictException on any problem
      */
-    public static GeoPolygon polygon(Object geometry, String feature) {
+    public static GeoPolygon polygon(@Nullable Object geometry, String feature) {
         var g = obj(geometry, feature);
         Object type = g.get("type");
         List<Object> coords;
@@ -55,7 +56,7 @@ public final class GeoJsonGeometry {
         try {
             return new GeoPolygon(shell, holes);
         } catch (IllegalArgumentException e) {
-            throw new InvalidDistrictException(feature, -1, e.getMessage());
+            throw new InvalidDistrictException(feature, -1, String.valueOf(e.getMessage()));
         }
     }
 
@@ -67,7 +68,7 @@ public final class GeoJsonGeometry {
      * @return the point (altitude 0)
      * @throws InvalidDistrictException on any problem
      */
-    public static GeoPoint point(Object geometry, String feature) {
+    public static GeoPoint point(@Nullable Object geometry, String feature) {
         var g = obj(geometry, feature);
         if (!"Point".equals(g.get("type"))) {
             throw new InvalidDistrictException(feature, -1, "geometry type " + g.get("type") + " is not a Point");
@@ -75,7 +76,7 @@ public final class GeoJsonGeometry {
         return position(g.get("coordinates"), feature, -1, "point");
     }
 
-    private static List<GeoPoint> ring(Object o, String feature, String which) {
+    private static List<GeoPoint> ring(@Nullable Object o, String feature, String which) {
         List<Object> ps = arr(o, feature, which);
         List<GeoPoint> out = new ArrayList<>(ps.size());
         for (int i = 0; i < ps.size(); i++) {
@@ -94,7 +95,7 @@ public final class GeoJsonGeometry {
         return out;
     }
 
-    private static GeoPoint position(Object o, String feature, int index, String which) {
+    private static GeoPoint position(@Nullable Object o, String feature, int index, String which) {
         String where = index >= 0 ? which + " vertex " + index : which;
         if (!(o instanceof List<?> l) || l.size() < 2 || l.size() > 3) {
             throw new InvalidDistrictException(feature, index, where + " is not a [longitude, latitude] position");
@@ -168,7 +169,7 @@ public final class GeoJsonGeometry {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> obj(Object o, String feature) {
+    private static java.util.Map<String, Object> obj(@Nullable Object o, String feature) {
         if (o instanceof java.util.Map) {
             return (java.util.Map<String, Object>) o;
         }
@@ -176,7 +177,7 @@ public final class GeoJsonGeometry {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> arr(Object o, String feature, String what) {
+    private static List<Object> arr(@Nullable Object o, String feature, String what) {
         if (o instanceof List) {
             return (List<Object>) o;
         }

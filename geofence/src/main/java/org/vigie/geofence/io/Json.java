@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strict JSON (RFC 8259) reading on Jackson's streaming parser. Values map to {@code Map<String,Object>} (insertion
@@ -38,10 +39,10 @@ public final class Json {
      * Parses a complete JSON text.
      *
      * @param text the JSON text
-     * @return the value
+     * @return the value, null for the JSON text {@code null}
      * @throws JsonException on any syntax error, with line and column
      */
-    public static Object parse(String text) {
+    public static @Nullable Object parse(String text) {
         if (text == null) {
             throw new JsonException("JSON text is null");
         }
@@ -72,7 +73,7 @@ public final class Json {
         }
     }
 
-    private static Object value(JsonParser p, JsonToken t) throws IOException {
+    private static @Nullable Object value(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT:
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -143,7 +144,7 @@ public final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> obj(Object o, String where) {
+    static Map<String, Object> obj(@Nullable Object o, String where) {
         if (o instanceof Map) {
             return (Map<String, Object>) o;
         }
@@ -151,21 +152,21 @@ public final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> arr(Object o, String where) {
+    static List<Object> arr(@Nullable Object o, String where) {
         if (o instanceof List) {
             return (List<Object>) o;
         }
         throw new JsonException(where + ": expected an array");
     }
 
-    static double num(Object o, String where) {
+    static double num(@Nullable Object o, String where) {
         if (o instanceof Double d) {
             return d;
         }
         throw new JsonException(where + ": expected a number");
     }
 
-    static List<Object> emptyIfNull(Object o, String where) {
+    static List<Object> emptyIfNull(@Nullable Object o, String where) {
         return o == null ? Collections.emptyList() : arr(o, where);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -175,7 +176,7 @@ public final class ParisQuartiers {
                     best = pp;
                 }
             }
-            GeoPolygon gp = toGeo(frame, best);
+            GeoPolygon gp = toGeo(frame, Objects.requireNonNull(best, "the sector wedge cuts no polygon"));
             out.add(District.builder(q.name() + " " + (k + 1) + "/3").home(interiorHome(gp)).inclusion(gp)
                     .maxExtentM(PARIS_MAX_EXTENT_M).build());
         }
@@ -202,8 +203,9 @@ public final class ParisQuartiers {
                 best = pp;
             }
         }
-        GeoPolygon gp = toGeo(frame, best);
-        return District.builder("Paris").home(interiorHome(gp)).inclusion(gp).maxExtentM(maxExtentM).build();
+        GeoPolygon gp = toGeo(frame, Objects.requireNonNull(best, "the union has no polygon"));
+        return District
+.builder("Paris").home(interiorHome(gp)).inclusion(gp).maxExtentM(maxExtentM).build();
     }
 
     static GeoPolygon toGeo(LocalFrame frame, Polygon p) {

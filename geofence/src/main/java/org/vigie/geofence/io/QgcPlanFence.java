@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.CircleExclusion;
 import org.vigie.geofence.zone.District;
@@ -117,7 +118,7 @@ public final class QgcPlanFence {
         return new Fence(polygons, circles, breach);
     }
 
-    private static List<GeoPoint> vertices(Object o, String where) {
+    private static List<GeoPoint> vertices(@Nullable Object o, String where) {
         List<Object> vs = Json.arr(o, where + ".polygon");
         List<GeoPoint> out = new ArrayList<>();
         for (int i = 0; i < vs.size(); i++) {
@@ -129,7 +130,7 @@ public final class QgcPlanFence {
         return out;
     }
 
-    private static GeoPoint latLon(Object o, String where, int index) {
+    private static GeoPoint latLon(@Nullable Object o, String where, int index) {
         String what = index >= 0 ? "vertex " + index : "position";
         if (!(o instanceof List<?> l) || l.size() < 2 || !(l.get(0) instanceof Double lat)
                 || !(l.get(1) instanceof Double lon)) {

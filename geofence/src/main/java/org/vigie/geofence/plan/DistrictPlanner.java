@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
@@ -273,7 +274,7 @@ public final class DistrictPlanner implements RoutePlanner {
     }
 
     /** Nearest point strictly inside the free space (component comp, or any when -1), nudged off the boundary. */
-    private double[] nearestFree(double x, double y, int comp) {
+    private double @Nullable [] nearestFree(double x, double y, int comp) {
         Point p = pt(x, y);
         double best = Double.POSITIVE_INFINITY;
         double[] out = null;
@@ -306,7 +307,7 @@ public final class DistrictPlanner implements RoutePlanner {
      * start or to the target is tested for visibility only when A* pops it, so a plan usually runs a handful of
      * visibility tests instead of one per node. Returns x0,y0,x1,y1,... or null.
      */
-    double[] shortestPath(double sx, double sy, double tx, double ty, int comp) {
+    double @Nullable [] shortestPath(double sx, double sy, double tx, double ty, int comp) {
         int n = adjacency.length;
         int sId = n;
         int tId = n + 1;
@@ -438,7 +439,7 @@ public final class DistrictPlanner implements RoutePlanner {
         }
     }
 
-    private Route buildRoute(GeoPoint start, GeoPoint target, double[] reentry, double[] path, PlanOptions o,
+    private Route buildRoute(GeoPoint start, GeoPoint target, double @Nullable [] reentry, double[] path, PlanOptions o,
             boolean isReturn) {
         double transit = district.transitAltitudeRelM();
         List<Waypoint> wps = new ArrayList<>();

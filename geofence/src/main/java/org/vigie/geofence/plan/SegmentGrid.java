@@ -48,6 +48,9 @@ final class SegmentGrid {
         this.cols = (int) Math.ceil(w / c) + 3;
         this.rows = (int) Math.ceil(h / c) + 3;
         int[] counts = new int[cols * rows + 1];
+        int[] cellStartTmp = counts;
+        int[] cellEdgesTmp = new int[0];
+        int[] fill = new int[0];
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < m; i++) {
                 int cx0 = col(Math.min(ax[i], bx[i]));
@@ -77,14 +80,8 @@ final class SegmentGrid {
         }
         this.cellStart = cellStartTmp;
         this.cellEdges = cellEdgesTmp;
-        cellStartTmp = null;
-        cellEdgesTmp = null;
-        fill = null;
     }
 
-    private int[] cellStartTmp;
-    private int[] cellEdgesTmp;
-    private int[] fill;
 
     private int col(double x) {
         return Math.max(0, Math.min(cols - 1, (int) Math.floor((x - minX) / cell)));

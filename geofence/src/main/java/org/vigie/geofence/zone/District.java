@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LinearRing;
@@ -48,8 +50,8 @@ public final class District {
 
     private District(Builder b) {
         this.name = b.name;
-        this.home = b.home.withAltitudeRelM(0.0);
-        this.inclusion = b.inclusion;
+        this.home = Objects.requireNonNull(b.home, "home is validated by build()").withAltitudeRelM(0.0);
+        this.inclusion = Objects.requireNonNull(b.inclusion, "inclusion is validated by build()");
         this.exclusions = List.copyOf(b.exclusions);
         this.privacyZones = List.copyOf(b.privacyZones);
         this.floorRelM = b.floorRelM;
@@ -160,8 +162,8 @@ public final class District {
      */
     public static final class Builder {
         private final String name;
-        private GeoPoint home;
-        private GeoPolygon inclusion;
+        private @Nullable GeoPoint home;
+        private @Nullable GeoPolygon inclusion;
         private final List<ExclusionZone> exclusions = new ArrayList<>();
         private final List<PrivacyZone> privacyZones = new ArrayList<>();
         private double floorRelM = 0.0;
@@ -425,6 +427,7 @@ public final class District {
         }
 
         private void checkRingNearHome(LocalFrame frame, String feature, List<GeoPoint> ring) {
+            GeoPoint home = Objects.requireNonNull(this.home, "home is validated before the rings");
             double limit = 2 * maxExtentM;
             for (int i = 0; i < ring.size(); i++) {
                 GeoPoint p = ring.get(i);

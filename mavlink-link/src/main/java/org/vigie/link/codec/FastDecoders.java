@@ -59,6 +59,7 @@ import io.dronefleet.mavlink.minimal.MavModeFlag;
 import io.dronefleet.mavlink.minimal.MavState;
 import io.dronefleet.mavlink.minimal.MavType;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -113,7 +114,7 @@ final class FastDecoders {
      * @param n payload length on the wire (may be truncated, or longer than the dialect's)
      * @return the dronefleet message, or null if this id has no fast decoder
      */
-    static Object decode(int msgId, byte[] b, int o, int n) {
+    static @Nullable Object decode(int msgId, byte[] b, int o, int n) {
         return switch (msgId) {
             case 0 -> heartbeat(b, o, n);
             case 1 -> sysStatus(b, o, n);

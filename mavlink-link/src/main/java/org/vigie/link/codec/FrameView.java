@@ -1,5 +1,7 @@
 package org.vigie.link.codec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A reusable, allocation-free view of one frame inside a parser's buffer, handed to a
  * {@link FrameParser.Listener}. Valid only during the callback: copy what you need, or call {@link #toFrame()}.
@@ -9,7 +11,7 @@ package org.vigie.link.codec;
 public final class FrameView {
 
     private final MessageTable table;
-    byte[] buf;
+    byte[] buf = new byte[0];
     int off;
     int len;
     int version;

@@ -1,6 +1,7 @@
 package org.vigie.link.codec;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes MAVLink 1 and 2 frames from a payload, with CRC_EXTRA, MAVLink 2 trailing-zero truncation and optional
@@ -60,7 +61,7 @@ public final class FrameWriter {
      * @return the frame
      * @throws IllegalArgumentException for an unknown message id, an oversize payload or ids out of range
      */
-    public MavlinkFrame encodeV2(int sysId, int compId, int msgId, byte[] payload, FrameSigner signer) {
+    public MavlinkFrame encodeV2(int sysId, int compId, int msgId, byte[] payload, @Nullable FrameSigner signer) {
         checkIds(sysId, compId);
         int crcExtra = requireKnown(msgId);
         if (payload.length > table.maxPayloadLength(msgId)) {

@@ -3,6 +3,7 @@ package org.vigie.link.codec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One MAVLink frame as received or sent, immutable.
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param raw the whole frame as on the wire
  */
 public record MavlinkFrame(int version, int incompatFlags, int compatFlags, int seq, int sysId, int compId, int msgId,
-                           byte[] payload, byte[] signature, byte[] raw) {
+                           byte[] payload, byte @Nullable [] signature, byte[] raw) {
 
     /** MAVLink 1 start byte. */
     public static final int STX_V1 = 0xFE;

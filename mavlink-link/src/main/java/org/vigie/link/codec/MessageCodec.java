@@ -4,6 +4,7 @@ import io.dronefleet.mavlink.serialization.payload.reflection.ReflectionPayloadD
 import io.dronefleet.mavlink.serialization.payload.reflection.ReflectionPayloadSerializer;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed encode/decode between payload bytes and dronefleet's generated message objects (for example
@@ -72,7 +73,7 @@ public final class MessageCodec {
      * @param length payload length on the wire (MAVLink 2 truncation is zero-extended)
      * @return the message, or null if the id is unknown or the payload does not decode
      */
-    public Object decodeOrNull(int msgId, byte[] buffer, int offset, int length) {
+    public @Nullable Object decodeOrNull(int msgId, byte[] buffer, int offset, int length) {
         Object fast = FastDecoders.decode(msgId, buffer, offset, length);
         if (fast != null) {
             return fast;
@@ -109,7 +110,7 @@ public final class MessageCodec {
      * @param payload payload bytes as on the wire
      * @return the message, or null if the id is unknown or the payload does not decode
      */
-    public Object decodeByReflection(int msgId, byte[] payload) {
+    public @Nullable Object decodeByReflection(int msgId, byte[] payload) {
         Class<?> type = table.type(msgId);
         return type == null ? null : decodePayload(payload, msgId, type);
     }
@@ -165,7 +166,7 @@ public final class MessageCodec {
         return MessageTable.idOf(message.getClass());
     }
 
-    private Object decodePayload(byte[] payload, int msgId, Class<?> type) {
+    private @Nullable Object decodePayload(byte[] payload, int msgId, Class<?> type) {
         int max = table.maxPayloadLength(msgId);
         byte[] full = payload;
         if (payload.length != max) {

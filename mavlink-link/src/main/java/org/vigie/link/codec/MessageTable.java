@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the codec knows about each message id of a dialect: CRC_EXTRA, payload lengths, the dronefleet class, and the
@@ -166,7 +167,7 @@ public final class MessageTable {
      * @param msgId message id
      * @return the class, or null if unknown
      */
-    public Class<?> type(int msgId) {
+    public @Nullable Class<?> type(int msgId) {
         return known(msgId) ? types[msgId] : null;
     }
 

@@ -3,6 +3,7 @@ package org.vigie.link.codec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-peer packet sequence accounting: for every source (system id, component id) it counts frames received, frames
@@ -177,7 +178,7 @@ public final class SequenceTracker {
         }
     }
 
-    private Peer find(int sysId, int compId) {
+    private @Nullable Peer find(int sysId, int compId) {
         if ((sysId & ~0xFF) != 0 || (compId & ~0xFF) != 0) {
             return null;
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
@@ -78,7 +79,7 @@ public final class CommandService implements AutoCloseable {
         final int x;
         final int y;
         final CompletableFuture<CommandOutcome> future;
-        final IntConsumer progress;
+        final @Nullable IntConsumer progress;
         final long requestedMs;
         final List<String> texts = new ArrayList<>();
         State state = State.QUEUED;
@@ -87,9 +88,9 @@ public final class CommandService implements AutoCloseable {
         boolean ackSeen;
         int lastProgress;
         int lastParam2;
-        CommandResult result;
+        @Nullable CommandResult result;
 
-        Pending(Key key, boolean asInt, int frame, float[] params, int x, int y, IntConsumer progress,
+        Pending(Key key, boolean asInt, int frame, float[] params, int x, int y, @Nullable IntConsumer progress,
                 CompletableFuture<CommandOutcome> future) {
             this.key = key;
             this.asInt = asInt;
@@ -164,7 +165,7 @@ public final class CommandService implements AutoCloseable {
      * @return the outcome
      * @throws IllegalArgumentException if the id is out of range or more than 7 params are given
      */
-    public CompletableFuture<CommandOutcome> sendLong(int commandId, float[] params, IntConsumer progressPercent) {
+    public CompletableFuture<CommandOutcome> sendLong(int commandId, float[] params, @Nullable IntConsumer progressPercent) {
         return submit(commandId, false, 0, pad(params, 7), 0, 0, progressPercent);
     }
 
@@ -204,7 +205,7 @@ public final class CommandService implements AutoCloseable {
      * @throws IllegalArgumentException for out-of-range ids or more than 4 params
      */
     public CompletableFuture<CommandOutcome> sendInt(int commandId, int frame, float[] params4, int x, int y, float z,
-                                                     IntConsumer progressPercent) {
+                                                     @Nullable IntConsumer progressPercent) {
         if (frame < 0 || frame > 255) {
             throw new IllegalArgumentException("frame must be 0..255, was " + frame);
         }
@@ -488,7 +489,7 @@ public final class CommandService implements AutoCloseable {
     // ---------------------------------------------------------------- machinery (event thread)
 
     private CompletableFuture<CommandOutcome> submit(int commandId, boolean asInt, int frame, float[] params, int x,
-                                                     int y, IntConsumer progress) {
+                                                     int y, @Nullable IntConsumer progress) {
         if (commandId < 0 || commandId > 0xFFFF) {
             throw new IllegalArgumentException("commandId must be 0..65535, was " + commandId);
         }
@@ -592,7 +593,7 @@ public final class CommandService implements AutoCloseable {
         finish(p, r, true);
     }
 
-    private Pending head(int sysId, int compId, int cmd) {
+    private @Nullable Pending head(int sysId, int compId, int cmd) {
         for (Map.Entry<Key, WorkQueue<Pending>> e : queues.entrySet()) {
             Key k = e.getKey();
             if (k.commandId() == cmd && k.systemId() == sysId && (k.componentId() == compId || k.componentId() == 0)) {
@@ -667,7 +668,8 @@ public final class CommandService implements AutoCloseable {
         p.state = State.DONE;
         lingering.remove(p);
         long start = p.firstSendMs >= 0 ? p.firstSendMs : p.requestedMs;
-        CommandOutcome o = new CommandOutcome(p.key.commandId(), p.result, p.ackSeen ? p.lastProgress : 0,
+        CommandOutcome o = new CommandOutcome(p.key.commandId(),
+                Objects.requireNonNull(p.result, "the result is set before completion"), p.ackSeen ? p.lastProgress : 0,
                 p.ackSeen ? p.lastParam2 : 0, p.ackSeen, p.attempts, scheduler.monotonicMs() - start, p.texts);
         if (o.result() != CommandResult.ACCEPTED) {
             LOG.debug("command {} ended {} after {} attempt(s){}", o.commandId(), o.result(), o.attempts(),

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.command.Target;
@@ -48,7 +49,7 @@ public final class FenceCapacityProbe {
     private final CompletableFuture<OptionalInt> result = new CompletableFuture<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final List<Cancellable> timers = new ArrayList<>();
-    private Integer statedItems;
+    private @Nullable Integer statedItems;
     private boolean noSpace;
     private boolean done;
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
@@ -94,12 +95,12 @@ public final class MissionTransferService implements AutoCloseable {
         final TransferOptions opts;
         final CompletableFuture<TransferOutcome> future;
         final long requestedMs;
-        Target target;
+        @Nullable Target target;
         Step step = Step.QUEUED;
         int attempt;
         int resends;
         long opaqueId;
-        Cancellable deadline;
+        @Nullable Cancellable deadline;
         boolean verifying;
         boolean verified;
         // upload
@@ -110,7 +111,7 @@ public final class MissionTransferService implements AutoCloseable {
         // download
         int count;
         int next;
-        MissionItem[] got;
+        MissionItem @Nullable [] got;
 
         Work(TransferOperation op, MissionType type, List<MissionItem> items, boolean stripHome, TransferOptions opts,
              CompletableFuture<TransferOutcome> future) {
@@ -382,7 +383,7 @@ public final class MissionTransferService implements AutoCloseable {
     }
 
     private void sendForStep(Work w) {
-        Target t = w.target;
+        Target t = Objects.requireNonNull(w.target, "the target is set when the transfer starts");
         switch (w.step) {
             case SEND_COUNT -> {
                 port.send(MissionCount.builder().targetSystem(t.systemId()).targetComponent(t.componentId())
@@ -411,7 +412,7 @@ public final class MissionTransferService implements AutoCloseable {
 
     private void sendItem(Work w, int seq, boolean legacy) {
         MissionItem it = w.items.get(seq);
-        Target t = w.target;
+        Target t = Objects.requireNonNull(w.target, "the target is set when the transfer starts");
         if (legacy && !w.opts.answerLegacyRequestWithItemInt()) {
             port.send(it.toLegacyMessage(t.systemId(), t.componentId()));
         } else {
@@ -458,7 +459,7 @@ public final class MissionTransferService implements AutoCloseable {
 
     private boolean fromTarget(MavlinkFrame f) {
         Work w = queue.active();
-        Target t = w != null ? w.target : targetSupplier.get();
+        Target t = w != null ? Objects.requireNonNull(w.target, "set at start") : targetSupplier.get();
         return f.sysId() == t.systemId() && (t.componentId() == 0 || f.compId() == t.componentId());
     }
 
@@ -505,7 +506,7 @@ public final class MissionTransferService implements AutoCloseable {
         if (item.seq() != w.next) {
             return;
         }
-        w.got[w.next++] = item;
+        Objects.requireNonNull(w.got, "items are collected once the count is known")[w.next++] = item;
         w.resetRetries();
         emit(new MissionEvent.TransferProgress(w.verifying ? TransferOperation.UPLOAD : TransferOperation.DOWNLOAD,
                 w.type, w.next, w.count));
@@ -617,11 +618,11 @@ public final class MissionTransferService implements AutoCloseable {
         endAttempt(w, TransferResult.ACCEPTED, "");
     }
 
-    private String compare(Work w, List<MissionItem> sent, List<MissionItem> back) {
+    private @Nullable String compare(Work w, List<MissionItem> sent, List<MissionItem> back) {
         if (sent.size() != back.size()) {
             return "read back " + back.size() + " items, sent " + sent.size();
         }
-        boolean ardupilot = w.target.flavour() == AutopilotFlavour.ARDUPILOT;
+        boolean ardupilot = Objects.requireNonNull(w.target, "set at start").flavour() == AutopilotFlavour.ARDUPILOT;
         boolean skipHome = w.type == MissionType.MISSION && ardupilot;
         // what the autopilot can keep of z: ArduPilot stores mission altitudes in cm, rally altitudes in whole
         // metres, and no altitude for fence items (they read back as 0)
@@ -668,7 +669,8 @@ public final class MissionTransferService implements AutoCloseable {
     // ------------------------------------------------------------------ ending (event thread)
 
     private void sendAck(Work w, MavMissionResult result) {
-        port.send(MissionAck.builder().targetSystem(w.target.systemId()).targetComponent(w.target.componentId())
+        Target t = Objects.requireNonNull(w.target, "the target is set when the transfer starts");
+        port.send(MissionAck.builder().targetSystem(t.systemId()).targetComponent(t.componentId())
                 .type(result).missionType(EnumValue.create(w.type.wireValue())).build());
     }
 

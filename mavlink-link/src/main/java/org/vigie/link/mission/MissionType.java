@@ -1,5 +1,7 @@
 package org.vigie.link.mission;
 
+import org.jspecify.annotations.Nullable;
+
 /** MAV_MISSION_TYPE: which list a transfer works on. */
 public enum MissionType {
     /** MAV_MISSION_TYPE_MISSION (0): navigation and DO items. */
@@ -26,7 +28,7 @@ public enum MissionType {
      * @param value MAV_MISSION_TYPE value
      * @return the type, or null for a value this library does not transfer (e.g. 255 ALL)
      */
-    public static MissionType fromWire(int value) {
+    public static @Nullable MissionType fromWire(int value) {
         for (MissionType t : values()) {
             if (t.wire == value) {
                 return t;

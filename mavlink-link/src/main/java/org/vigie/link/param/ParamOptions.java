@@ -1,5 +1,7 @@
 package org.vigie.link.param;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Timing of the parameter protocol client.
  *
@@ -9,7 +11,7 @@ package org.vigie.link.param;
  *                  (default 1000 ms)
  * @param encoding how integer values travel; null = by the target's flavour (PX4 bytewise, others C-cast)
  */
-public record ParamOptions(long timeoutMs, int retries, long listGapMs, ParamEncoding encoding) {
+public record ParamOptions(long timeoutMs, int retries, long listGapMs, @Nullable ParamEncoding encoding) {
 
     /**
      * Validates.

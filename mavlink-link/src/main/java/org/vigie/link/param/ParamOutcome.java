@@ -1,5 +1,7 @@
 package org.vigie.link.param;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a single-parameter read or set ended.
  *
@@ -9,7 +11,7 @@ package org.vigie.link.param;
  * @param attempts requests sent
  * @param elapsedMs scheduler milliseconds from the first send to the outcome
  */
-public record ParamOutcome(String name, ParamResult result, Param param, int attempts, long elapsedMs) {
+public record ParamOutcome(String name, ParamResult result, @Nullable Param param, int attempts, long elapsedMs) {
 
     /** @return true on SUCCESS */
     public boolean succeeded() {

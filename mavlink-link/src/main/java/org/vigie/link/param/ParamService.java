@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
@@ -61,24 +62,24 @@ public final class ParamService implements AutoCloseable {
 
     private final class Work extends WorkItem {
         final Kind kind;
-        final String name;
+        final @Nullable String name;
         final double value;
-        ParamType type;
-        final CompletableFuture<ParamOutcome> single;
-        final CompletableFuture<ParamListOutcome> list;
-        Target target;
+        @Nullable ParamType type;
+        final @Nullable CompletableFuture<ParamOutcome> single;
+        final @Nullable CompletableFuture<ParamListOutcome> list;
+        @Nullable Target target;
         boolean readingType;
         int attempts;
         long startMs = -1;
-        Param last;
+        @Nullable Param last;
         // list
         final TreeMap<Integer, Param> byIndex = new TreeMap<>();
         int count = -1;
         int rerequests;
         int progressAtLastRound = -1;
 
-        Work(Kind kind, String name, double value, ParamType type, CompletableFuture<ParamOutcome> single,
-             CompletableFuture<ParamListOutcome> list) {
+        Work(Kind kind, @Nullable String name, double value, @Nullable ParamType type,
+             @Nullable CompletableFuture<ParamOutcome> single, @Nullable CompletableFuture<ParamListOutcome> list) {
             this.kind = kind;
             this.name = name;
             this.value = value;
@@ -151,7 +152,7 @@ public final class ParamService implements AutoCloseable {
      * @return the outcome
      * @throws IllegalArgumentException for a bad name or a non-finite value
      */
-    public CompletableFuture<ParamOutcome> set(String name, double value, ParamType type) {
+    public CompletableFuture<ParamOutcome> set(String name, double value, @Nullable ParamType type) {
         checkName(name);
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value of " + name + " must be finite, was " + value);
@@ -247,7 +248,7 @@ public final class ParamService implements AutoCloseable {
     }
 
     private void submit(Work w) {
-        CompletableFuture<?> f = w.single != null ? w.single : w.list;
+        CompletableFuture<?> f = w.single != null ? w.single : Objects.requireNonNull(w.list, "single or list");
         f.whenComplete((r, e) -> {
             if (e instanceof CancellationException) {
                 scheduler.execute(() -> {
@@ -283,12 +284,12 @@ public final class ParamService implements AutoCloseable {
         if (options.encoding() != null) {
             return options.encoding();
         }
-        return w.target.flavour() == AutopilotFlavour.PX4 ? ParamEncoding.BYTEWISE : ParamEncoding.C_CAST;
+        return Objects.requireNonNull(w.target, "set at start").flavour() == AutopilotFlavour.PX4 ? ParamEncoding.BYTEWISE : ParamEncoding.C_CAST;
     }
 
     private void transmit(Work w) {
         w.attempts++;
-        Target t = w.target;
+        Target t = Objects.requireNonNull(w.target, "the target is set when the work starts");
         switch (w.kind) {
             case READ -> sendRead(t, w.name, -1);
             case SET -> {
@@ -297,14 +298,15 @@ public final class ParamService implements AutoCloseable {
                 } else {
                     float encoded;
                     try {
-                        encoded = encoding(w).encode(w.value, w.type);
+                        encoded = encoding(w).encode(w.value, Objects.requireNonNull(w.type, "type known"));
                     } catch (IllegalArgumentException e) {
                         LOG.warn("not setting {}: {}", w.name, e.getMessage());
                         finish(w, ParamResult.VALUE_REJECTED);
                         return;
                     }
                     port.send(ParamSet.builder().targetSystem(t.systemId()).targetComponent(t.componentId())
-                            .paramId(w.name).paramValue(encoded).paramType(EnumValue.create(w.type.wireValue()))
+                            .paramId(w.name).paramValue(encoded)
+                            .paramType(EnumValue.create(Objects.requireNonNull(w.type, "type known").wireValue()))
                             .build());
                 }
             }
@@ -314,7 +316,7 @@ public final class ParamService implements AutoCloseable {
         arm(w, w.kind == Kind.LIST ? options.listGapMs() : options.timeoutMs());
     }
 
-    private void sendRead(Target t, String name, int index) {
+    private void sendRead(Target t, @Nullable String name, int index) {
         port.send(ParamRequestRead.builder().targetSystem(t.systemId()).targetComponent(t.componentId())
                 .paramId(name == null ? "" : name).paramIndex(index).build());
     }
@@ -357,7 +359,7 @@ public final class ParamService implements AutoCloseable {
         int sent = 0;
         for (int i = 0; i < w.count && sent < MAX_REREQUESTS_PER_ROUND; i++) {
             if (!w.byIndex.containsKey(i)) {
-                sendRead(w.target, null, i);
+                sendRead(Objects.requireNonNull(w.target, "set at start"), null, i);
                 w.rerequests++;
                 sent++;
             }
@@ -367,7 +369,7 @@ public final class ParamService implements AutoCloseable {
 
     private void onValue(ParamValue m, MavlinkFrame f) {
         Work a = queue.active();
-        Target t = a != null ? a.target : targetSupplier.get();
+        Target t = a != null ? Objects.requireNonNull(a.target, "set at start") : targetSupplier.get();
         if (f.sysId() != t.systemId() || (t.componentId() != 0 && f.compId() != t.componentId())) {
             return;
         }
@@ -428,8 +430,9 @@ public final class ParamService implements AutoCloseable {
     }
 
     private static double expectedEcho(Work w, ParamEncoding enc) {
-        float onWire = enc.encode(w.value, w.type);
-        return enc.decode(Float.floatToRawIntBits(onWire), w.type);
+        ParamType type = Objects.requireNonNull(w.type, "a set's type is known before it is sent");
+        float onWire = enc.encode(w.value, type);
+        return enc.decode(Float.floatToRawIntBits(onWire), type);
     }
 
     private static boolean contiguous(Work w) {
@@ -461,10 +464,13 @@ public final class ParamService implements AutoCloseable {
             int missing = w.count < 0 ? 0 : (int) java.util.stream.IntStream.range(0, w.count)
                     .filter(i -> !w.byIndex.containsKey(i)).count();
             ParamListOutcome o = new ParamListOutcome(r, byName, w.count, missing, w.rerequests, elapsed);
-            port.callbackExecutor().execute(() -> w.list.complete(o));
+            CompletableFuture<ParamListOutcome> list = Objects.requireNonNull(w.list, "a list has its future");
+            port.callbackExecutor().execute(() -> list.complete(o));
         } else {
-            ParamOutcome o = new ParamOutcome(w.name, r, w.last, w.attempts, elapsed);
-            port.callbackExecutor().execute(() -> w.single.complete(o));
+            ParamOutcome o = new ParamOutcome(Objects.requireNonNull(w.name, "a read or set has a name"), r, w.last,
+                    w.attempts, elapsed);
+            CompletableFuture<ParamOutcome> single = Objects.requireNonNull(w.single, "a read or set has its future");
+            port.callbackExecutor().execute(() -> single.complete(o));
         }
         queue.finished(w);
     }

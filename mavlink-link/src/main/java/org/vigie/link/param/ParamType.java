@@ -1,5 +1,7 @@
 package org.vigie.link.param;
 
+import org.jspecify.annotations.Nullable;
+
 /** MAV_PARAM_TYPE: how a parameter's value is typed on the autopilot. */
 public enum ParamType {
     /** 8-bit unsigned (1). */
@@ -45,7 +47,7 @@ public enum ParamType {
      * @param value MAV_PARAM_TYPE value
      * @return the type, or null if unknown
      */
-    public static ParamType fromWire(int value) {
+    public static @Nullable ParamType fromWire(int value) {
         for (ParamType t : values()) {
             if (t.wire == value) {
                 return t;

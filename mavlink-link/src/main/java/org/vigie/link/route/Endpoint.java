@@ -3,6 +3,7 @@ package org.vigie.link.route;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.FrameView;
 import org.vigie.link.route.AcceptResult.FilterReason;
 import org.vigie.link.route.AcceptResult.RejectReason;
@@ -41,7 +42,7 @@ public final class Endpoint {
     private final long[] seenSys = new long[4];
     private final long[] seenComp = new long[1024];
     private final long[] counters = new long[10];
-    private volatile FrameTap tap;
+    private volatile @Nullable FrameTap tap;
 
     Endpoint(int index, String name, FrameSink sink, EndpointFilter inFilter, EndpointFilter outFilter) {
         this.index = index;

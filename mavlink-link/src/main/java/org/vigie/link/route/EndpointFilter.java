@@ -1,6 +1,7 @@
 package org.vigie.link.route;
 
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.FrameView;
 import org.vigie.link.route.AcceptResult.FilterReason;
 
@@ -62,7 +63,7 @@ public final class EndpointFilter {
      * @param frame the frame
      * @return null if it passes, otherwise why it is kept out
      */
-    public FilterReason check(FrameView frame) {
+    public @Nullable FilterReason check(FrameView frame) {
         if (passAll) {
             return null;
         }
@@ -76,7 +77,7 @@ public final class EndpointFilter {
      * @param sourceSystem source system id 0..255
      * @return null if it passes, otherwise why it is kept out
      */
-    public FilterReason check(int msgId, int sourceSystem) {
+    public @Nullable FilterReason check(int msgId, int sourceSystem) {
         if (passAll) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.FrameView;
 import org.vigie.link.route.AcceptResult.FilterReason;
 import org.vigie.link.time.Scheduler;
@@ -34,8 +35,8 @@ import org.vigie.link.time.Scheduler;
  */
 public final class Router {
 
-    private final Scheduler scheduler;
-    private final DedupCache dedup;
+    private final @Nullable Scheduler scheduler;
+    private final @Nullable DedupCache dedup;
     private final List<Endpoint> endpointList = new ArrayList<>();
     private Endpoint[] endpoints = new Endpoint[0];
 
@@ -149,7 +150,7 @@ public final class Router {
         }
         source.tapIn(buf, off, len);
         source.learn(frame.sysId(), frame.compId());
-        if (dedup != null && dedup.seenRecently(buf, off, len, scheduler.nanoTime())) {
+        if (dedup != null && scheduler != null && dedup.seenRecently(buf, off, len, scheduler.nanoTime())) {
             source.inc(Endpoint.DEDUPLICATED);
             return 0;
         }

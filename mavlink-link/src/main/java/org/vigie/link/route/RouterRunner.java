@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.codec.DiscardReason;
@@ -64,7 +65,7 @@ public final class RouterRunner implements AutoCloseable {
         final AtomicLong discarded = new AtomicLong();
         final boolean burstEnds;
         final boolean datagrams;
-        volatile TransportState state;
+        volatile @Nullable TransportState state;
 
         Link(Endpoint endpoint, Transport transport) {
             this.endpoint = endpoint;
@@ -261,7 +262,7 @@ public final class RouterRunner implements AutoCloseable {
      * @param endpoint an endpoint of this runner
      * @return the state, or null before the first report
      */
-    public TransportState state(Endpoint endpoint) {
+    public @Nullable TransportState state(Endpoint endpoint) {
         return link(endpoint).state;
     }
 

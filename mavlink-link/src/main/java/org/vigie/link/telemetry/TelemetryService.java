@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.MavlinkPort;
@@ -87,7 +88,7 @@ public final class TelemetryService implements AutoCloseable {
         final TreeMap<Integer, String> parts = new TreeMap<>();
         int severity;
         int lastSeq = -1;
-        Cancellable timer;
+        @Nullable Cancellable timer;
     }
 
     private final MavlinkPort port;
@@ -108,18 +109,18 @@ public final class TelemetryService implements AutoCloseable {
     private long lastRebootMs = -1;
     private volatile VehicleState current = VehicleState.empty();
 
-    private VehicleState.Status status;
-    private VehicleState.Position position;
-    private VehicleState.Attitude attitude;
-    private VehicleState.Battery battery;
-    private VehicleState.Gps gps;
-    private VehicleState.Ekf ekf;
-    private VehicleState.Home home;
-    private VehicleState.MissionProgress mission;
-    private VehicleState.Gimbal gimbal;
-    private VehicleState.Fence fence;
-    private VehicleState.AutopilotTime time;
-    private VehicleState.Landed landed;
+    private VehicleState.@Nullable Status status;
+    private VehicleState.@Nullable Position position;
+    private VehicleState.@Nullable Attitude attitude;
+    private VehicleState.@Nullable Battery battery;
+    private VehicleState.@Nullable Gps gps;
+    private VehicleState.@Nullable Ekf ekf;
+    private VehicleState.@Nullable Home home;
+    private VehicleState.@Nullable MissionProgress mission;
+    private VehicleState.@Nullable Gimbal gimbal;
+    private VehicleState.@Nullable Fence fence;
+    private VehicleState.@Nullable AutopilotTime time;
+    private VehicleState.@Nullable Landed landed;
 
     /**
      * Creates the service and subscribes to the telemetry messages.
@@ -229,7 +230,8 @@ public final class TelemetryService implements AutoCloseable {
                 results.forEach((id, r) -> {
                     Integer stream = ARDUPILOT_STREAM_OF.get(id);
                     if (r == CommandResult.UNSUPPORTED && stream != null) {
-                        streamRate.merge(stream, (int) Math.ceil(ratesHz.get(id)), Math::max);
+                        streamRate.merge(stream, (int) Math.ceil(Objects.requireNonNull(ratesHz.get(id), "asked")),
+                                Math::max);
                         fallback.add(id);
                     }
                 });
@@ -251,8 +253,8 @@ public final class TelemetryService implements AutoCloseable {
     public Subscription addListener(Set<StateGroup> groups, Consumer<VehicleState> listener) {
         Objects.requireNonNull(listener, "listener");
         List<StateGroup> gs = List.copyOf(groups);
-        gs.forEach(g -> listeners.get(g).add(listener));
-        return () -> gs.forEach(g -> listeners.get(g).remove(listener));
+        gs.forEach(g -> listenersOf(g).add(listener));
+        return () -> gs.forEach(g -> listenersOf(g).remove(listener));
     }
 
     /**
@@ -350,7 +352,8 @@ public final class TelemetryService implements AutoCloseable {
             rebooted("HEARTBEAT back in MAV_STATE_BOOT after state " + lastSystemStatus);
         } else if (droppedInTheAir((base & 0x80) != 0)) {
             rebooted(String.format(java.util.Locale.ROOT, "HEARTBEAT disarmed after %d ms of silence, last seen "
-                    + "armed %.1f m above home", now() - status.receivedMs(), position.altitudeRelM()));
+                    + "armed %.1f m above home", now() - Objects.requireNonNull(status, "seen armed").receivedMs(),
+                    Objects.requireNonNull(position, "seen in the air").altitudeRelM()));
         }
         lastSystemStatus = sysStatus;
         status = new VehicleState.Status((base & 0x80) != 0, base, m.customMode(), sysStatus, now());
@@ -513,8 +516,12 @@ public final class TelemetryService implements AutoCloseable {
         notify(g, s);
     }
 
+    private List<Consumer<VehicleState>> listenersOf(StateGroup g) {
+        return Objects.requireNonNull(listeners.get(g), "every group has its list");
+    }
+
     private void notify(StateGroup g, VehicleState s) {
-        for (Consumer<VehicleState> l : listeners.get(g)) {
+        for (Consumer<VehicleState> l : listenersOf(g)) {
             port.callbackExecutor().execute(() -> l.accept(s));
         }
     }

@@ -2,6 +2,7 @@ package org.vigie.link.telemetry;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of what the autopilot last reported. A group is null until its first message arrives; every
@@ -25,9 +26,11 @@ import java.util.Set;
  * @param landed EXTENDED_SYS_STATE fields, or null
  * @param stale groups flagged stale (received once, then silent too long)
  */
-public record VehicleState(long snapshotMs, Status status, Position position, Attitude attitude, Battery battery,
-                           Gps gps, Ekf ekf, Home home, MissionProgress mission, Gimbal gimbal, Fence fence,
-                           AutopilotTime time, Landed landed, Set<StateGroup> stale) {
+public record VehicleState(long snapshotMs, @Nullable Status status, @Nullable Position position,
+                           @Nullable Attitude attitude, @Nullable Battery battery, @Nullable Gps gps,
+                           @Nullable Ekf ekf, @Nullable Home home, @Nullable MissionProgress mission,
+                           @Nullable Gimbal gimbal, @Nullable Fence fence, @Nullable AutopilotTime time,
+                           @Nullable Landed landed, Set<StateGroup> stale) {
 
     /** Copies the stale set. */
     public VehicleState {

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deterministic scheduler for tests and simulations: time moves only when {@link #advance(Duration)} (or
@@ -44,8 +45,8 @@ public final class ManualScheduler implements Scheduler {
     private final AtomicLong order = new AtomicLong();
     private final Instant epoch;
     private volatile long nowNanos;
-    private volatile Thread driver;
-    private CallbackThread callbacks;
+    private volatile @Nullable Thread driver;
+    private @Nullable CallbackThread callbacks;
 
     /** Creates a scheduler whose clock starts at 2026-01-01T00:00:00Z. */
     public ManualScheduler() {
@@ -181,8 +182,8 @@ public final class ManualScheduler implements Scheduler {
                     return t;
                 });
         private int pending;
-        private RuntimeException failure;
-        private Error error;
+        private @Nullable RuntimeException failure;
+        private @Nullable Error error;
 
         @Override
         public void execute(Runnable task) {

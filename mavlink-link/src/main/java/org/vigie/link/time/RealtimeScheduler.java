@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
 
     private final ScheduledExecutorService executor;
     private final SpeedUpClock time;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
     /**
      * Creates a real-time scheduler (speed-up 1).
@@ -70,7 +71,7 @@ public final class RealtimeScheduler implements Scheduler, AutoCloseable {
      * @param maxLateness lateness of a task beyond which the clock holds (scheduler time), or null never to hold
      * @throws IllegalArgumentException if speedUp is out of range or maxLateness is negative
      */
-    public RealtimeScheduler(String threadName, double speedUp, Clock clock, Duration maxLateness) {
+    public RealtimeScheduler(String threadName, double speedUp, Clock clock, @Nullable Duration maxLateness) {
         this(threadName, new SpeedUpClock(speedUp, clock, maxLateness));
     }
 

@@ -3,8 +3,10 @@ package org.vigie.link.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The time base of {@link RealtimeScheduler}s: wall time multiplied by a speed-up, held back through stalls. Schedulers
@@ -36,7 +38,7 @@ public final class SpeedUpClock {
      * @param maxLateness lateness of a task beyond which the clock holds (scheduler time), or null never to hold
      * @throws IllegalArgumentException if speedUp is out of range or maxLateness is negative
      */
-    public SpeedUpClock(double speedUp, Clock clock, Duration maxLateness) {
+    public SpeedUpClock(double speedUp, Clock clock, @Nullable Duration maxLateness) {
         if (!(speedUp >= 1.0 && speedUp <= 1000.0)) {
             throw new IllegalArgumentException("speedUp must be in [1, 1000], was " + speedUp);
         }
@@ -68,7 +70,7 @@ public final class SpeedUpClock {
 
     /** @return scheduler nanoseconds since construction; never goes back */
     public long nanoTime() {
-        long t = (long) ((System.nanoTime() - startNanos - held.get().wallNanos()) * speedUp);
+        long t = (long) ((System.nanoTime() - startNanos - Objects.requireNonNull(held.get(), "never cleared").wallNanos()) * speedUp);
         return maxLatenessWallNanos == Long.MAX_VALUE ? t : latestNanos.accumulateAndGet(t, Math::max);
     }
 
@@ -79,7 +81,7 @@ public final class SpeedUpClock {
 
     /** @return scheduler time held back through stalls so far */
     public Duration held() {
-        return Duration.ofNanos((long) (held.get().wallNanos() * speedUp));
+        return Duration.ofNanos((long) (Objects.requireNonNull(held.get(), "never cleared").wallNanos() * speedUp));
     }
 
     /** @return a delay in scheduler time as wall nanoseconds, never negative */
@@ -99,7 +101,7 @@ public final class SpeedUpClock {
         }
         long nowWall = System.nanoTime();
         while (true) {
-            Held h = held.get();
+            Held h = Objects.requireNonNull(held.get(), "never cleared");
             long stallFrom = Math.max(dueWallNanos + maxLatenessWallNanos, h.untilWallNanos());
             if (nowWall <= stallFrom || held.compareAndSet(h, new Held(h.wallNanos() + nowWall - stallFrom, nowWall))) {
                 return;

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.FrameParser;
 import org.vigie.link.codec.FrameView;
 import org.vigie.link.codec.MavlinkFrame;
@@ -54,8 +55,8 @@ public final class TlogReader implements Iterator<TlogRecord>, Closeable {
     private final InputStream in;
     private final FrameParser parser;
     private final byte[] frameBuf = new byte[10 + 255 + 2 + 13];
-    private MavlinkFrame parsed;
-    private TlogRecord next;
+    private @Nullable MavlinkFrame parsed;
+    private @Nullable TlogRecord next;
     private boolean done;
     private long offset;
     private long badRecords;
@@ -154,7 +155,7 @@ public final class TlogReader implements Iterator<TlogRecord>, Closeable {
     }
 
     @Override
-    public TlogRecord next() {
+    public @Nullable TlogRecord next() {
         if (!hasNext()) {
             throw new NoSuchElementException("end of tlog");
         }

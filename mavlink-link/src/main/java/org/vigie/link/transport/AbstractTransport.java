@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,9 @@ abstract class AbstractTransport implements Transport {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closedSignal = new CountDownLatch(1);
-    private volatile TransportListener listener;
-    private volatile TransportState lastState;
-    private volatile Thread reader;
+    private volatile @Nullable TransportListener listener;
+    private volatile @Nullable TransportState lastState;
+    private volatile @Nullable Thread reader;
 
     AbstractTransport(String description) {
         this.description = Objects.requireNonNull(description, "description");
@@ -94,7 +95,7 @@ abstract class AbstractTransport implements Transport {
     /** Hands bytes to the listener; a listener exception is logged and reading goes on. */
     final void deliver(byte[] data, int offset, int length) {
         try {
-            listener.onBytes(data, offset, length);
+            Objects.requireNonNull(listener, "set by start").onBytes(data, offset, length);
         } catch (RuntimeException e) {
             LOG.error("{}: listener failed in onBytes", description, e);
         }
@@ -103,7 +104,7 @@ abstract class AbstractTransport implements Transport {
     /** Tells the listener a burst of deliveries ended; a listener exception is logged and reading goes on. */
     final void deliverBurstEnd() {
         try {
-            listener.onBurstEnd();
+            Objects.requireNonNull(listener, "set by start").onBurstEnd();
         } catch (RuntimeException e) {
             LOG.error("{}: listener failed in onBurstEnd", description, e);
         }

@@ -13,6 +13,7 @@ import java.nio.channels.Selector;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     static final long BUSY_GAP_NANOS = 1_000_000;
 
     final DatagramChannel channel;
-    private final Selector selector;
+    private final @Nullable Selector selector;
     private final int packBytes;
     private final long coalesceNanos;
     private final Object sendLock = new Object();

@@ -2,6 +2,7 @@ package org.vigie.link.transport;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed MAVSDK-style connection string.
@@ -24,7 +25,7 @@ import java.util.Objects;
  * @param path device path for serial, null otherwise
  * @param baud baud rate for serial, -1 otherwise
  */
-public record ConnectionString(Scheme scheme, String host, int port, String path, int baud) {
+public record ConnectionString(Scheme scheme, @Nullable String host, int port, @Nullable String path, int baud) {
 
     /** The supported schemes. */
     public enum Scheme {
@@ -178,6 +179,7 @@ public record ConnectionString(Scheme scheme, String host, int port, String path
         if (scheme == Scheme.SERIAL) {
             return "serial://" + path + ":" + baud;
         }
+        String host = Objects.requireNonNull(this.host, "a network scheme has a host");
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return scheme.prefix + "://" + h + ":" + port;
     }

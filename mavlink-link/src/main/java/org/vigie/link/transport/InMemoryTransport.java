@@ -2,6 +2,7 @@ package org.vigie.link.transport;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One end of an in-memory byte pipe, for tests and for running the simulator in-process. Bytes sent on one end are
@@ -13,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemoryTransport implements Transport {
 
     private final String name;
-    private InMemoryTransport peer;
-    private volatile TransportListener listener;
+    private @Nullable InMemoryTransport peer;
+    private volatile @Nullable TransportListener listener;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long bytesSent;
     private volatile long bytesDropped;
@@ -57,6 +58,7 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public boolean send(byte[] data, int offset, int length) {
+        InMemoryTransport peer = Objects.requireNonNull(this.peer, "set by pair");
         TransportListener l = peer.listener;
         if (closed.get() || peer.closed.get() || l == null) {
             bytesDropped += length;
@@ -71,6 +73,7 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public boolean isConnected() {
+        InMemoryTransport peer = Objects.requireNonNull(this.peer, "set by pair");
         return !closed.get() && !peer.closed.get() && peer.listener != null;
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class SerialTransport extends AbstractTransport {
     private final int baud;
     private final TransportOptions options;
     private final Object portLock = new Object();
-    private volatile SerialPort port;
+    private volatile @Nullable SerialPort port;
     private volatile long droppedBytes;
     private volatile long reopenCount;
 
@@ -83,7 +84,7 @@ public final class SerialTransport extends AbstractTransport {
         return reopenCount;
     }
 
-    private SerialPort tryOpen(String[] why) {
+    private @Nullable SerialPort tryOpen(String[] why) {
         if (!path.regionMatches(true, 0, "COM", 0, 3) && !Files.exists(Path.of(path))) {
             why[0] = "no such device";
             return null;

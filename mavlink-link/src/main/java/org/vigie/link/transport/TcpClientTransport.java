@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,8 @@ public final class TcpClientTransport extends AbstractTransport {
     private final InetSocketAddress remote;
     private final TransportOptions options;
     private final Selector selector;
-    private volatile NioStream current;
-    private volatile SocketChannel connecting;
+    private volatile @Nullable NioStream current;
+    private volatile @Nullable SocketChannel connecting;
     private final AtomicLong droppedBytes = new AtomicLong();
     private volatile long connections;
 

@@ -51,7 +51,8 @@ public final class Transports {
         Objects.requireNonNull(c, "connection");
         Objects.requireNonNull(options, "options");
         return switch (c.scheme()) {
-            case SERIAL -> new SerialTransport(c.path(), c.baud(), options);
+            case SERIAL -> new SerialTransport(Objects.requireNonNull(c.path(), "a serial scheme has a path"), c.baud(),
+                    options);
             case UDPIN -> new UdpInTransport(address(c), options);
             case UDPOUT -> new UdpOutTransport(address(c), options);
             case TCPOUT -> new TcpClientTransport(address(c), options);

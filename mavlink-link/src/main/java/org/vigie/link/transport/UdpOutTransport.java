@@ -3,6 +3,7 @@ package org.vigie.link.transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UDP "client" ({@code udpout://host:port}): sends every {@link #send} as one datagram to a fixed remote address from
@@ -50,7 +51,7 @@ public final class UdpOutTransport extends AbstractUdpTransport {
     }
 
     /** @return the local (ephemeral) address replies come to */
-    public InetSocketAddress localAddress() {
+    public @Nullable InetSocketAddress localAddress() {
         try {
             return (InetSocketAddress) channel.getLocalAddress();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.vigie.link.work;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
@@ -14,7 +15,7 @@ import org.vigie.link.time.Scheduler;
  */
 public abstract class WorkItem {
 
-    private Cancellable timer;
+    private @Nullable Cancellable timer;
     private boolean started;
     private boolean finished;
     private int retries;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A queue of {@link WorkItem}s of which one at a time is active (the shape of MAVSDK's mission-transfer client): items
@@ -26,7 +27,7 @@ public final class WorkQueue<W extends WorkItem> {
     private final ArrayDeque<W> queued = new ArrayDeque<>();
     private final Consumer<W> starter;
     private final Executor startNextVia;
-    private W active;
+    private @Nullable W active;
     private boolean closed;
 
     /**
@@ -49,7 +50,7 @@ public final class WorkQueue<W extends WorkItem> {
     }
 
     /** @return the active item, or null */
-    public W active() {
+    public @Nullable W active() {
         return active;
     }
 

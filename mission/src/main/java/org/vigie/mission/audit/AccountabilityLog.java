@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.output.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,10 @@ public final class AccountabilityLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccountabilityLog.class);
 
     private final List<AccountabilityRecord> records = new ArrayList<>();
-    private final Writer writer;
+    private final @Nullable Writer writer;
     private int writeFailures;
 
-    private AccountabilityLog(Writer writer) {
+    private AccountabilityLog(@Nullable Writer writer) {
         this.writer = writer;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.LocalFrame;
 
@@ -141,8 +142,8 @@ public final class CameraGeometry {
      * @param v vertical image coordinate, -1 (top edge) to 1 (bottom edge)
      * @return the ground point, or null if the ray misses within range
      */
-    public GroundPoint groundPoint(VehiclePose pose, GimbalAttitude gimbalAttitude, CameraModel cameraModel, double u,
-            double v) {
+    public @Nullable GroundPoint groundPoint(VehiclePose pose, GimbalAttitude gimbalAttitude, CameraModel cameraModel,
+            double u, double v) {
         cameraRotation(pose, gimbalAttitude, cameraModel, camera);
         LocalFrame frame = new LocalFrame(GeoPoint.of(pose.latitudeDeg(), pose.longitudeDeg()));
         double tanH = Math.tan(Math.toRadians(cameraModel.horizontalFovDeg() / 2));

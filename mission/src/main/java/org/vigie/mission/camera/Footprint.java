@@ -1,6 +1,7 @@
 package org.vigie.mission.camera;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the camera sees: boresight angles relative to the vehicle, the frame centre and the four image corners on the
@@ -25,7 +26,8 @@ import java.util.List;
  *     horizontal direction
  */
 public record Footprint(VehiclePose pose, double cameraRollDeg, double cameraPitchDeg, double cameraYawDeg,
-        double relativeAzimuthDeg, double relativeElevationDeg, double relativeRollDeg, GroundPoint frameCentre,
+        double relativeAzimuthDeg, double relativeElevationDeg, double relativeRollDeg,
+        @Nullable GroundPoint frameCentre,
         double slantRangeM, List<GroundPoint> corners, List<GroundPoint> outline) {
 
     /** Copies the lists (corners may hold nulls). */

@@ -1,5 +1,7 @@
 package org.vigie.mission.dispatch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the drone answered to a DISPATCH, RETASK or CANCEL, one-to-one with the ACK status byte on the wire (except
  * {@link #NO_ANSWER}, which a {@link DispatchClient} produces locally). Every refusal carries a sentence in
@@ -62,7 +64,7 @@ public enum AckStatus {
      * @param code a byte from the wire, 0..255
      * @return the status, or null when the code is unknown
      */
-    public static AckStatus ofCode(int code) {
+    public static @Nullable AckStatus ofCode(int code) {
         for (AckStatus s : values()) {
             if (s.code == code && code >= 0) {
                 return s;

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.LinkClosedException;
@@ -65,7 +66,7 @@ public final class DispatchClient implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<FlightStatusUpdate>> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private Cancellable sweepTask;
+    private @Nullable Cancellable sweepTask;
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
@@ -82,7 +83,7 @@ public final class DispatchClient implements AutoCloseable {
         final byte[] body;
         final CompletableFuture<DispatchAck> future;
         int attempts;
-        Cancellable timer;
+        @Nullable Cancellable timer;
 
         Pending(long requestId, int drone, byte[] body, CompletableFuture<DispatchAck> future) {
             this.requestId = requestId;
@@ -318,7 +319,7 @@ public final class DispatchClient implements AutoCloseable {
                 }
                 return;
             }
-            p.timer.cancel();
+            Objects.requireNonNull(p.timer, "armed when sent").cancel();
             if (a.status() == AckStatus.REFUSED_STALE && p.attempts < options.attempts()) {
                 attempt(p);
                 return;

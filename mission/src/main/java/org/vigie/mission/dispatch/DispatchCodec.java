@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.DispatchPriority;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.FlightOutcome;
@@ -95,6 +96,9 @@ public final class DispatchCodec {
      * @param length how many bytes
      * @return the message, or why the bytes are malformed
      */
+    // Error Prone's NullTernary takes "yield failed ? null : message" below for an unboxing: the switch yields a
+    // DispatchMessage, nothing is unboxed (a false positive of the check on switch-expression yields).
+    @SuppressWarnings("NullTernary")
     public static DecodeResult decode(byte[] body, int offset, int length) {
         if (body == null || offset < 0 || length < 0 || offset > body.length - length) {
             return new Malformed(MalformedReason.EMPTY, "no body (null or out-of-range slice)", -1, 0);
@@ -109,13 +113,13 @@ public final class DispatchCodec {
                 case DispatchWire.KIND_DISPATCH -> {
                     long id = r.requestId();
                     DispatchRequest q = readRequest(r);
-                    yield r.failed() ? null : new DispatchMessage.Dispatch(id, q);
+                    yield r.failed() || q == null ? null : new DispatchMessage.Dispatch(id, q);
                 }
                 case DispatchWire.KIND_RETASK -> {
                     long id = r.requestId();
                     long flight = r.u32("flight id");
                     DispatchRequest q = readRequest(r);
-                    yield r.failed() ? null : new DispatchMessage.Retask(id, flight, q);
+                    yield r.failed() || q == null ? null : new DispatchMessage.Retask(id, flight, q);
                 }
                 case DispatchWire.KIND_CANCEL -> {
                     long id = r.requestId();
@@ -135,7 +139,7 @@ public final class DispatchCodec {
                     if (!r.failed() && st == null) {
                         r.fail(MalformedReason.BAD_VALUE, "ACK status code " + code + " is unknown");
                     }
-                    yield r.failed() ? null : new DispatchMessage.Ack(id, st, flight, msg);
+                    yield r.failed() || st == null ? null : new DispatchMessage.Ack(id, st, flight, msg);
                 }
                 case DispatchWire.KIND_FLIGHT_STATUS -> {
                     long flight = r.u32("flight id");
@@ -157,8 +161,8 @@ public final class DispatchCodec {
                         }
                         outcome = Optional.ofNullable(o);
                     }
-                    yield r.failed() ? null : new DispatchMessage.FlightStatus(flight, id, seq, phase, outcome,
-                            alert, msg);
+                    yield r.failed() || phase == null ? null
+                            : new DispatchMessage.FlightStatus(flight, id, seq, phase, outcome, alert, msg);
                 }
                 default -> {
                     r.fail(MalformedReason.UNKNOWN_KIND, String.format("kind 0x%02x is not a dispatch message", kind));
@@ -172,9 +176,9 @@ public final class DispatchCodec {
                 return new Malformed(MalformedReason.TRAILING_BYTES, r.remaining() + " bytes follow the last field",
                         kind, r.requestId);
             }
-            return new DecodeResult.Decoded(m);
+            return new DecodeResult.Decoded(Objects.requireNonNull(m, "every kind that did not fail yields a message"));
         } catch (IllegalArgumentException e) {
-            return new Malformed(MalformedReason.BAD_VALUE, e.getMessage(), kind, r.requestId);
+            return new Malformed(MalformedReason.BAD_VALUE, String.valueOf(e.getMessage()), kind, r.requestId);
         }
     }
 
@@ -188,7 +192,7 @@ public final class DispatchCodec {
         return decode(body, 0, body == null ? 0 : body.length);
     }
 
-    private static DispatchRequest readRequest(Reader r) {
+    private static @Nullable DispatchRequest readRequest(Reader r) {
         int latE7 = r.i32("latitude");
         int lonE7 = r.i32("longitude");
         int flags = r.u8("flags");
@@ -247,7 +251,7 @@ public final class DispatchCodec {
      * @param code a phase code from the wire
      * @return the phase, or null when unknown
      */
-    public static FlightPhase phaseOf(int code) {
+    public static @Nullable FlightPhase phaseOf(int code) {
         for (FlightPhase p : FlightPhase.values()) {
             if (phaseCode(p) == code) {
                 return p;
@@ -273,7 +277,7 @@ public final class DispatchCodec {
      * @param code an outcome code 1..4 from the wire
      * @return the outcome, or null when unknown
      */
-    public static FlightOutcome outcomeOf(int code) {
+    public static @Nullable FlightOutcome outcomeOf(int code) {
         for (FlightOutcome o : FlightOutcome.values()) {
             if (outcomeCode(o) == code) {
                 return o;
@@ -298,7 +302,7 @@ public final class DispatchCodec {
      * @param code a priority code from the wire
      * @return the priority, or null when unknown
      */
-    public static DispatchPriority priorityOf(int code) {
+    public static @Nullable DispatchPriority priorityOf(int code) {
         return switch (code) {
             case 0 -> DispatchPriority.ROUTINE;
             case 1 -> DispatchPriority.URGENT;
@@ -362,8 +366,8 @@ public final class DispatchCodec {
         private final byte[] b;
         private int pos;
         private final int end;
-        private MalformedReason failure;
-        private String detail;
+        private @Nullable MalformedReason failure;
+        private @Nullable String detail;
         long requestId;
 
         Reader(byte[] b, int off, int len) {
@@ -388,7 +392,8 @@ public final class DispatchCodec {
         }
 
         Malformed malformed(int kind) {
-            return new Malformed(failure, detail, kind, requestId);
+            return new Malformed(Objects.requireNonNull(failure, "called once failed"),
+                    Objects.requireNonNull(detail, "set with the failure"), kind, requestId);
         }
 
         private boolean need(int n, String field) {
@@ -450,11 +455,13 @@ public final class DispatchCodec {
             return id;
         }
 
+        /** @return the string, or "" once the reader has failed (the message is then discarded) */
         String str8(String field, int max) {
             int n = u8(field + " length");
             return str(field, n, max);
         }
 
+        /** @return the string, or "" once the reader has failed (the message is then discarded) */
         String str16(String field, int max) {
             int n = u16(field + " length");
             return str(field, n, max);
@@ -462,19 +469,20 @@ public final class DispatchCodec {
 
         private String str(String field, int n, int max) {
             if (failed()) {
-                return null;
+                return "";
             }
             if (n > max) {
                 fail(MalformedReason.BAD_STRING, field + " is " + n + " bytes, more than " + max);
-                return null;
+                return "";
             }
             if (!need(n, field)) {
-                return null;
+                return "";
             }
             String s = Utf8.decode(b, pos, n);
             pos += n;
             if (s == null) {
                 fail(MalformedReason.BAD_STRING, field + " is not valid UTF-8");
+                return "";
             }
             return s;
         }

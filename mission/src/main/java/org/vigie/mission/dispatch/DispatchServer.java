@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.LinkEvent;
@@ -115,7 +116,7 @@ public final class DispatchServer implements AutoCloseable {
 
     private static final class Order {
         final byte[] body;
-        DispatchMessage.Ack ack;
+        DispatchMessage.@Nullable Ack ack;
 
         Order(byte[] body) {
             this.body = body;
@@ -130,7 +131,7 @@ public final class DispatchServer implements AutoCloseable {
         final int compId;
         final Set<FlightEvent> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         final List<DispatchMessage.FlightStatus> held = new ArrayList<>();
-        DispatchMessage.FlightStatus latest;
+        DispatchMessage.@Nullable FlightStatus latest;
         int sequence = -1;
         boolean acked;
         boolean ended;
@@ -427,7 +428,7 @@ public final class DispatchServer implements AutoCloseable {
             decide(key, AckStatus.REFUSED_UNKNOWN_FLIGHT, flightId, unknown);
             return;
         }
-        t.flight.retask(req).whenComplete((d, e) -> scheduler.execute(() -> {
+        Objects.requireNonNull(t, "a known flight").flight.retask(req).whenComplete((d, e) -> scheduler.execute(() -> {
             if (e != null) {
                 decide(key, AckStatus.REFUSED_INTERNAL, flightId, "retask failed on the drone: " + e);
                 return;
@@ -448,8 +449,9 @@ public final class DispatchServer implements AutoCloseable {
             return;
         }
         String origin = origin(c.requesterOrigin(), sys, comp, linkId);
-        DispatchRequest cur = t.flight.currentRequest();
-        t.flight.cancel().whenComplete((s, e) -> scheduler.execute(() -> {
+        Flight flight = Objects.requireNonNull(t, "a known flight").flight;
+        DispatchRequest cur = flight.currentRequest();
+        flight.cancel().whenComplete((s, e) -> scheduler.execute(() -> {
             if (e != null) {
                 decide(key, AckStatus.REFUSED_INTERNAL, flightId, "cancel failed on the drone: " + e);
                 return;
@@ -460,7 +462,7 @@ public final class DispatchServer implements AutoCloseable {
         }));
     }
 
-    private String unknownFlight(Tracked t, long flightId) {
+    private @Nullable String unknownFlight(@Nullable Tracked t, long flightId) {
         if (t == null) {
             return "no flight " + flightId + " is known to this drone";
         }
@@ -529,7 +531,7 @@ public final class DispatchServer implements AutoCloseable {
         return t;
     }
 
-    private Tracked trackedOf(Flight f) {
+    private @Nullable Tracked trackedOf(Flight f) {
         for (Tracked t : flights.values()) {
             if (t.flight == f) {
                 return t;

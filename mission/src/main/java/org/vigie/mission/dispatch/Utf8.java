@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** Strict UTF-8 helpers of the codec (package-private; stateless, thread-safe). */
 final class Utf8 {
@@ -18,7 +19,7 @@ final class Utf8 {
     }
 
     /** @return the strictly decoded string, or null if the bytes are not valid UTF-8 */
-    static String decode(byte[] b, int off, int len) {
+    static @Nullable String decode(byte[] b, int off, int len) {
         try {
             CharBuffer cb = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.Geofence;
 import org.vigie.mission.FailsafeKind;
@@ -48,8 +49,8 @@ public final class FailsafeMonitor {
      * @param metresToLegEnd   horizontal distance to the end of the current leg, metres (+infinity when none)
      * @param returnDistanceM  length of the return from here, metres (asked at most once per reserve check)
      */
-    public record Situation(FlightPhase phase, String expectedMode, boolean modeConfirmed, boolean yielded,
-                            boolean braking, boolean watchBattery, FlavourStrategy strategy, GeoPoint here,
+    public record Situation(FlightPhase phase, @Nullable String expectedMode, boolean modeConfirmed, boolean yielded,
+                            boolean braking, boolean watchBattery, @Nullable FlavourStrategy strategy, GeoPoint here,
                             DoubleSupplier metresToLegEnd, DoubleSupplier returnDistanceM) {
     }
 
@@ -133,7 +134,7 @@ public final class FailsafeMonitor {
      * @param onGround whether the vehicle is disarmed in a phase that is not airborne
      * @return lost (first tick), given up, back, or null
      */
-    public FailsafeSignal watchAutopilotLink(FlightPhase phase, boolean onGround) {
+    public @Nullable FailsafeSignal watchAutopilotLink(FlightPhase phase, boolean onGround) {
         long now = clockMs.getAsLong();
         if (linkSilent()) {
             if (phase == FlightPhase.PREFLIGHT) {
@@ -160,7 +161,7 @@ public final class FailsafeMonitor {
      * @param phase the current phase
      * @return the loss, or null
      */
-    public FailsafeSignal watchDispatchLink(FlightPhase phase) {
+    public @Nullable FailsafeSignal watchDispatchLink(FlightPhase phase) {
         long now = clockMs.getAsLong();
         if (!cfg.dispatchLinkTimeout().isZero() && !dispatchLost
                 && now - dispatchLastMs > cfg.dispatchLinkTimeout().toMillis() && !phase.isTerminal()) {
@@ -177,7 +178,7 @@ public final class FailsafeMonitor {
      * @param s what the flight is doing
      * @return the first failsafe that fires, or null
      */
-    public FailsafeSignal watchInFlight(Situation s) {
+    public @Nullable FailsafeSignal watchInFlight(Situation s) {
         if (autopilotLost || s.yielded()) {
             return null;
         }
@@ -248,14 +249,14 @@ public final class FailsafeMonitor {
      * @param strategy the autopilot's strategy
      * @return landed, recovered, or null
      */
-    public FailsafeSignal watchWhileNotInCommand(boolean yielded, FlavourStrategy strategy) {
+    public @Nullable FailsafeSignal watchWhileNotInCommand(boolean yielded, @Nullable FlavourStrategy strategy) {
         if (autopilotLost) {
             return null;
         }
         if (!t.armed() && t.landedState() <= MAV_LANDED_STATE_ON_GROUND && t.altitudeRelM() < cfg.steps().airborneAltitudeM()) {
             return new FailsafeSignal.LandedWithoutUs();
         }
-        if (navLost && !yielded && strategy.navigationHealthy(t)
+        if (navLost && !yielded && Objects.requireNonNull(strategy, "heard before nav is judged").navigationHealthy(t)
                 && clockMs.getAsLong() - navLostSinceMs > cfg.failsafes().navigationRecoveryHold().toMillis()) {
             navLost = false;
             return new FailsafeSignal.NavigationRecovered();

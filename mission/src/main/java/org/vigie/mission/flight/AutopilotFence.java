@@ -2,6 +2,7 @@ package org.vigie.mission.flight;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.export.FenceExport;
 import org.vigie.geofence.export.FenceShape;
 
@@ -11,7 +12,7 @@ import org.vigie.geofence.export.FenceShape;
  * @param export the exporter's result (exported shapes, or a refusal)
  * @param check  the route check against the exported fence, null when the export was refused
  */
-public record AutopilotFence(FenceExport export, AutopilotFenceCheck check) {
+public record AutopilotFence(FenceExport export, @Nullable AutopilotFenceCheck check) {
 
     /** Rejects a null export. */
     public AutopilotFence {
@@ -19,7 +20,7 @@ public record AutopilotFence(FenceExport export, AutopilotFenceCheck check) {
     }
 
     /** @return null when exported, else the exporter's refusal */
-    public String refusal() {
+    public @Nullable String refusal() {
         return export instanceof FenceExport.Refused r ? r.message() : null;
     }
 

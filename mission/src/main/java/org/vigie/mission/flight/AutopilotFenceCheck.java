@@ -3,6 +3,7 @@ package org.vigie.mission.flight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -93,7 +94,7 @@ public final class AutopilotFenceCheck {
      * @return null when the whole route keeps the clearance inside the exported fence, else a sentence saying where
      *         it does not
      */
-    public String problem(Route route, String routeName) {
+    public @Nullable String problem(Route route, String routeName) {
         List<Waypoint> wps = route.waypoints();
         Coordinate[] cs = new Coordinate[wps.size()];
         for (int k = 0; k < wps.size(); k++) {

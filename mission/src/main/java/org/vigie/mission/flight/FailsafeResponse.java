@@ -1,6 +1,7 @@
 package org.vigie.mission.flight;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.mission.FailsafeKind;
 import org.vigie.mission.FlightEvent;
@@ -67,7 +68,7 @@ final class FailsafeResponse {
         c.finish(FlightPhase.FAILED, FlightOutcome.FAILED, "the autopilot rebooted during " + c.phase());
     }
 
-    private void act(FailsafeSignal s) {
+    private void act(@Nullable FailsafeSignal s) {
         FlightPhase phase = c.phase();
         if (s == null) {
             return;

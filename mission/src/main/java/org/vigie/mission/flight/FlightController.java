@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.geofence.geodesy.GeoPoint;
@@ -71,21 +72,21 @@ public final class FlightController {
     private final FailsafeResponse failsafes = new FailsafeResponse(this);
     private final OperatorOrders orders = new OperatorOrders(this);
     private final List<Subscription> subs = new ArrayList<>();
-    private Cancellable tickTask;
+    private @Nullable Cancellable tickTask;
 
-    FlavourStrategy strategy;
+    @Nullable FlavourStrategy strategy;
     DispatchRequest request;
     private volatile FlightPhase phase = FlightPhase.PREFLIGHT;
     /** The one step running now (null before start and after the end). */
-    FlightStep current;
+    @Nullable FlightStep current;
     /** The last route followed, for progress, ETA and the breach prediction. */
-    LegStep legs;
-    OnSceneStep onScene;
-    String expectedMode;
+    @Nullable LegStep legs;
+    @Nullable OnSceneStep onScene;
+    @Nullable String expectedMode;
     boolean modeConfirmed;
     boolean yielded;
-    FailsafeKind yieldKind;
-    String yieldReason;
+    @Nullable FailsafeKind yieldKind;
+    @Nullable String yieldReason;
     boolean released;
     boolean cancelled;
     boolean reachedScene;
@@ -218,7 +219,7 @@ public final class FlightController {
             }
             confirmMode();
             if (inCommand()) {
-                current.run();
+                Objects.requireNonNull(current, "a step runs while in command").run();
             } else {
                 failsafes.watchWhileNotInCommand();
             }
@@ -273,7 +274,7 @@ public final class FlightController {
     }
 
     /** Makes {@code next} the current step (the previous one is finished); it runs at the next tick or kick. */
-    void replace(FlightStep next) {
+    void replace(@Nullable FlightStep next) {
         if (current != null) {
             current.finish();
         }
@@ -307,7 +308,8 @@ public final class FlightController {
             case UPLOAD -> replace(new FenceUploadStep(steps));
             case ARM -> replace(new ArmStep(steps));
             case TAKEOFF -> replace(new TakeoffStep(steps));
-            case TRANSIT -> replace(new LegStep(steps, plan.legPoints(plan.outbound()), true));
+            case TRANSIT -> replace(new LegStep(steps,
+                    plan.legPoints(Objects.requireNonNull(plan.outbound(), "planned")), true));
             case ON_SCENE -> replace(new OnSceneStep(steps));
             case RETURN -> steps.startReturn();
             case LAND -> replace(new LandStep(steps));

@@ -3,6 +3,7 @@ package org.vigie.mission.flight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.export.EnforcedDistrict;
 import org.vigie.geofence.export.FenceCapacity;
 import org.vigie.geofence.geodesy.GeoPoint;
@@ -45,13 +46,13 @@ public final class FlightPlan {
     private final FlightContext ctx;
     private final FlightRecorder recorder;
     private final PlanOptions options;
-    private AutopilotFence fence;
-    private FenceCapacity fenceCapacity;
+    private @Nullable AutopilotFence fence;
+    private @Nullable FenceCapacity fenceCapacity;
     /** Plans inside the fence the autopilot holds ({@link EnforcedDistrict}); the district's own until exported. */
-    private RoutePlanner planner;
-    private Route outbound;
-    private Route inbound;
-    private EnergyBudget budget;
+    private @Nullable RoutePlanner planner;
+    private @Nullable Route outbound;
+    private @Nullable Route inbound;
+    private @Nullable EnergyBudget budget;
 
     /**
      * @param ctx      the flight's context (planner, district, energy, config)
@@ -72,14 +73,14 @@ public final class FlightPlan {
      * @param strategy the autopilot's strategy
      * @return null when exported, else the exporter's refusal
      */
-    public String exportFence(FlavourStrategy strategy) {
+    public @Nullable String exportFence(FlavourStrategy strategy) {
         if (fenceCapacity == null) {
             fenceCapacity = strategy.defaultFenceCapacity();
         }
         if (fence == null) {
             useExport(FenceUploadStep.export(ctx, fenceCapacity));
         }
-        return fence.refusal();
+        return Objects.requireNonNull(fence, "exported above").refusal();
     }
 
     private void useExport(AutopilotFence f) {
@@ -96,7 +97,7 @@ public final class FlightPlan {
     }
 
     /** @return what the autopilot stores of a fence, null until stated or defaulted */
-    public FenceCapacity fenceCapacity() {
+    public @Nullable FenceCapacity fenceCapacity() {
         return fenceCapacity;
     }
 
@@ -111,18 +112,21 @@ public final class FlightPlan {
      *
      * @return null when a smaller fence was exported and the routes keep their clearance inside it, else why not
      */
-    public String shrinkFence() {
-        fenceCapacity = fenceCapacity.below(fence.shapes());
+    public @Nullable String shrinkFence() {
+        fenceCapacity = Objects.requireNonNull(fenceCapacity, "set by exportFence")
+                .below(Objects.requireNonNull(fence, "exported by exportFence").shapes());
         useExport(FenceUploadStep.export(ctx, fenceCapacity));
+        AutopilotFence fence = Objects.requireNonNull(this.fence, "exported above");
         if (fence.refusal() != null) {
             return fence.refusal();
         }
-        String p = outbound == null ? null : fence.check().problem(outbound, "outbound");
-        return p != null || inbound == null ? p : fence.check().problem(inbound, "return");
+        AutopilotFenceCheck check = Objects.requireNonNull(fence.check(), "an export that is not refused is checked");
+        String p = outbound == null ? null : check.problem(outbound, "outbound");
+        return p != null || inbound == null ? p : check.problem(inbound, "return");
     }
 
     /** @return the fence as exported for the autopilot, null before {@link #exportFence} */
-    public AutopilotFence fence() {
+    public @Nullable AutopilotFence fence() {
         return fence;
     }
 
@@ -137,17 +141,17 @@ public final class FlightPlan {
     }
 
     /** @return the outbound route flown (null before PREFLIGHT cleared the flight) */
-    public Route outbound() {
+    public @Nullable Route outbound() {
         return outbound;
     }
 
     /** @return the return route flown or planned */
-    public Route inbound() {
+    public @Nullable Route inbound() {
         return inbound;
     }
 
     /** @return the energy budget of the first plan (null before) */
-    public EnergyBudget budget() {
+    public @Nullable EnergyBudget budget() {
         return budget;
     }
 
@@ -225,7 +229,7 @@ public final class FlightPlan {
      * @param elapsedS seconds since the flight started
      * @return null when planned, else the planner's refusal
      */
-    public String replanOutbound(GeoPoint here, DispatchRequest request, double elapsedS) {
+    public @Nullable String replanOutbound(GeoPoint here, DispatchRequest request, double elapsedS) {
         PlanResult r = planTo(here, new GeoPoint(request.targetLatDeg(), request.targetLonDeg(), 0));
         if (r instanceof PlanResult.Refused ref) {
             return ref.failure().message();
@@ -243,7 +247,7 @@ public final class FlightPlan {
      * @param elapsedS seconds since the flight started
      * @return null when planned, else the planner's refusal
      */
-    public String replanReturn(GeoPoint here, double elapsedS) {
+    public @Nullable String replanReturn(GeoPoint here, double elapsedS) {
         PlanResult r = planReturn(here);
         if (r instanceof PlanResult.Refused ref) {
             return ref.failure().message();
@@ -285,7 +289,7 @@ public final class FlightPlan {
      * @return null when both routes keep half the district's margin inside the fence the autopilot enforces (or that
      *         fence is not exported yet), else the sentence
      */
-    String autopilotFenceProblem(Route out, Route back) {
+    @Nullable String autopilotFenceProblem(Route out, Route back) {
         if (fence == null || fence.check() == null) {
             return null;
         }

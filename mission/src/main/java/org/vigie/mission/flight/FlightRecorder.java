@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.plan.Route;
 import org.vigie.geofence.plan.Waypoint;
@@ -42,7 +43,7 @@ public final class FlightRecorder {
     private int retasks;
     private int startBatteryPercent = -1;
     private long startMs;
-    private Instant startedAt;
+    private @Nullable Instant startedAt;
     private FlightPhase phase = FlightPhase.PREFLIGHT;
     private long phaseEnteredMs;
     private long lastTrackMs = -1_000_000_000L;
@@ -211,7 +212,7 @@ public final class FlightRecorder {
      * @param nowMs          the flight's clock
      * @return the event
      */
-    public FlightEvent.Progress progress(FlightPhase phase, LegStep legs, long onSceneUntilMs, GeoPoint here,
+    public FlightEvent.Progress progress(FlightPhase phase, @Nullable LegStep legs, long onSceneUntilMs, GeoPoint here,
                                          Instant at, long nowMs) {
         double toGo = Double.NaN;
         if ((phase == FlightPhase.TRANSIT || phase == FlightPhase.RETURN) && legs != null

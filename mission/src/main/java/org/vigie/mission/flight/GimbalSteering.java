@@ -2,6 +2,7 @@ package org.vigie.mission.flight;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.command.CommandService;
@@ -44,9 +45,9 @@ public final class GimbalSteering {
     private final AtomicLong gimbalCommands = new AtomicLong();
     private final AtomicLong roiRestores = new AtomicLong();
     /** The attached flight, published by {@link #attach} (any thread). */
-    private volatile Attached attached;
+    private volatile @Nullable Attached attached;
     /** The flight {@link #onPacket} last worked for (its thread only). */
-    private Attached seen;
+    private @Nullable Attached seen;
     private long lastCommandMs = Long.MIN_VALUE / 2;
     private long clearSinceMs = -1;
     private boolean steeredAway;

@@ -1,6 +1,7 @@
 package org.vigie.mission.flight;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.mission.DispatchRequest;
@@ -56,7 +57,8 @@ final class OperatorOrders {
                 + " for alert " + nr.alertId() + " by " + nr.requesterId() + ": " + nr.reason();
         c.emit(new FlightEvent.Retasked(c.scheduler.now(), nr, true, reason));
         switch (phase) {
-            case TRANSIT -> c.replace(new LegStep(c.steps(), c.plan.legPoints(c.plan.outbound()), true));
+            case TRANSIT -> c.replace(new LegStep(c.steps(),
+                    c.plan.legPoints(Objects.requireNonNull(c.plan.outbound(), "planned")), true));
             case ON_SCENE, RETURN -> c.enter(FlightPhase.TRANSIT, reason);
             default -> {
                 // on the ground or climbing: the new plan is flown when TRANSIT starts

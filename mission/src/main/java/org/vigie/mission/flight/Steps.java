@@ -1,6 +1,8 @@
 package org.vigie.mission.flight;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.FlightOutcome;
@@ -25,7 +27,7 @@ final class Steps implements StepHost {
     }
 
     @Override
-    public FlavourStrategy strategy() {
+    public @Nullable FlavourStrategy strategy() {
         return c.strategy;
     }
 
@@ -116,7 +118,8 @@ final class Steps implements StepHost {
             } else if (phase == FlightPhase.ON_SCENE) {
                 c.enter(FlightPhase.TRANSIT, "back to the scene along a planned route after braking");
             } else {
-                c.replace(new LegStep(this, c.plan.legPoints(c.plan.outbound()), true));
+                c.replace(new LegStep(this, c.plan.legPoints(Objects.requireNonNull(c.plan.outbound(), "planned")),
+                        true));
                 c.warn("re-planned to the scene after braking");
             }
         } else if (phase == FlightPhase.RETURN) {
@@ -183,7 +186,7 @@ final class Steps implements StepHost {
         quietly(c.ctx.commands().setRoiNone());
         String why = c.plan.replanReturn(c.here(), c.rec.elapsedS(c.ms()));
         if (why == null) {
-            c.replace(new LegStep(this, c.plan.legPoints(c.plan.inbound()), false));
+            c.replace(new LegStep(this, c.plan.legPoints(Objects.requireNonNull(c.plan.inbound(), "planned")), false));
         } else {
             // a straight-line RTL can cross an exclusion zone: land where we are instead
             c.failsafeLand("no return route from here (" + why + ")");

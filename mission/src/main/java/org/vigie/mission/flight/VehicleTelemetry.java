@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.Subscription;
 import org.vigie.link.telemetry.StateGroup;
 import org.vigie.link.telemetry.TelemetryService;
@@ -241,7 +242,7 @@ public final class VehicleTelemetry {
     }
 
     /** @return the last gimbal quaternion (w, x, y, z), or null if none */
-    public float[] gimbalQuaternion() {
+    public float @Nullable [] gimbalQuaternion() {
         VehicleState.Gimbal g = s().gimbal();
         return g == null ? null : new float[] {(float) g.w(), (float) g.x(), (float) g.y(), (float) g.z()};
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.time.Cancellable;
@@ -46,8 +47,8 @@ public final class MetadataStreamer implements AutoCloseable {
     private final St0601Encoder encoder = new St0601Encoder();
     private final PrivacyMonitor privacy;
     private final List<MetadataSink> sinks;
-    private final Consumer<PrivacyEvent> privacyListener;
-    private final Consumer<MetadataPacket> packetListener;
+    private final @Nullable Consumer<PrivacyEvent> privacyListener;
+    private final @Nullable Consumer<MetadataPacket> packetListener;
 
     private final AtomicReference<Stamped> latest = new AtomicReference<>();
     private final AtomicLong sent = new AtomicLong();
@@ -58,7 +59,7 @@ public final class MetadataStreamer implements AutoCloseable {
     /** The periodic emission while started; {@link #STARTING} while {@link #start()} schedules it. */
     private final AtomicReference<Cancellable> task = new AtomicReference<>();
     /** Event thread. */
-    private Stamped lastSent;
+    private @Nullable Stamped lastSent;
 
     private record Stamped(MetadataSnapshot snapshot, long receivedNanos) {
     }
@@ -133,7 +134,7 @@ public final class MetadataStreamer implements AutoCloseable {
     }
 
     /** @return the privacy verdict of the last packet sent */
-    public PrivacyStatus lastPrivacy() {
+    public @Nullable PrivacyStatus lastPrivacy() {
         return lastPrivacy.get();
     }
 
@@ -219,8 +220,8 @@ public final class MetadataStreamer implements AutoCloseable {
         private List<org.vigie.mission.klv.privacy.PrivacyPolygon> privacyZones = List.of();
         private PrivacyPolicy privacyPolicy = PrivacyPolicy.DEFAULT;
         private final List<MetadataSink> sinks = new ArrayList<>();
-        private Consumer<PrivacyEvent> privacyListener;
-        private Consumer<MetadataPacket> packetListener;
+        private @Nullable Consumer<PrivacyEvent> privacyListener;
+        private @Nullable Consumer<MetadataPacket> packetListener;
 
         private Builder(Scheduler scheduler, TerrainModel terrain) {
             if (scheduler == null || terrain == null) {

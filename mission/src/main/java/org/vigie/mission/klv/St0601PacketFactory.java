@@ -1,6 +1,7 @@
 package org.vigie.mission.klv;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vigie.misb.FrameCenterElevation;
 import org.vigie.misb.FrameCenterLatitude;
 import org.vigie.misb.FrameCenterLongitude;
@@ -45,7 +46,7 @@ import org.vigie.mission.camera.VehiclePose;
  */
 public final class St0601PacketFactory {
 
-    private final PlatformDesignation designation;
+    private final @Nullable PlatformDesignation designation;
     private final UasLsVersion version;
 
     /**

@@ -3,6 +3,7 @@ package org.vigie.mission.output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.TrackPoint;
 
 /**
@@ -123,8 +124,8 @@ public final class SvgMap {
                 pts.toString().trim(), fill, stroke, width, esc(title));
     }
 
-    private static String polyline(Projection pr, List<TrackPoint> track, String stroke, double width, String dash,
-                                   String title) {
+    private static String polyline(Projection pr, List<TrackPoint> track, String stroke, double width,
+                                   @Nullable String dash, String title) {
         if (track.size() < 2) {
             return "";
         }

@@ -2,6 +2,7 @@ package org.vigie.mission.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.camera.GroundPoint;
 import org.vigie.mission.klv.MetadataPacket;
 
@@ -14,7 +15,7 @@ import org.vigie.mission.klv.MetadataPacket;
  * @param overPrivacyZone true if the footprint may show a privacy zone
  * @param privacyZones names of those zones
  */
-public record CameraView(GroundPoint frameCentre, List<GroundPoint> corners, boolean overPrivacyZone,
+public record CameraView(@Nullable GroundPoint frameCentre, List<GroundPoint> corners, boolean overPrivacyZone,
         List<String> privacyZones) {
 
     /** Copies the lists. */

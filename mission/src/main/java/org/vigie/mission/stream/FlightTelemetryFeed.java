@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.Companion;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.Flight;
@@ -162,11 +163,11 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
 
     /** State of the feed for one flight: on its event thread (the listener's thread for a refused dispatch). */
     private final class PerFlight {
-        private TelemetrySample last;
+        private @Nullable TelemetrySample last;
         private boolean finished;
         private long lastMicros = Long.MIN_VALUE;
         private long lastAttitudeSampleMs = Long.MIN_VALUE / 2;
-        private FlightPhase lastPhase;
+        private @Nullable FlightPhase lastPhase;
 
         /** Event thread. */
         void sample(FlightView c, boolean fromTick) {
@@ -244,8 +245,8 @@ public final class FlightTelemetryFeed implements Consumer<Flight> {
         }
     }
 
-    private static TelemetrySample.Eta eta(FlightPhase phase, List<List<TrackPoint>> routes, DispatchRequest req,
-            VehicleTelemetry t) {
+    private static TelemetrySample.@Nullable Eta eta(FlightPhase phase, List<List<TrackPoint>> routes,
+            DispatchRequest req, VehicleTelemetry t) {
         double homeLat = t.homeKnown() ? t.homeLatDeg() : Double.NaN;
         double homeLon = t.homeKnown() ? t.homeLonDeg() : Double.NaN;
         if (Double.isNaN(homeLat) && !routes.isEmpty() && !routes.get(0).isEmpty()) {

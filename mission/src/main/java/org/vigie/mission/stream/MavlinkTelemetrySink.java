@@ -4,6 +4,7 @@ import io.dronefleet.mavlink.common.MavSeverity;
 import io.dronefleet.mavlink.common.NamedValueFloat;
 import io.dronefleet.mavlink.common.Statustext;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forwards the dispatch-relevant values that the autopilot does not already send, as MAVLink messages a ground station
@@ -19,7 +20,7 @@ public final class MavlinkTelemetrySink implements TelemetrySink {
     private final Consumer<Object> sender;
     private final long bootNanos;
     private final java.util.function.LongSupplier nanoClock;
-    private String lastPhase;
+    private @Nullable String lastPhase;
 
     /**
      * Creates the sink.

@@ -1,5 +1,6 @@
 package org.vigie.mission.stream;
 
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.camera.GroundPoint;
 import org.vigie.mission.output.Json;
 
@@ -71,7 +72,7 @@ public final class TelemetryJson {
         return j.endObject().toString();
     }
 
-    private static void camera(Json j, CameraView c) {
+    private static void camera(Json j, @Nullable CameraView c) {
         if (c == null) {
             j.nullValue();
             return;

@@ -1,5 +1,7 @@
 package org.vigie.mission.stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One snapshot of what the dispatch side sees of a flight. Unknown numbers are NaN; absent parts are null. Immutable.
  *
@@ -13,8 +15,9 @@ package org.vigie.mission.stream;
  * @param eta time to the next goal, or null when there is none
  * @param camera camera footprint and privacy state, or null when no metadata is produced
  */
-public record TelemetrySample(long timeUtcMicros, String flightPhase, Position position, Velocity velocity,
-        Attitude attitude, Battery battery, double linkQualityPct, Eta eta, CameraView camera) {
+public record TelemetrySample(long timeUtcMicros, String flightPhase, @Nullable Position position,
+        @Nullable Velocity velocity, @Nullable Attitude attitude, @Nullable Battery battery, double linkQualityPct,
+        @Nullable Eta eta, @Nullable CameraView camera) {
 
     /**
      * Validates the sample.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 
@@ -37,7 +38,7 @@ public final class TelemetryStream implements AutoCloseable {
     /** Event thread: sequence number of the latest sample (0: none yet). */
     private long seq;
     /** Event thread. */
-    private TelemetrySample latest;
+    private @Nullable TelemetrySample latest;
     /** Event thread: the first samples of the last phases, oldest first. */
     private final ArrayDeque<Numbered> transitions = new ArrayDeque<>();
     private final AtomicReference<CameraView> camera = new AtomicReference<>();
@@ -98,7 +99,7 @@ public final class TelemetryStream implements AutoCloseable {
      *
      * @param view the view, or null when the camera stops
      */
-    public void updateCameraView(CameraView view) {
+    public void updateCameraView(@Nullable CameraView view) {
         camera.set(view);
     }
 
@@ -146,11 +147,11 @@ public final class TelemetryStream implements AutoCloseable {
     public final class Subscription implements AutoCloseable {
         private final DroppingDispatcher<TelemetrySample> dispatcher;
         private final TelemetrySink sink;
-        private volatile Cancellable task;
+        private volatile @Nullable Cancellable task;
         /** Event thread: sequence number of the last sample handed over. */
         private long lastSeq;
-        private TelemetrySample lastSent;
-        private CameraView lastCamera;
+        private @Nullable TelemetrySample lastSent;
+        private @Nullable CameraView lastCamera;
 
         private Subscription(DroppingDispatcher<TelemetrySample> dispatcher, TelemetrySink sink) {
             this.dispatcher = dispatcher;

@@ -3,6 +3,7 @@ package org.vigie.sim.link;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.codec.FrameParser;
 import org.vigie.link.codec.FrameSigner;
 import org.vigie.link.codec.FrameView;
@@ -31,8 +32,8 @@ public final class SimLink implements AutoCloseable {
     private final FrameWriter writer = new FrameWriter();
     private final FrameParser parser;
     private final ArrayDeque<MavlinkFrame> heldIn = new ArrayDeque<>();
-    private byte[] heldOut;
-    private volatile FrameSigner signer;
+    private byte @Nullable [] heldOut;
+    private volatile @Nullable FrameSigner signer;
     private long framesIn;
     private long framesOut;
     private long framesFaulted;
@@ -130,7 +131,7 @@ public final class SimLink implements AutoCloseable {
      *
      * @param s the signer, or null to send unsigned
      */
-    public void setSigner(FrameSigner s) {
+    public void setSigner(@Nullable FrameSigner s) {
         signer = s;
     }
 

@@ -1,5 +1,6 @@
 package org.vigie.mission.flight.step;
 
+import java.util.Objects;
 import org.vigie.mission.FlightPhase;
 
 /**
@@ -30,7 +31,7 @@ public final class ArmStep extends FlightStep {
             return;
         }
         long answerMs = host.cfg().modeConfirmTimeout().toMillis() * 2;
-        String guided = host.strategy().guidedMode();
+        String guided = Objects.requireNonNull(host.strategy(), "the autopilot was heard").guidedMode();
         switch (stage) {
             case MODE -> {
                 waiting = true;

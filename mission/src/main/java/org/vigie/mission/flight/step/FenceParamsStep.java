@@ -1,6 +1,7 @@
 package org.vigie.mission.flight.step;
 
 import java.util.List;
+import java.util.Objects;
 import org.vigie.mission.FlightOutcome;
 import org.vigie.mission.flight.ParamSetting;
 
@@ -36,7 +37,8 @@ public final class FenceParamsStep extends FlightStep {
             deadlineSet = true;
             timerAt(deadlineMs, () -> UploadDeadline.expired(host));
         }
-        List<ParamSetting> ps = host.strategy().fenceParameters(host.ctx().district());
+        List<ParamSetting> ps = Objects.requireNonNull(host.strategy(), "the autopilot was heard")
+                .fenceParameters(host.ctx().district());
         if (done >= ps.size()) {
             host.then(new MissionUploadStep(host, deadlineMs, fenceItems));
             return;

@@ -2,6 +2,7 @@ package org.vigie.mission.flight.step;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.vigie.geofence.export.FenceExport;
 import org.vigie.geofence.export.FenceCapacity;
 import org.vigie.geofence.export.FenceExporter;
@@ -63,12 +64,14 @@ public final class FenceUploadStep extends FlightStep {
             deadlineMs = startedMs() + host.cfg().uploadTimeout().toMillis();
             timerAt(deadlineMs, () -> UploadDeadline.expired(host));
         }
-        String fenceProblem = host.plan().exportFence(host.strategy());
+        String fenceProblem = host.plan()
+                .exportFence(Objects.requireNonNull(host.strategy(), "the autopilot was heard"));
         if (fenceProblem != null) {
             host.fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: " + fenceProblem);
             return;
         }
-        List<MissionItem> items = FenceMissionItems.of(host.plan().fence().shapes());
+        List<MissionItem> items = FenceMissionItems.of(
+                Objects.requireNonNull(host.plan().fence(), "exported above").shapes());
         stage = Stage.UPLOADING;
         await(host.ctx().transfers().upload(MissionType.FENCE, items), o -> {
             boolean forSpace = o.result() == TransferResult.NO_SPACE || o.result() == TransferResult.ERROR;

@@ -3,6 +3,7 @@ package org.vigie.mission.flight.step;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.vigie.link.command.CommandOutcome;
 
 /**
@@ -25,7 +26,7 @@ public abstract class FlightStep {
     protected final StepHost host;
     private Life life = Life.NEW;
     private long startedMs;
-    private org.vigie.link.time.Cancellable timer;
+    private org.vigie.link.time.@Nullable Cancellable timer;
 
     /** @param host the state machine */
     protected FlightStep(StepHost host) {

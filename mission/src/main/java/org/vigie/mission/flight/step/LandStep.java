@@ -1,6 +1,7 @@
 package org.vigie.mission.flight.step;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.flight.VehicleTelemetry;
@@ -43,7 +44,7 @@ public final class LandStep extends FlightStep {
     protected void step(long now) {
         VehicleTelemetry t = host.telemetry();
         FlightConfig.Steps cfg = host.cfg().steps();
-        String landMode = host.strategy().landMode();
+        String landMode = Objects.requireNonNull(host.strategy(), "the autopilot was heard").landMode();
         if (stage == Stage.REQUEST) {
             stage = Stage.DESCENDING;
             deadlineMs = now + (long) (1000 * (t.altitudeRelM() / host.cfg().descentRateMps()) * cfg.landTimeFactor())

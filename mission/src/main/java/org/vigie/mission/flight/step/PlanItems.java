@@ -2,6 +2,8 @@ package org.vigie.mission.flight.step;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.plan.Route;
 import org.vigie.link.mission.MissionItem;
@@ -25,7 +27,7 @@ final class PlanItems {
 
     /** The planned round trip as an AUTO mission: take-off, outbound, ROI, loiter on scene, ROI off, return, land. */
     static List<MissionItem> mission(FlightPlan plan, DispatchRequest request, double transitAltitudeRelM) {
-        Route outbound = plan.outbound();
+        Route outbound = Objects.requireNonNull(plan.outbound(), "planned before the mission is built");
         List<MissionItem> items = new ArrayList<>();
         items.add(item(CMD_TAKEOFF, 0, 0, 0, transitAltitudeRelM));
         for (GeoPoint p : plan.legPoints(outbound)) {
@@ -37,7 +39,7 @@ final class PlanItems {
                 scene.altitudeRelM()));
         // no position: frame 0, as ArduCopter reads it back (capture session 3), so read-back comparisons agree
         items.add(new MissionItem(0, 0, CMD_ROI_NONE, 0, 1, 0, 0, 0, 0, 0, 0, 0, MissionType.MISSION));
-        for (GeoPoint p : plan.legPoints(plan.inbound())) {
+        for (GeoPoint p : plan.legPoints(Objects.requireNonNull(plan.inbound(), "planned with the outbound"))) {
             items.add(item(CMD_WAYPOINT, 0, p.latDeg(), p.lonDeg(), p.altitudeRelM()));
         }
         items.add(item(CMD_LAND, 0, 0, 0, 0));
@@ -50,7 +52,7 @@ final class PlanItems {
     }
 
     /** @return null when the read-back equals what was sent, else what differs */
-    static String compare(List<MissionItem> sent, TransferOutcome read) {
+    static @Nullable String compare(List<MissionItem> sent, TransferOutcome read) {
         if (!read.succeeded()) {
             return "read-back failed: " + read.result();
         }

@@ -2,6 +2,7 @@ package org.vigie.mission.flight.step;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.geofence.export.FenceCapacity;
@@ -70,7 +71,7 @@ public final class PreflightStep extends FlightStep {
             askFenceCapacity(plan, t);
             return;
         }
-        String fenceProblem = plan.exportFence(host.strategy());
+        String fenceProblem = plan.exportFence(Objects.requireNonNull(host.strategy(), "the autopilot was heard"));
         if (fenceProblem != null) {
             host.fail(FlightOutcome.REFUSED, "the district's fence cannot be given to the autopilot: " + fenceProblem);
             return;
@@ -82,7 +83,7 @@ public final class PreflightStep extends FlightStep {
             return;
         }
         plan.adoptFirst((FlightPlan.RoundTrip.Planned) trip, host.request());
-        EnergyBudget budget = plan.budget();
+        EnergyBudget budget = Objects.requireNonNull(plan.budget(), "planned before the battery check");
         OptionalDouble available = ctx.energy().availableWh(t.batteryPercent());
         if (available.isEmpty() || available.getAsDouble() < budget.requiredWh()) {
             host.fail(FlightOutcome.REFUSED, String.format(Locale.ROOT,
@@ -105,7 +106,8 @@ public final class PreflightStep extends FlightStep {
             return;
         }
         probing = true;
-        FenceCapacity fallback = host.strategy().defaultFenceCapacity();
+        FenceCapacity fallback = Objects.requireNonNull(host.strategy(), "the autopilot was heard")
+                .defaultFenceCapacity();
         await(FenceCapacityProbe.probe(host.ctx().port(), new Target(t.targetSysId(), t.targetCompId(), t.flavour()),
                 host.cfg().steps().fenceProbeTimeout()), stated -> {
                     FenceCapacity c = stated.isEmpty() ? fallback : fallback.maxStorageBytes() > 0

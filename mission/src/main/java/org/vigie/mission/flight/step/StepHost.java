@@ -1,5 +1,6 @@
 package org.vigie.mission.flight.step;
 
+import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.mission.DispatchRequest;
 import org.vigie.mission.FlightOutcome;
@@ -31,7 +32,7 @@ public interface StepHost {
     }
 
     /** @return the autopilot's strategy, null before the autopilot was heard */
-    FlavourStrategy strategy();
+    @Nullable FlavourStrategy strategy();
 
     /** @return the flight's plan (routes, budget, fence for the autopilot) */
     FlightPlan plan();

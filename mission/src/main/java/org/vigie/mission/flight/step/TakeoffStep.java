@@ -1,6 +1,7 @@
 package org.vigie.mission.flight.step;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.vigie.link.command.CommandResult;
 import org.vigie.mission.FlightPhase;
 import org.vigie.mission.flight.FlightConfig;
@@ -41,7 +42,8 @@ public final class TakeoffStep extends FlightStep {
             waiting = true;
             deadlineMs = now + (long) ((alt / host.cfg().climbRateMps()) * (cfg.takeoffTimeFactor() * 1000))
                     + cfg.takeoffDeadlineSlack().toMillis();
-            await(host.strategy().takeoff(host.ctx().commands(), alt, t.homeAmslM()), o -> {
+            await(Objects.requireNonNull(host.strategy(), "the autopilot was heard")
+                    .takeoff(host.ctx().commands(), alt, t.homeAmslM()), o -> {
                 waiting = false;
                 if (o.result() == CommandResult.TIMEOUT && ++attempts < cfg.takeoffAttempts()) {
                     stage = Stage.SEND;
@@ -57,7 +59,7 @@ public final class TakeoffStep extends FlightStep {
             });
             return;
         }
-        String guided = host.strategy().guidedMode();
+        String guided = Objects.requireNonNull(host.strategy(), "the autopilot was heard").guidedMode();
         if (!host.modeConfirmed() || !t.armed()) {
             long sinceEntered = now - host.phaseEnteredMs();
             if (sinceEntered > host.cfg().modeConfirmTimeout().toMillis()) {
@@ -78,7 +80,8 @@ public final class TakeoffStep extends FlightStep {
         if (t.altitudeRelM() >= alt - cfg.takeoffReachedToleranceM() || settled) {
             var plan = host.plan();
             host.enter(FlightPhase.TRANSIT, String.format(Locale.ROOT, "at %.1f m, flying %d legs (%.0f m) to the scene",
-                    t.altitudeRelM(), plan.legPoints(plan.outbound()).size(), plan.outbound().horizontalLengthM()));
+                    t.altitudeRelM(), plan.legPoints(Objects.requireNonNull(plan.outbound(), "planned")).size(),
+                    Objects.requireNonNull(plan.outbound(), "planned").horizontalLengthM()));
         } else if (now > deadlineMs) {
             host.failsafeLand("take-off did not reach " + alt + " m in time (at " + fmt(t.altitudeRelM()) + " m)");
         }

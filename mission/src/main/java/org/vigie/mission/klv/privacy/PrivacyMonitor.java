@@ -3,8 +3,10 @@ package org.vigie.mission.klv.privacy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -36,7 +38,7 @@ public final class PrivacyMonitor {
 
     private final List<String> names = new ArrayList<>();
     private final List<PreparedGeometry> zonesLocal = new ArrayList<>();
-    private final LocalFrame tangent;
+    private final @Nullable LocalFrame tangent;
     private final PrivacyPolicy policy;
     private final Set<String> inside = new LinkedHashSet<>();
 
@@ -150,7 +152,7 @@ public final class PrivacyMonitor {
      * @param geometry geometry to evaluate candidates
      * @return a clear attitude in the same frame as current, or null if none was found (stop recording instead)
      */
-    public GimbalAttitude suggestGimbal(VehiclePose pose, GimbalAttitude current, CameraModel camera,
+    public @Nullable GimbalAttitude suggestGimbal(VehiclePose pose, GimbalAttitude current, CameraModel camera,
             CameraGeometry geometry) {
         List<double[]> candidates = new ArrayList<>();
         for (int dy = -180; dy <= 180; dy += 15) {
@@ -185,7 +187,8 @@ public final class PrivacyMonitor {
         Coordinate[] cs = new Coordinate[pts.size()];
         for (int i = 0; i < pts.size(); i++) {
             GroundPoint p = pts.get(i);
-            EnuPoint e = tangent.toLocal(GeoPoint.of(p.latitudeDeg(), p.longitudeDeg()));
+            EnuPoint e = Objects.requireNonNull(tangent, "zones exist")
+                    .toLocal(GeoPoint.of(p.latitudeDeg(), p.longitudeDeg()));
             cs[i] = new Coordinate(e.eastM(), e.northM());
         }
         return GF.createMultiPointFromCoords(cs).convexHull();

@@ -1,6 +1,7 @@
 package org.vigie.mission.klv.privacy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.camera.GimbalAttitude;
 
 /**
@@ -11,7 +12,7 @@ import org.vigie.mission.camera.GimbalAttitude;
  * @param suggestedGimbal when the policy asks for it and a clear attitude exists: a gimbal attitude (same frame as the
  *     current one) whose footprint stays out of every zone; null otherwise
  */
-public record PrivacyStatus(boolean overPrivacyZone, List<String> zones, GimbalAttitude suggestedGimbal) {
+public record PrivacyStatus(boolean overPrivacyZone, List<String> zones, @Nullable GimbalAttitude suggestedGimbal) {
 
     /** Nothing private in view. */
     public static final PrivacyStatus CLEAR = new PrivacyStatus(false, List.of(), null);
