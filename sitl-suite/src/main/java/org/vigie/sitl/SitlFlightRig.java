@@ -80,46 +80,63 @@ public final class SitlFlightRig implements AutoCloseable {
         GeoPoint home = district.home();
         SitlProcess sitl = SitlProcess.start(installation, home.latDeg(), home.lonDeg(), HOME_AMSL_M, speedUp,
                 Duration.ofSeconds(30));
-        RealtimeScheduler scheduler = null;
-        ExecutorService callbacks = null;
+        RealtimeScheduler scheduler = new RealtimeScheduler("companion-sitl-" + sitl.instance(), speedUp,
+                Clock.systemUTC());
+        ExecutorService callbacks = callbackExecutor("sitl-" + sitl.instance());
         Companion companion = null;
         try {
-            scheduler = new RealtimeScheduler("companion-sitl-" + sitl.instance(), speedUp, Clock.systemUTC());
-            callbacks = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "companion-callbacks-" + sitl.instance());
-                t.setDaemon(true);
-                return t;
-            });
-            companion = Companion.connect(sitl.companionConnection(), district, options, scheduler, callbacks);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (companion.port().vehicle().isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the companion did not hear SITL within 30 s:\n" + sitl.consoleTail(20));
-                }
-                sleepMs(20);
-            }
+            companion = connect(sitl.companionConnection(), district, options, scheduler, callbacks,
+                    () -> "SITL:\n" + sitl.consoleTail(20));
             SitlObserver observer = SitlObserver.attach(sitl);
             InMemoryMetadataSink klv = new InMemoryMetadataSink();
-            MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
-                    .platformDesignation("Vigie SITL").sink(klv).build();
-            CameraModel camera = CameraModel.of(60, 45);
-            companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
-                    new KlvFeed(streamer, camera))));
-            streamer.start();
+            MetadataStreamer streamer = klvStream(scheduler, companion, klv, "Vigie SITL");
             return new SitlFlightRig(district, sitl, scheduler, callbacks, companion, observer, streamer, klv);
         } catch (IOException | RuntimeException e) {
             if (companion != null) {
                 companion.close();
             }
-            if (scheduler != null) {
-                scheduler.close();
-            }
-            if (callbacks != null) {
-                callbacks.shutdown();
-            }
+            scheduler.close();
+            callbacks.shutdown();
             sitl.close();
             throw e;
         }
+    }
+
+    private static ExecutorService callbackExecutor(String tag) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "companion-callbacks-" + tag);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Connects the companion and waits (30 s, wall clock) until it has heard the autopilot. */
+    private static Companion connect(String connection, District district, CompanionOptions options,
+            RealtimeScheduler scheduler, ExecutorService callbacks, java.util.function.Supplier<String> diagnostics)
+            throws IOException {
+        Companion companion = Companion.connect(connection, district, options, scheduler, callbacks);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (companion.port().vehicle().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                companion.close();
+                throw new IOException("the companion did not hear the autopilot on " + connection
+                        + " within 30 s; " + diagnostics.get());
+            }
+            sleepMs(20);
+        }
+        return companion;
+    }
+
+    /** A MISB ST 0601 stream into memory, fed from every flight of the companion, started. */
+    private static MetadataStreamer klvStream(RealtimeScheduler scheduler, Companion companion,
+            InMemoryMetadataSink klv, String designation) {
+        MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
+                .platformDesignation(designation).sink(klv).build();
+        CameraModel camera = CameraModel.of(60, 45);
+        companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
+                new KlvFeed(streamer, camera))));
+        streamer.start();
+        return streamer;
     }
 
     private static void sleepMs(long ms) throws IOException {
@@ -171,25 +188,21 @@ public final class SitlFlightRig implements AutoCloseable {
         org.vigie.sim.SimVehicle sim = new org.vigie.sim.SimVehicle(org.vigie.sim.SimConfig.builder().fastBoot()
                 .home(home.latDeg(), home.lonDeg(), HOME_AMSL_M).build(), air, simSide).start();
         RealtimeScheduler scheduler = new RealtimeScheduler("companion-sim-rig", speedUp, Clock.systemUTC());
-        ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "companion-callbacks-sim");
-            t.setDaemon(true);
-            return t;
-        });
-        Companion companion = Companion.connect("udpout://127.0.0.1:" + simSide.localAddress().getPort(), district,
-                options, scheduler, callbacks);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (companion.port().vehicle().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                companion.close();
-                sim.close();
-                throw new IOException("the companion did not hear the simulator within 30 s");
-            }
-            sleepMs(20);
+        ExecutorService callbacks = callbackExecutor("sim");
+        Companion companion;
+        try {
+            companion = connect("udpout://127.0.0.1:" + simSide.localAddress().getPort(), district, options,
+                    scheduler, callbacks, () -> "the simulator " + (sim.panicked() == null ? "runs" : "stopped: "
+                            + sim.panicked()));
+        } catch (IOException | RuntimeException e) {
+            scheduler.close();
+            callbacks.shutdown();
+            sim.close();
+            air.close();
+            throw e;
         }
         InMemoryMetadataSink klv = new InMemoryMetadataSink();
-        MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
-                .platformDesignation("Vigie simulator").sink(klv).build();
+        MetadataStreamer streamer = klvStream(scheduler, companion, klv, "Vigie simulator");
         SitlFlightRig rig = new SitlFlightRig(district, null, scheduler, callbacks, companion, null, streamer, klv);
         rig.simulator = sim;
         rig.simulatorScheduler = air;

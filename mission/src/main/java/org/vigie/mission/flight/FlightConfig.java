@@ -281,4 +281,12 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
                 dispatchLinkTimeout, tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts,
                 steps, v, failsafes);
     }
+
+    /** @param d new period of the decision loop (deadlines, failsafes; legs also react to each position) @return a copy */
+    public FlightConfig withTickPeriod(Duration d) {
+        return new FlightConfig(cruiseSpeedMps, climbRateMps, descentRateMps, preflightTimeout, uploadTimeout,
+                modeConfirmTimeout, acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp,
+                dispatchLinkTimeout, d, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs,
+                failsafes);
+    }
 }

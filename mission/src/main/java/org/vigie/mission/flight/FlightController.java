@@ -128,6 +128,12 @@ public final class FlightController {
             monitor.begin();
             subs.add(t.onReboot(failsafes::rebooted));
             subs.add(t.onHeartbeat(this::confirmMode));
+            subs.add(t.onPosition(() -> {
+                FlightStep s = current;
+                if (s != null && s.reactsToPosition()) {
+                    kick(s);
+                }
+            }));
             subs.add(t.onStatusText((sev, text) -> {
                 monitor.onStatusText(text);
                 if (!finished) {

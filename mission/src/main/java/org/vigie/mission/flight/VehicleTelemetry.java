@@ -90,6 +90,16 @@ public final class VehicleTelemetry {
     }
 
     /**
+     * @param r called on the event thread after each GLOBAL_POSITION_INT from the autopilot (position, altitude,
+     *          velocity), and once when the position stream turns stale
+     * @return a handle that removes the listener
+     */
+    public Subscription onPosition(Runnable r) {
+        Objects.requireNonNull(r, "listener");
+        return service.addListener(EnumSet.of(StateGroup.POSITION), st -> scheduler.execute(r));
+    }
+
+    /**
      * @param r called on the event thread after each HEARTBEAT from the autopilot (armed, mode), and once when it turns
      *          stale
      * @return a handle that removes the listener

@@ -128,6 +128,14 @@ public abstract class FlightStep {
         host.kick(this);
     }
 
+    /**
+     * @return whether this step judges on the vehicle's position and altitude (leg progress, arrival, climb, landing):
+     *         such a step runs again at each GLOBAL_POSITION_INT, not only at the decision tick. Default: false.
+     */
+    public boolean reactsToPosition() {
+        return false;
+    }
+
     /** Called when the autopilot link is back after a loss: re-send what may have been lost. Default: nothing. */
     public void linkBack() {
     }

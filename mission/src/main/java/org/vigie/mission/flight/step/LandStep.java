@@ -40,6 +40,12 @@ public final class LandStep extends FlightStep {
         again();
     }
 
+    /** {@inheritDoc} <p>Yes: it judges on position and altitude. */
+    @Override
+    public boolean reactsToPosition() {
+        return true;
+    }
+
     @Override
     protected void step(long now) {
         VehicleTelemetry t = host.telemetry();

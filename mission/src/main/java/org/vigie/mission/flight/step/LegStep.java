@@ -65,6 +65,12 @@ public final class LegStep extends FlightStep {
         sent = false;
     }
 
+    /** {@inheritDoc} <p>Yes: it judges on position and altitude. */
+    @Override
+    public boolean reactsToPosition() {
+        return true;
+    }
+
     @Override
     protected void step(long now) {
         if (host.phase() == FlightPhase.TRANSIT && outbound && host.takeRelease()) {

@@ -32,6 +32,12 @@ public final class TakeoffStep extends FlightStep {
         super(host);
     }
 
+    /** {@inheritDoc} <p>Yes: it judges on position and altitude. */
+    @Override
+    public boolean reactsToPosition() {
+        return true;
+    }
+
     @Override
     protected void step(long now) {
         VehicleTelemetry t = host.telemetry();
