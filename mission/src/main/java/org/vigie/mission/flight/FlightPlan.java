@@ -21,8 +21,9 @@ import org.vigie.mission.flight.step.FenceUploadStep;
 
 /**
  * The plan of one flight: the fence as exported for the autopilot, the outbound route, the return route and the energy
- * budget, with the planning operations the phases need (round trip, return from here, legs of a route). Every route
- * handed out is checked against the fence the autopilot will enforce.
+ * budget, with the planning operations the phases need (round trip, return from here, legs of a route). Routes are
+ * planned inside the fence the autopilot will enforce ({@link EnforcedDistrict}, once exported) and every route handed
+ * out is checked against it.
  *
  * <p>Threading: the flight's event thread only.
  */
@@ -128,11 +129,6 @@ public final class FlightPlan {
     /** @return the fence as exported for the autopilot, null before {@link #exportFence} */
     public @Nullable AutopilotFence fence() {
         return fence;
-    }
-
-    /** @param f a new export (e.g. a smaller one the autopilot has room for) to upload and check routes against */
-    public void useFence(AutopilotFence f) {
-        useExport(Objects.requireNonNull(f, "f"));
     }
 
     /** @param percent the battery when PREFLIGHT cleared the flight (for the energy used in the report) */
