@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.Geodesy;
 import org.vigie.geofence.io.Json;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 
 /**

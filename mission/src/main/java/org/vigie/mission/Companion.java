@@ -1,5 +1,8 @@
 package org.vigie.mission;
 
+import org.vigie.dispatch.DispatchRequest;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

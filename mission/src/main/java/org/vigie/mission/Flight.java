@@ -1,5 +1,7 @@
 package org.vigie.mission;
 
+import org.vigie.dispatch.DispatchRequest;
+import org.vigie.dispatch.FlightPhase;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

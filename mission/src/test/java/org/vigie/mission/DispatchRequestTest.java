@@ -1,5 +1,7 @@
 package org.vigie.mission;
 
+import org.vigie.dispatch.DispatchPriority;
+import org.vigie.dispatch.DispatchRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

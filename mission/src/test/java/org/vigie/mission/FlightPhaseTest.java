@@ -1,5 +1,6 @@
 package org.vigie.mission;
 
+import org.vigie.dispatch.FlightPhase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;

@@ -1,5 +1,8 @@
 package org.vigie.mission;
 
+import org.vigie.dispatch.DispatchRequest;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -13,7 +13,7 @@ import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 
 /**
  * The moments of one dispatch as the companion sees them, on its own clock (simulated time at the autopilot's

@@ -19,7 +19,7 @@ import org.vigie.geofence.zone.Geofence;
 import org.vigie.link.time.RealtimeScheduler;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.camera.CameraModel;

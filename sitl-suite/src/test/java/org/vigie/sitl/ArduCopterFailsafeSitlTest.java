@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchPriority;
+import org.vigie.dispatch.DispatchPriority;
 import org.vigie.mission.FailsafeKind;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.FlightReport;
 
 /**

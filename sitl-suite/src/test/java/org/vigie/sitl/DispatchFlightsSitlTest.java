@@ -11,10 +11,10 @@ import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.Geodesy;
 import org.vigie.geofence.zone.District;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchPriority;
+import org.vigie.dispatch.DispatchPriority;
 import org.vigie.mission.Flight;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.klv.MetadataPacket;
 

@@ -9,9 +9,9 @@ import org.vigie.geofence.geodesy.Geodesy;
 import org.vigie.geofence.zone.CircleExclusion;
 import org.vigie.geofence.zone.District;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchPriority;
+import org.vigie.dispatch.DispatchPriority;
 import org.vigie.mission.Flight;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 
 /**

@@ -19,8 +19,8 @@ import org.vigie.geofence.io.DemoZones;
 import org.vigie.geofence.io.ParisQuartiers;
 import org.vigie.geofence.zone.District;
 import org.vigie.geofence.zone.Geofence;
-import org.vigie.mission.DispatchPriority;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchPriority;
+import org.vigie.dispatch.DispatchRequest;
 
 /** The bundled Paris districts the real-autopilot suite flies, and targets in them. */
 final class SitlDistricts {

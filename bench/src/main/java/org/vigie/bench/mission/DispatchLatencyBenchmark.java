@@ -29,7 +29,7 @@ import org.vigie.link.transport.InMemoryTransport;
 import org.vigie.link.transport.Transports;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.sim.SimConfig;
 import org.vigie.sim.SimVehicle;

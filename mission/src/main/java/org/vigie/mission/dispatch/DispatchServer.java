@@ -1,5 +1,15 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.dispatch.AckStatus;
+import org.vigie.dispatch.DecodeResult;
+import org.vigie.dispatch.DispatchCodec;
+import org.vigie.dispatch.DispatchMessage;
+import org.vigie.dispatch.DispatchSecurity;
+import org.vigie.dispatch.DispatchWire;
+import org.vigie.dispatch.OrderedExecutor;
+import org.vigie.dispatch.Reassembler;
+import org.vigie.dispatch.TunnelSender;
+import org.vigie.dispatch.Utf8;
 import io.dronefleet.mavlink.common.Tunnel;
 import io.dronefleet.mavlink.minimal.Heartbeat;
 import java.time.Duration;
@@ -31,11 +41,11 @@ import org.vigie.link.signing.Signing;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
 import org.vigie.mission.Companion;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.audit.AccountabilityRecord;
 

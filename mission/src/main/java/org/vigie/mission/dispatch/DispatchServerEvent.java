@@ -1,5 +1,6 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.dispatch.DispatchMessage;
 import java.time.Instant;
 import org.vigie.link.signing.SignatureVerdict;
 

@@ -1,5 +1,6 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.dispatch.AckStatus;
 import java.time.Duration;
 import java.util.Objects;
 

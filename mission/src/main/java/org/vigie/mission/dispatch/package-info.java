@@ -1,21 +1,6 @@
 /**
- * The signed dispatch link between a dispatch centre and the drone: only holders of the key can send a drone
- * anywhere, and every order is accountable (who sent it, from where, why).
- *
- * <p>Wire: MAVLink 2 {@code TUNNEL} (id 385) frames, signed, whose {@code payload_type} is
- * {@link org.vigie.mission.dispatch.DispatchWire#PAYLOAD_TYPE} (a private-range value), carrying a compact, versioned
- * binary encoding ({@link org.vigie.mission.dispatch.DispatchCodec}) of the closed set of
- * {@link org.vigie.mission.dispatch.DispatchMessage}s: DISPATCH, RETASK and CANCEL from the centre, ACK and
- * FLIGHT_STATUS from the drone. A message longer than one TUNNEL payload is split into fragments
- * ({@link org.vigie.mission.dispatch.Fragmenter}) and reassembled with a timeout
- * ({@link org.vigie.mission.dispatch.Reassembler}). Decoding never throws: malformed bytes are values.
- *
- * <p>Endpoints: {@link org.vigie.mission.dispatch.DispatchServer} runs on the drone beside the
- * {@link org.vigie.mission.Companion}; {@link org.vigie.mission.dispatch.DispatchClient} is what a Java dispatch
- * system embeds. Both refuse a {@link org.vigie.link.MavlinkLink} that does not sign its frames and require
- * signatures on every incoming frame; unsigned, wrong-key and replayed frames are dropped by the link's
- * {@link org.vigie.link.signing.SignatureChecker} before this package sees them, and are counted and reported as
- * events for the accountability log. {@link org.vigie.mission.dispatch.DispatchSecurity} builds such link
- * configurations.
+ * The drone's end of the signed dispatch link: {@link org.vigie.mission.dispatch.DispatchServer} runs beside the
+ * {@link org.vigie.mission.Companion}, turns DISPATCH, RETASK and CANCEL orders (protocol in
+ * {@link org.vigie.dispatch}) into flights, answers with ACKs and reports FLIGHT_STATUS.
  */
 package org.vigie.mission.dispatch;

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.Geofence;
 import org.vigie.mission.FailsafeKind;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.energy.EnergyModel;
 import org.vigie.mission.flight.BreachPredictor;
 import org.vigie.mission.flight.FlavourStrategy;

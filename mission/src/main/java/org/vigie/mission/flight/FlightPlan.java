@@ -15,7 +15,7 @@ import org.vigie.geofence.plan.RoutePlanner;
 import org.vigie.geofence.plan.Waypoint;
 import org.vigie.geofence.plan.WaypointKind;
 import org.vigie.geofence.zone.District;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.energy.EnergyBudget;
 import org.vigie.mission.flight.step.FenceUploadStep;
 

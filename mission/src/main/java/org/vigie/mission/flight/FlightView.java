@@ -3,8 +3,8 @@ package org.vigie.mission.flight;
 import java.util.List;
 import java.util.function.Consumer;
 import org.vigie.link.time.Scheduler;
-import org.vigie.mission.DispatchRequest;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.DispatchRequest;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.TrackPoint;
 
 /**

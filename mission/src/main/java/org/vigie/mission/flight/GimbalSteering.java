@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.command.CommandService;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.camera.GimbalAttitude;
 import org.vigie.mission.camera.GimbalFrame;
 import org.vigie.mission.klv.MetadataPacket;

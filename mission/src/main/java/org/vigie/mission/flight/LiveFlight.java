@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.link.Subscription;
 import org.vigie.link.time.Scheduler;
-import org.vigie.mission.DispatchRequest;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.DispatchRequest;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.TrackPoint;
 
 /**

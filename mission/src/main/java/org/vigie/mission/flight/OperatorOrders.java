@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.vigie.geofence.geodesy.GeoPoint;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.FlightEvent;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.RetaskDecision;
 import org.vigie.mission.flight.step.LegStep;
 

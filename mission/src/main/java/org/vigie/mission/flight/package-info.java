@@ -1,6 +1,6 @@
 /**
  * The flight engine. {@link org.vigie.mission.flight.FlightController} is the state machine of one dispatch (the
- * phases and their transition table are {@link org.vigie.mission.FlightPhase}'s): a coordinator that runs one
+ * phases and their transition table are {@link org.vigie.dispatch.FlightPhase}'s): a coordinator that runs one
  * work item at a time from {@link org.vigie.mission.flight.step}, consults the failsafe monitor
  * ({@link org.vigie.mission.failsafe.FailsafeMonitor}) at every decision tick and decides what each failsafe does
  * ({@code FailsafeResponse}), and answers the operator ({@code OperatorOrders}: retask, cancel).

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.vigie.mission.FailsafeKind;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.TrackPoint;
 

@@ -1,5 +1,15 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.dispatch.DispatchAck;
+import org.vigie.dispatch.DispatchClient;
+import org.vigie.dispatch.DispatchClientOptions;
+import org.vigie.dispatch.DispatchCodec;
+import org.vigie.dispatch.DispatchMessage;
+import org.vigie.dispatch.DispatchSecurity;
+import org.vigie.dispatch.DispatchWire;
+import org.vigie.dispatch.FlightStatusUpdate;
+import org.vigie.dispatch.Fragmenter;
+import org.vigie.dispatch.TunnelSender;
 import io.dronefleet.mavlink.common.Tunnel;
 import io.dronefleet.mavlink.minimal.MavType;
 import java.io.IOException;

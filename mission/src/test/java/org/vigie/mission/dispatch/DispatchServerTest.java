@@ -1,5 +1,13 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.dispatch.AckStatus;
+import org.vigie.dispatch.DispatchAck;
+import org.vigie.dispatch.DispatchClient;
+import org.vigie.dispatch.DispatchClientOptions;
+import org.vigie.dispatch.DispatchCodec;
+import org.vigie.dispatch.DispatchMessage;
+import org.vigie.dispatch.DispatchSecurity;
+import org.vigie.dispatch.Fragmenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,13 +26,13 @@ import org.vigie.link.signing.SignatureVerdict;
 import org.vigie.link.signing.SigningTimestamps;
 import org.vigie.link.signing.TimestampStore;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchPriority;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchPriority;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.FailsafeKind;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.sim.SimHarness;

@@ -1,5 +1,13 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.dispatch.AckStatus;
+import org.vigie.dispatch.DispatchAck;
+import org.vigie.dispatch.DispatchClient;
+import org.vigie.dispatch.DispatchMessage;
+import org.vigie.dispatch.DispatchSecurity;
+import org.vigie.dispatch.DispatchWire;
+import org.vigie.dispatch.FlightStatusUpdate;
+import org.vigie.dispatch.TunnelSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dronefleet.mavlink.minimal.MavType;
@@ -28,8 +36,8 @@ import org.vigie.link.time.RealtimeScheduler;
 import org.vigie.link.transport.InMemoryTransport;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.sim.SimHarness;
 import org.vigie.sim.SimConfig;
 import org.vigie.sim.SimVehicle;

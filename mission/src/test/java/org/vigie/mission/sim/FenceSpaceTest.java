@@ -11,7 +11,7 @@ import org.vigie.geofence.zone.District;
 import org.vigie.mission.CompanionOptions;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 import org.vigie.sim.SimConfig;
 import org.vigie.sim.TruthSample;

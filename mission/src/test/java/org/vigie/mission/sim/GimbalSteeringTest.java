@@ -12,7 +12,7 @@ import org.vigie.geofence.zone.District;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
 import org.vigie.mission.Flight;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.FlatTerrain;

@@ -8,7 +8,7 @@ import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
 import org.vigie.mission.CompanionOptions;
 import org.vigie.mission.Flight;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 import org.vigie.sim.Flavour;
 import org.vigie.sim.SimConfig;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 
 /**

@@ -14,7 +14,7 @@ import org.vigie.link.transport.Transports;
 import org.vigie.link.transport.UdpInTransport;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightReport;
 import org.vigie.sim.SimConfig;

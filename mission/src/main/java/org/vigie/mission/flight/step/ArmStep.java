@@ -1,7 +1,7 @@
 package org.vigie.mission.flight.step;
 
 import java.util.Objects;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 
 /**
  * ARM: asks for the strategy's guided mode, then arms (up to {@code armAttempts} times, {@code armRetryDelay} apart,

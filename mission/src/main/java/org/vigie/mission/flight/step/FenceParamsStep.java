@@ -2,7 +2,7 @@ package org.vigie.mission.flight.step;
 
 import java.util.List;
 import java.util.Objects;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.flight.ParamSetting;
 
 /**

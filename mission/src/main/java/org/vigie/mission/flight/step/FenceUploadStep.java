@@ -9,7 +9,7 @@ import org.vigie.geofence.export.FenceExporter;
 import org.vigie.link.mission.MissionItem;
 import org.vigie.link.mission.MissionType;
 import org.vigie.link.mission.TransferResult;
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.flight.AutopilotFence;
 import org.vigie.mission.flight.AutopilotFenceCheck;
 import org.vigie.mission.flight.FenceMissionItems;

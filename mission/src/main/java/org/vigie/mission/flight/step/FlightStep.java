@@ -91,7 +91,7 @@ public abstract class FlightStep {
                 return;
             }
             if (err != null) {
-                host.fail(org.vigie.mission.FlightOutcome.FAILED, "link failure during " + host.phase() + ": " + err);
+                host.fail(org.vigie.dispatch.FlightOutcome.FAILED, "link failure during " + host.phase() + ": " + err);
                 return;
             }
             then.accept(v);

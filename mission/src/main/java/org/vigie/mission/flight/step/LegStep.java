@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.link.command.CommandOutcome;
 import org.vigie.link.command.CommandResult;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.flight.VehicleTelemetry;
 

@@ -2,8 +2,8 @@ package org.vigie.mission.flight.step;
 
 import java.util.List;
 import org.vigie.link.mission.MissionItem;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 
 /**
  * UPLOAD, last step: uploads the planned round trip as the autopilot's mission and reads it back (so a pilot sees the

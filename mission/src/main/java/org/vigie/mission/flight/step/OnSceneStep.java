@@ -1,6 +1,6 @@
 package org.vigie.mission.flight.step;
 
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 
 /**
  * ON_SCENE: points the camera's region of interest at the target and holds for the dispatch's on-scene time, then

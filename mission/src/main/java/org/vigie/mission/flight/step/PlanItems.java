@@ -9,7 +9,7 @@ import org.vigie.geofence.plan.Route;
 import org.vigie.link.mission.MissionItem;
 import org.vigie.link.mission.MissionType;
 import org.vigie.link.mission.TransferOutcome;
-import org.vigie.mission.DispatchRequest;
+import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.flight.FlightPlan;
 
 /** The fence and the mission as MAVLink mission items, and the read-back comparison. Stateless. */

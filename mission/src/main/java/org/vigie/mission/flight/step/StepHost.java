@@ -2,9 +2,9 @@ package org.vigie.mission.flight.step;
 
 import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
-import org.vigie.mission.DispatchRequest;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.DispatchRequest;
+import org.vigie.dispatch.FlightOutcome;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.flight.FlavourStrategy;
 import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.flight.FlightContext;

@@ -3,7 +3,7 @@ package org.vigie.mission.flight.step;
 import java.util.Locale;
 import java.util.Objects;
 import org.vigie.link.command.CommandResult;
-import org.vigie.mission.FlightPhase;
+import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.flight.VehicleTelemetry;
 

@@ -1,6 +1,6 @@
 package org.vigie.mission.flight.step;
 
-import org.vigie.mission.FlightOutcome;
+import org.vigie.dispatch.FlightOutcome;
 
 /** The one deadline the UPLOAD steps share: each step arms it as its timer when it starts. */
 final class UploadDeadline {

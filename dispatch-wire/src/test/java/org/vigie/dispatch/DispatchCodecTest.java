@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,13 +20,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.vigie.mission.DispatchPriority;
-import org.vigie.mission.DispatchRequest;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
-import org.vigie.mission.dispatch.DecodeResult.Decoded;
-import org.vigie.mission.dispatch.DecodeResult.Malformed;
-import org.vigie.mission.dispatch.DecodeResult.MalformedReason;
+import org.vigie.dispatch.DecodeResult.Decoded;
+import org.vigie.dispatch.DecodeResult.Malformed;
+import org.vigie.dispatch.DecodeResult.MalformedReason;
 
 class DispatchCodecTest {
 

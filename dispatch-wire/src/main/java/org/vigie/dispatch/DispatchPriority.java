@@ -1,4 +1,4 @@
-package org.vigie.mission;
+package org.vigie.dispatch;
 
 /**
  * Urgency of a dispatch, ordered from lowest to highest. A dispatch arriving while a flight is in progress retasks

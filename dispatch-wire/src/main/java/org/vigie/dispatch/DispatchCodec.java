@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
-import org.vigie.mission.DispatchPriority;
-import org.vigie.mission.DispatchRequest;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
-import org.vigie.mission.dispatch.DecodeResult.Malformed;
-import org.vigie.mission.dispatch.DecodeResult.MalformedReason;
+import org.vigie.dispatch.DecodeResult.Malformed;
+import org.vigie.dispatch.DecodeResult.MalformedReason;
 
 /**
  * Encodes and decodes dispatch message bodies (the layout is in {@link DispatchWire}). Positions travel as degE7

@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import java.util.Objects;
 import java.util.Set;
@@ -49,7 +49,7 @@ public final class DispatchSecurity {
      * @param role   "server" or "client", for the message
      * @throws IllegalArgumentException naming what is missing
      */
-    static void requireSigned(LinkConfig config, String role) {
+    public static void requireSigned(LinkConfig config, String role) {
         if (config.signer() == null) {
             throw new IllegalArgumentException("the dispatch " + role + "'s link does not sign its frames: build it "
                     + "with DispatchSecurity.signedLink(...)");

@@ -1,4 +1,4 @@
-package org.vigie.mission;
+package org.vigie.dispatch;
 
 /** How a flight ended, carried by {@link FlightReport#outcome()}. */
 public enum FlightOutcome {

@@ -1,4 +1,4 @@
-package org.vigie.mission;
+package org.vigie.dispatch;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,10 +1,7 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.vigie.mission.DispatchRequest;
-import org.vigie.mission.FlightOutcome;
-import org.vigie.mission.FlightPhase;
 
 /**
  * The closed set of messages of the dispatch link ({@link DispatchWire} gives their byte layout). Immutable values;

@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,19 +7,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
-/** Strict UTF-8 helpers of the codec (package-private; stateless, thread-safe). */
-final class Utf8 {
+/** Strict UTF-8 helpers of the codec (stateless, thread-safe). */
+public final class Utf8 {
 
     private Utf8() {
     }
 
     /** @return the UTF-8 byte count of {@code s} (unpaired surrogates count as the 1-byte '?' Java writes) */
-    static int length(String s) {
+    public static int length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** @return the strictly decoded string, or null if the bytes are not valid UTF-8 */
-    static @Nullable String decode(byte[] b, int off, int len) {
+    public static @Nullable String decode(byte[] b, int off, int len) {
         try {
             CharBuffer cb = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -34,7 +34,7 @@ final class Utf8 {
     /**
      * Cuts {@code s} so that its UTF-8 form fits {@code maxBytes}, on a code point boundary, ending with "…" when cut.
      */
-    static String truncate(String s, int maxBytes) {
+    public static String truncate(String s, int maxBytes) {
         if (length(s) <= maxBytes) {
             return s;
         }

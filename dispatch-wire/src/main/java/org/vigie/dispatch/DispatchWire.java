@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 /**
  * Constants of the Vigie dispatch wire format (version {@value #VERSION}), carried in MAVLink 2 TUNNEL messages.
@@ -40,7 +40,7 @@ package org.vigie.mission.dispatch;
  * </pre>
  * {@code str8} is a u8 byte count then the bytes, {@code str16} a u16 byte count then the bytes. Byte limits:
  * alert id and requester id {@value #MAX_ID_BYTES}, origin {@value #MAX_ORIGIN_BYTES}, reason and messages
- * {@value #MAX_TEXT_BYTES} (the character limits of {@link org.vigie.mission.DispatchRequest} always fit). Request
+ * {@value #MAX_TEXT_BYTES} (the character limits of {@link org.vigie.dispatch.DispatchRequest} always fit). Request
  * id 0 is reserved ("unknown"). Unknown kinds, unknown flag bits, bytes after the last field, bad UTF-8 and
  * out-of-range values make the message malformed.
  *

@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -7,15 +7,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs tasks on a delegate executor one at a time, in submission order (package-private; thread-safe). */
-final class OrderedExecutor implements Executor {
+/** Runs tasks on a delegate executor one at a time, in submission order (thread-safe): callbacks of one
+ * endpoint keep their order on a pooled callback executor. */
+public final class OrderedExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderedExecutor.class);
     private final Executor delegate;
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    OrderedExecutor(Executor delegate) {
+    /** @param delegate the executor that runs the tasks (the link's callback executor) */
+    public OrderedExecutor(Executor delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 

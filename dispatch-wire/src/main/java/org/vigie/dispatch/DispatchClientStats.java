@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 /**
  * Counters of a {@link DispatchClient} since it started. Immutable snapshot.

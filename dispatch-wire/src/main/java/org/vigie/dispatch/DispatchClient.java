@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import io.dronefleet.mavlink.common.Tunnel;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
-import org.vigie.mission.DispatchRequest;
 
 /**
  * The dispatch centre's end of the signed dispatch link, for Java dispatch systems: send a drone to a target, retask

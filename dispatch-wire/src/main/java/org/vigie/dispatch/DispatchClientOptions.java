@@ -1,4 +1,4 @@
-package org.vigie.mission.dispatch;
+package org.vigie.dispatch;
 
 import java.security.SecureRandom;
 import java.time.Duration;

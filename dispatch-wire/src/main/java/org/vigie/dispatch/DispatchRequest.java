@@ -1,4 +1,4 @@
-package org.vigie.mission;
+package org.vigie.dispatch;
 
 import java.time.Duration;
 import java.util.Objects;
