@@ -1,5 +1,11 @@
 package org.vigie.geofence.io;
 
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +18,7 @@ import java.util.Map;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.CircleExclusion;
 import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.DistrictLimits;
 import org.vigie.geofence.zone.ExclusionZone;
 import org.vigie.geofence.zone.GeoPolygon;
 import org.vigie.geofence.zone.InvalidDistrictException;
@@ -24,7 +31,7 @@ import org.vigie.geofence.zone.PrivacyZone;
  *   <li>{@code "inclusion"}: exactly one Polygon (holes allowed); its properties may carry the district settings
  *       {@code name}, {@code floor_rel_m}, {@code ceiling_rel_m}, {@code horizontal_margin_m},
  *       {@code vertical_margin_m}, {@code transit_altitude_rel_m}, {@code on_scene_altitude_rel_m},
- *       {@code max_extent_m};</li>
+ *       {@code max_extent_m} (at most the reader's {@link DistrictLimits#maxExtentM()});</li>
  *   <li>{@code "home"}: exactly one Point;</li>
  *   <li>{@code "exclusion"}: a Polygon, or a Point with {@code radius_m} for a circle; {@code name} and
  *       {@code reason};</li>
@@ -42,15 +49,52 @@ public final class GeoJsonDistricts {
     }
 
     /**
-     * Reads and validates a district.
+     * Reads and validates a district within {@link DistrictLimits#DEFAULT}.
      *
      * @param json the FeatureCollection text
      * @return the district
      * @throws JsonException            on malformed JSON
-     * @throws InvalidDistrictException naming the feature (index, name) and vertex on any geometric or safety problem
+     * @throws InvalidDistrictException naming the feature (index, name) and vertex on any geometric or safety problem,
+     *                                  or the limit and the value when the district goes beyond its limits
      */
     public static District read(String json) {
-        Map<String, Object> root = Json.obj(Json.parse(json), "document");
+        if (json == null) {
+            throw new JsonException("JSON text is null");
+        }
+        return read(new StringReader(json), DistrictLimits.DEFAULT);
+    }
+
+    /**
+     * Reads and validates a district file, streaming: a file beyond the limits (vertices, JSON values, text lengths)
+     * is refused as soon as the parser reaches the excess, before the rest is read.
+     *
+     * @param file   the file (UTF-8)
+     * @param limits the limits the district must keep
+     * @return the district
+     * @throws IOException              if the file cannot be read
+     * @throws JsonException            on malformed JSON
+     * @throws InvalidDistrictException as {@link #read(String)}
+     */
+    public static District read(Path file, DistrictLimits limits) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, limits);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Reads and validates a district from a stream of text, stopping at the first limit exceeded.
+     *
+     * @param in     the text (not closed)
+     * @param limits the limits the district must keep
+     * @return the district
+     * @throws JsonException            on malformed JSON
+     * @throws InvalidDistrictException as {@link #read(String)}
+     * @throws UncheckedIOException     if the stream fails
+     */
+    public static District read(Reader in, DistrictLimits limits) {
+        Map<String, Object> root = Json.obj(BoundedJson.parse(in, limits), "document");
         if (!"FeatureCollection".equals(root.get("type"))) {
             throw new InvalidDistrictException("document", -1, "type is " + root.get("type")
                     + ", expected FeatureCollection");
@@ -118,14 +162,21 @@ public final class GeoJsonDistricts {
         if (home == null) {
             throw new InvalidDistrictException("document", -1, "no feature with role home");
         }
-        District.Builder b = District.builder(name != null ? name : "district").home(home).inclusion(inclusion);
+        District.Builder b = District.builder(name != null ? name : "district").home(home).inclusion(inclusion)
+                .limits(limits);
         setting(settings, "floor_rel_m", b::floorRelM);
         setting(settings, "ceiling_rel_m", b::ceilingRelM);
         setting(settings, "horizontal_margin_m", b::horizontalMarginM);
         setting(settings, "vertical_margin_m", b::verticalMarginM);
         setting(settings, "transit_altitude_rel_m", b::transitAltitudeRelM);
         setting(settings, "on_scene_altitude_rel_m", b::onSceneAltitudeRelM);
-        setting(settings, "max_extent_m", b::maxExtentM);
+        setting(settings, "max_extent_m", v -> {
+            if (v > limits.maxExtentM()) {
+                throw new InvalidDistrictException("inclusion", -1, String.format(Locale.ROOT, "max_extent_m %.0f is"
+                        + " over the limit of %.0f m across (DistrictLimits.maxExtentM)", v, limits.maxExtentM()));
+            }
+            b.maxExtentM(v);
+        });
         exclusions.forEach(b::exclusion);
         privacy.forEach(b::privacyZone);
         try {

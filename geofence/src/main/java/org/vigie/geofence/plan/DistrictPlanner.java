@@ -14,7 +14,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.distance.DistanceOp;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.vigie.geofence.geodesy.EnuPoint;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.geodesy.Geodesy;
@@ -39,8 +38,6 @@ import org.vigie.geofence.zone.Geofence;
  */
 public final class DistrictPlanner implements RoutePlanner {
 
-    private static final double[] NUDGES_M = {0.01, 0.05, 0.25, 1.0};
-
     private final District district;
     private final Geofence fence;
     private final LocalFrame frame;
@@ -51,7 +48,7 @@ public final class DistrictPlanner implements RoutePlanner {
     private final Polygon inclusion;
     private final PreparedGeometry inclusionPrepared;
     private final PreparedGeometry shellPrepared;
-    private final IndexedFacetDistance[] componentDistance;
+    private final NearestReachable nearest;
 
     /**
      * Builds the planner and its visibility graph.
@@ -72,11 +69,7 @@ public final class DistrictPlanner implements RoutePlanner {
         this.shellPrepared = PreparedGeometryFactory.prepare(
                 EnuGeometry.FACTORY.createPolygon(inclusion.getExteriorRing()));
         inclusionPrepared.covers(pt(0, 0));
-        componentDistance = new IndexedFacetDistance[free.components.length];
-        for (int c = 0; c < componentDistance.length; c++) {
-            componentDistance[c] = new IndexedFacetDistance(free.components[c]);
-            componentDistance[c].nearestPoints(pt(0, 0));
-        }
+        this.nearest = new NearestReachable(free);
         shellPrepared.covers(pt(0, 0));
         int n = free.nodeX.length;
         List<List<Integer>> adj = new ArrayList<>(n);
@@ -191,7 +184,8 @@ public final class DistrictPlanner implements RoutePlanner {
                         "start %s lies %.0f m %s of district '%s', more than the %.0f m the planner routes back from",
                         start.latLonText(), outside, dir, district.name(), options.maxStartOutsideM()));
             }
-            double[] r = nearestFree(sx, sy, -1);
+            NearestReachable.Found found = nearest.find(sx, sy, -1, (x, y) -> true);
+            double[] r = found == null ? null : new double[] {found.x(), found.y()};
             if (r == null) {
                 return refuse(PlanFailureReason.START_OUTSIDE, "start " + start.latLonText()
                         + " cannot be routed back inside district '" + district.name() + "'");
@@ -208,46 +202,60 @@ public final class DistrictPlanner implements RoutePlanner {
         // Target: inside the free space, or a stand-off at the nearest reachable free point.
         double tx = t.eastM();
         double ty = t.northM();
+        StandOff standOff = null;
+        double[] path;
         if (free.locate(tx, ty) == Location.EXTERIOR || free.componentOf(tx, ty) != comp) {
             boolean inFree = free.locate(tx, ty) != Location.EXTERIOR;
-            double[] r = nearestFree(tx, ty, comp);
+            double fsx = sx;
+            double fsy = sy;
+            double[][] found = new double[1][];
+            NearestReachable.Found r = nearest.find(tx, ty, comp, (x, y) -> {
+                found[0] = shortestPath(fsx, fsy, x, y, comp);
+                return found[0] != null;
+            });
             Optional<ExclusionZone> zone = fence.exclusionAt(target);
             if (r == null) {
                 if (zone.isPresent()) {
                     return refuse(PlanFailureReason.TARGET_IN_EXCLUSION, String.format(Locale.ROOT,
-                            "target %s lies inside exclusion zone '%s' (%s) and no point outside it can be reached",
-                            target.latLonText(), zone.get().name(), zone.get().reason()));
+                            "no route exists: target %s lies inside exclusion zone '%s' (%s) and no point of the free"
+                                    + " space around it (%.0f m margin) can be reached from %s",
+                            target.latLonText(), zone.get().name(), zone.get().reason(),
+                            district.horizontalMarginM(), start.latLonText()));
                 }
-                return refuse(PlanFailureReason.NO_PATH, "no path to target " + target.latLonText());
+                return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
+                        "no route exists: no point near target %s can be reached from %s inside district '%s'",
+                        target.latLonText(), start.latLonText(), district.name()));
             }
-            double standoff = Math.hypot(r[0] - tx, r[1] - ty);
-            String at = frame.toGeo(r[0], r[1], 0).latLonText();
+            double standoffM = Math.hypot(r.x() - tx, r.y() - ty);
+            GeoPoint atPoint = frame.toGeo(r.x(), r.y(), 0).withAltitudeRelM(0);
+            String at = atPoint.latLonText();
             if (inFree) {
                 return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
-                        "no path from %s to target %s: exclusion zones %s with their %.0f m margin cut district '%s'"
-                                + " in %d parts, and the nearest reachable point (%s) is %.0f m from the target",
-                        start.latLonText(), target.latLonText(), separatingZones(), district.horizontalMarginM(),
-                        district.name(), free.components.length, at, standoff));
+                        "no route exists from %s to target %s: exclusion zones %s with their %.0f m margin cut"
+                                + " district '%s' in %d parts, and the nearest reachable point (%s) is %.0f m from the"
+                                + " target", start.latLonText(), target.latLonText(), separatingZones(),
+                        district.horizontalMarginM(), district.name(), free.components.length, at, standoffM));
             } else if (zone.isPresent()) {
                 notes.add(String.format(Locale.ROOT, "target %s lies inside exclusion zone '%s' (%s); the route stops"
                         + " outside it at %s, %.0f m from the target, where the camera can look in",
-                        target.latLonText(), zone.get().name(), zone.get().reason(), at, standoff));
+                        target.latLonText(), zone.get().name(), zone.get().reason(), at, standoffM));
+                standOff = new StandOff(zone.get().name(), zone.get().reason(), atPoint, standoffM);
             } else {
                 notes.add(String.format(Locale.ROOT, "target %s lies within the %.0f m safety margin of the fence;"
                         + " the route stops at %s, %.0f m from the target", target.latLonText(),
-                        district.horizontalMarginM(), at, standoff));
+                        district.horizontalMarginM(), at, standoffM));
+                standOff = new StandOff(null, "", atPoint, standoffM);
             }
-            tx = r[0];
-            ty = r[1];
+            path = found[0];
+        } else {
+            path = shortestPath(sx, sy, tx, ty, comp);
         }
-
-        double[] path = shortestPath(sx, sy, tx, ty, comp);
         if (path == null) {
             return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
-                    "no path from %s to %s inside district '%s'", start.latLonText(), target.latLonText(),
+                    "no route exists from %s to %s inside district '%s'", start.latLonText(), target.latLonText(),
                     district.name()));
         }
-        return new PlanResult.Planned(buildRoute(start, target, reentry, path, options, isReturn), notes);
+        return new PlanResult.Planned(buildRoute(start, target, reentry, path, options, isReturn), notes, standOff);
     }
 
     private String separatingZones() {
@@ -271,35 +279,6 @@ public final class DistrictPlanner implements RoutePlanner {
 
     private static Point pt(double x, double y) {
         return EnuGeometry.FACTORY.createPoint(new Coordinate(x, y));
-    }
-
-    /** Nearest point strictly inside the free space (component comp, or any when -1), nudged off the boundary. */
-    private double @Nullable [] nearestFree(double x, double y, int comp) {
-        Point p = pt(x, y);
-        double best = Double.POSITIVE_INFINITY;
-        double[] out = null;
-        for (int c = 0; c < free.components.length; c++) {
-            if (comp >= 0 && c != comp) {
-                continue;
-            }
-            Coordinate q = componentDistance[c].nearestPoints(p)[0];
-            double d = q.distance(new Coordinate(x, y));
-            if (d >= best) {
-                continue;
-            }
-            double ux = d > 0 ? (q.x - x) / d : 0;
-            double uy = d > 0 ? (q.y - y) / d : 0;
-            for (double nudge : NUDGES_M) {
-                double cx = q.x + ux * nudge;
-                double cy = q.y + uy * nudge;
-                if (free.locate(cx, cy) == Location.INTERIOR && free.componentOf(cx, cy) == c) {
-                    best = d;
-                    out = new double[] {cx, cy};
-                    break;
-                }
-            }
-        }
-        return out;
     }
 
     /**

@@ -42,6 +42,8 @@ final class FreeSpace {
     final double[] ay;
     final double[] bx;
     final double[] by;
+    /** The component (index into {@link #components}) each edge bounds. */
+    final int[] edgeComponent;
     /** Reflex vertices of the free space (interior angle &gt; 180 deg): the only bends of shortest paths. */
     final double[] nodeX;
     final double[] nodeY;
@@ -106,7 +108,7 @@ final class FreeSpace {
                 for (int i = 0; i < n; i++) {
                     Coordinate a = cs[i];
                     Coordinate b = cs[i + 1];
-                    edges.add(new double[] {a.x, a.y, b.x, b.y});
+                    edges.add(new double[] {a.x, a.y, b.x, b.y, c});
                     Coordinate prev = cs[(i - 1 + n) % n];
                     if (Orientation.index(prev, a, b) == Orientation.CLOCKWISE) {
                         nodes.add(new double[] {a.x, a.y, prev.x, prev.y, b.x, b.y, c});
@@ -119,8 +121,10 @@ final class FreeSpace {
         ay = new double[m];
         bx = new double[m];
         by = new double[m];
+        edgeComponent = new int[m];
         for (int i = 0; i < m; i++) {
             double[] e = edges.get(i);
+            edgeComponent[i] = (int) e[4];
             ax[i] = e[0];
             ay[i] = e[1];
             bx[i] = e[2];

@@ -31,8 +31,8 @@ public final class District {
 
     /** Default maximum ceiling above home, metres (the open-category limit in the EU). */
     public static final double DEFAULT_MAX_CEILING_REL_M = 120.0;
-    /** Default sanity limit on the district's size, metres across (any direction). */
-    public static final double DEFAULT_MAX_EXTENT_M = 5000.0;
+    /** Default limit on the district's size, metres across (any direction): {@link DistrictLimits#DEFAULT}'s. */
+    public static final double DEFAULT_MAX_EXTENT_M = DistrictLimits.DEFAULT_MAX_EXTENT_M;
 
     private final String name;
     private final GeoPoint home;
@@ -45,7 +45,7 @@ public final class District {
     private final double verticalMarginM;
     private final double transitAltitudeRelM;
     private final double onSceneAltitudeRelM;
-    private final double maxExtentM;
+    private final DistrictLimits limits;
     private final Geofence geofence;
 
     private District(Builder b) {
@@ -60,7 +60,7 @@ public final class District {
         this.verticalMarginM = b.verticalMarginM;
         this.transitAltitudeRelM = b.transitAltitudeRelM;
         this.onSceneAltitudeRelM = b.onSceneAltitudeRelM;
-        this.maxExtentM = b.maxExtentM;
+        this.limits = b.limits;
         this.geofence = new Geofence(this);
     }
 
@@ -80,7 +80,7 @@ public final class District {
         Builder b = new Builder(name).home(home).inclusion(inclusion).floorRelM(floorRelM).ceilingRelM(ceilingRelM)
                 .horizontalMarginM(horizontalMarginM).verticalMarginM(verticalMarginM)
                 .transitAltitudeRelM(transitAltitudeRelM).onSceneAltitudeRelM(onSceneAltitudeRelM)
-                .maxCeilingRelM(Math.max(DEFAULT_MAX_CEILING_REL_M, ceilingRelM)).maxExtentM(maxExtentM);
+                .maxCeilingRelM(Math.max(DEFAULT_MAX_CEILING_REL_M, ceilingRelM)).limits(limits);
         exclusions.forEach(b::exclusion);
         privacyZones.forEach(b::privacyZone);
         return b;
@@ -143,7 +143,12 @@ public final class District {
 
     /** @return the size limit this district was validated against, metres across */
     public double maxExtentM() {
-        return maxExtentM;
+        return limits.maxExtentM();
+    }
+
+    /** @return the limits this district was validated against */
+    public DistrictLimits limits() {
+        return limits;
     }
 
     /** @return the compiled fence (computed once, thread-safe) */
@@ -173,7 +178,7 @@ public final class District {
         private double verticalMarginM = 5.0;
         private double transitAltitudeRelM = 60.0;
         private double onSceneAltitudeRelM = 40.0;
-        private double maxExtentM = DEFAULT_MAX_EXTENT_M;
+        private DistrictLimits limits = DistrictLimits.DEFAULT;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -306,11 +311,26 @@ public final class District {
         /**
          * Sets a value.
          *
-         * @param v sanity limit on the district's size across, metres (default 5000)
+         * @param v limit on the district's size across, metres (default {@link DistrictLimits#DEFAULT_MAX_EXTENT_M})
          * @return this builder
          */
         public Builder maxExtentM(double v) {
-            this.maxExtentM = v;
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new InvalidDistrictException("district '" + name + "'", -1, "maxExtentM must be > 0 and"
+                        + " finite, got " + v);
+            }
+            this.limits = limits.withMaxExtentM(v);
+            return this;
+        }
+
+        /**
+         * Sets the limits the district is validated against.
+         *
+         * @param l the limits (default {@link DistrictLimits#DEFAULT})
+         * @return this builder
+         */
+        public Builder limits(DistrictLimits l) {
+            this.limits = java.util.Objects.requireNonNull(l, "limits");
             return this;
         }
 
@@ -319,17 +339,20 @@ public final class District {
          *
          * @return the district, with its compiled {@link Geofence}
          * @throws InvalidDistrictException naming the feature and vertex for: missing home or inclusion, rings that
-         *     self-intersect or are invalid, vertices far from home (latitude/longitude swapped), a district larger than
-         *     {@link #maxExtentM(double)}, home outside the inclusion or inside an exclusion zone, duplicate zone
+         *     self-intersect or are invalid, vertices far from home (latitude/longitude swapped), a district beyond its
+         *     {@link DistrictLimits} (vertices per ring and in all, zones, extent, name and text lengths: the message
+         *     names the limit and the value), home outside the inclusion or inside an exclusion zone, duplicate zone
          *     names, and inconsistent altitudes or margins
          */
         public District build() {
+            DistrictLimitCheck.checkName(name, limits);
             if (home == null) {
                 throw new InvalidDistrictException("district '" + name + "'", -1, "home is not set");
             }
             if (inclusion == null) {
                 throw new InvalidDistrictException("district '" + name + "'", -1, "inclusion polygon is not set");
             }
+            DistrictLimitCheck.check(name, inclusion, exclusions, privacyZones, limits);
             checkAltitudes();
             LocalFrame frame = new LocalFrame(home);
             checkRingNearHome(frame, "inclusion", inclusion.shell());
@@ -340,10 +363,11 @@ public final class District {
             checkPolygon("inclusion", inclusion, inc);
             Envelope env = inc.getEnvelopeInternal();
             double across = Math.hypot(env.getWidth(), env.getHeight());
+            double maxExtentM = limits.maxExtentM();
             if (Math.max(env.getWidth(), env.getHeight()) > maxExtentM) {
                 throw new InvalidDistrictException("inclusion", -1, String.format(Locale.ROOT,
-                        "district is %.0f m x %.0f m, larger than the %.0f m sanity limit", env.getWidth(),
-                        env.getHeight(), maxExtentM));
+                        "district is %.0f m x %.0f m, over the extent limit of %.0f m across"
+                                + " (DistrictLimits.maxExtentM)", env.getWidth(), env.getHeight(), maxExtentM));
             }
             if (!inc.covers(inc.getFactory().createPoint(new Coordinate(0, 0)))) {
                 throw new InvalidDistrictException("home", -1, "home " + home.latLonText()
@@ -394,7 +418,7 @@ public final class District {
         private void checkAltitudes() {
             String f = "district '" + name + "'";
             for (double v : new double[] {floorRelM, ceilingRelM, maxCeilingRelM, horizontalMarginM, verticalMarginM,
-                transitAltitudeRelM, onSceneAltitudeRelM, maxExtentM}) {
+                transitAltitudeRelM, onSceneAltitudeRelM}) {
                 if (!Double.isFinite(v)) {
                     throw new InvalidDistrictException(f, -1, "altitudes, margins and limits must be finite, got " + v);
                 }
@@ -421,14 +445,11 @@ public final class District {
                 throw new InvalidDistrictException(f, -1, "on-scene altitude " + onSceneAltitudeRelM
                         + " m is outside [" + lo + ", " + hi + "] m (floor/ceiling minus the vertical margin)");
             }
-            if (maxExtentM <= 0) {
-                throw new InvalidDistrictException(f, -1, "maxExtentM must be > 0");
-            }
         }
 
         private void checkRingNearHome(LocalFrame frame, String feature, List<GeoPoint> ring) {
             GeoPoint home = Objects.requireNonNull(this.home, "home is validated before the rings");
-            double limit = 2 * maxExtentM;
+            double limit = 2 * limits.maxExtentM();
             for (int i = 0; i < ring.size(); i++) {
                 GeoPoint p = ring.get(i);
                 double d = Geodesy.distanceM(home, p);

@@ -62,11 +62,11 @@ class DistrictTest {
     }
 
     @Test
-    void districtLargerThanTheSanityLimitIsRejected() {
-        assertThatThrownBy(() -> District.builder("Big").home(HOME).inclusion(square(3000)).build())
-                .hasMessageContaining("larger than the 5000 m sanity limit");
-        assertThat(District.builder("Big").home(HOME).inclusion(square(3000)).maxExtentM(7000).build().name())
-                .isEqualTo("Big");
+    void districtLargerThanItsExtentLimitIsRejectedNamingTheLimit() {
+        assertThat(District.builder("Big").home(HOME).inclusion(square(3000)).build().name()).isEqualTo("Big");
+        assertThatThrownBy(() -> District.builder("Big").home(HOME).inclusion(square(3000)).maxExtentM(5000)
+                .build()).hasMessageContaining("district is 6000 m x 6000 m, over the extent limit of 5000 m across"
+                        + " (DistrictLimits.maxExtentM)");
     }
 
     @Test
