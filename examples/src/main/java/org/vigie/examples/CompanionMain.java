@@ -184,7 +184,8 @@ public final class CompanionMain {
                         continue;
                     }
                     FlightReport r = fly(companion, scheduler, telemetry, req, outDir, out);
-                    out.printf(Locale.ROOT, "%s: %s (%s)%n", req.alertId(), r.outcome(), r.outcomeReason());
+                    out.printf(Locale.ROOT, "%s: %s (%s)%s%n", req.alertId(), r.outcome(), r.outcomeReason(),
+                            r.standOff() == null ? "" : "; " + r.standOff().sentence());
                     allCompleted &= r.outcome() == FlightOutcome.COMPLETED;
                 }
                 return allCompleted && n > 0 ? 0 : 1;

@@ -38,6 +38,9 @@ final class FlightPrinter implements Consumer<FlightEvent> {
                         Double.isNaN(p.distanceToGoM()) ? "" : String.format(Locale.ROOT, "%5.0f m to go, ETA %3.0f s",
                                 p.distanceToGoM(), p.etaS()), p.batteryPercent());
             }
+        } else if (e instanceof FlightEvent.TargetMoved m) {
+            out.printf(Locale.ROOT, "%s    TARGET NOT REACHABLE: %s (%s)%n", t(m.at()), m.message(),
+                    m.standOff().point().latLonText());
         } else if (e instanceof FlightEvent.Warning w) {
             out.printf(Locale.ROOT, "%s    note: %s%n", t(w.at()), w.message());
         } else if (e instanceof FlightEvent.FailsafeTriggered f) {

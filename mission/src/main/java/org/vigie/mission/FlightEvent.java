@@ -3,6 +3,7 @@ package org.vigie.mission;
 import org.vigie.dispatch.DispatchRequest;
 import org.vigie.dispatch.FlightPhase;
 import java.time.Instant;
+import org.vigie.geofence.plan.StandOff;
 
 /**
  * What a flight tells its listeners, a closed set. Every event carries the scheduler time it happened at.
@@ -40,6 +41,19 @@ public sealed interface FlightEvent {
     record Progress(Instant at, FlightPhase phase, double latDeg, double lonDeg, double altitudeRelM,
                     double groundSpeedMps, double distanceToGoM, double etaS, int batteryPercent)
             implements FlightEvent {
+    }
+
+    /**
+     * The target lies where the drone may not fly (inside an exclusion zone, or within the fence's safety margin): the
+     * flight goes on scene at the nearest reachable point instead. Emitted when the dispatch is planned, before the
+     * dispatch is acknowledged, so the acknowledgement can say it.
+     *
+     * @param at       when
+     * @param standOff the zone (as named in the district file), the point flown to and its distance from the target
+     * @param message  the sentence for the dispatcher, e.g. {@code "target lies in exclusion 'police cordon'; on scene
+     *                 at the nearest reachable point, 45 m away"}
+     */
+    record TargetMoved(Instant at, StandOff standOff, String message) implements FlightEvent {
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.vigie.geofence.plan.StandOff;
 
 /**
  * What happened during one dispatch flight, produced once when the flight ends. Immutable.
@@ -34,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param energyUsedWh      energy used according to the battery telemetry, watt-hours (NaN when unknown)
  * @param failsafes         failsafes that fired, in order
  * @param retasks           number of accepted retasks
+ * @param standOff          where the flight went on scene instead of the target, and why (the target lies in an
+ *                          exclusion zone or the fence's margin); null when it went to the target itself
  */
 public record FlightReport(
         String alertId,
@@ -55,7 +58,43 @@ public record FlightReport(
         double energyPlannedWh,
         double energyUsedWh,
         List<FailsafeKind> failsafes,
-        int retasks) {
+        int retasks,
+        @Nullable StandOff standOff) {
+
+    /**
+     * A report of a flight that went to its target itself (no stand-off).
+     *
+     * @param alertId          see the record
+     * @param requesterId      see the record
+     * @param requesterOrigin  see the record
+     * @param reason           see the record
+     * @param targetLatDeg     see the record
+     * @param targetLonDeg     see the record
+     * @param outcome          see the record
+     * @param finalPhase       see the record
+     * @param outcomeReason    see the record
+     * @param startedAt        see the record
+     * @param endedAt          see the record
+     * @param phaseTimes       see the record
+     * @param plannedRoutes    see the record
+     * @param flownTrack       see the record
+     * @param plannedDistanceM see the record
+     * @param flownDistanceM   see the record
+     * @param energyPlannedWh  see the record
+     * @param energyUsedWh     see the record
+     * @param failsafes        see the record
+     * @param retasks          see the record
+     */
+    public FlightReport(String alertId, String requesterId, String requesterOrigin, String reason,
+            double targetLatDeg, double targetLonDeg, FlightOutcome outcome, FlightPhase finalPhase,
+            String outcomeReason, Instant startedAt, @Nullable Instant endedAt, Map<FlightPhase, Duration> phaseTimes,
+            List<List<TrackPoint>> plannedRoutes, List<TrackPoint> flownTrack, double plannedDistanceM,
+            double flownDistanceM, double energyPlannedWh, double energyUsedWh, List<FailsafeKind> failsafes,
+            int retasks) {
+        this(alertId, requesterId, requesterOrigin, reason, targetLatDeg, targetLonDeg, outcome, finalPhase,
+                outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
+                flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, null);
+    }
 
     /** Copies collections; rejects nulls. */
     public FlightReport {
@@ -110,6 +149,7 @@ public record FlightReport(
         private double energyUsedWh = Double.NaN;
         private List<FailsafeKind> failsafes = List.of();
         private int retasks;
+        private @Nullable StandOff standOff;
 
         private Builder(DispatchRequest request) {
             this.request = Objects.requireNonNull(request, "request");
@@ -165,6 +205,12 @@ public record FlightReport(
             return this;
         }
 
+        /** @param s where the flight went on scene instead of the target, null for the target itself @return this */
+        public Builder standOff(@Nullable StandOff s) {
+            this.standOff = s;
+            return this;
+        }
+
         /**
          * @return the report
          * @throws NullPointerException if the outcome or the times are missing
@@ -176,7 +222,7 @@ public record FlightReport(
                     request.reason(), request.targetLatDeg(), request.targetLonDeg(),
                     Objects.requireNonNull(outcome, "outcome"), Objects.requireNonNull(finalPhase, "finalPhase"),
                     outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
-                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks);
+                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, standOff);
         }
     }
 }

@@ -379,7 +379,7 @@ public final class DispatchServer implements AutoCloseable {
             companion.port().scheduler().execute(() -> {
                 if (!f.phase().isTerminal()) {
                     scheduler.execute(() -> acceptNew(key, t, AckStatus.ACCEPTED, "flight " + t.flightId
-                            + " started for alert " + req.alertId()));
+                            + " started for alert " + req.alertId() + standOffSentence(f)));
                 } else {
                     f.report().thenAccept(r -> scheduler.execute(() -> acceptNew(key, t,
                             r.outcome() == FlightOutcome.REFUSED ? AckStatus.REFUSED_PLAN : AckStatus.REFUSED_INTERNAL,
@@ -397,6 +397,16 @@ public final class DispatchServer implements AutoCloseable {
         long flightId = t.flightId;
         awaitRetaskDecision(f, req, (accepted, why) -> decide(key,
                 accepted ? AckStatus.RETASKED : AckStatus.REFUSED_RETASK, flightId, why));
+    }
+
+    /** "; target lies in exclusion 'X'; on scene at the nearest reachable point, 45 m away", or "" (the plan's). */
+    private static String standOffSentence(Flight f) {
+        for (FlightEvent e : f.events()) {
+            if (e instanceof FlightEvent.TargetMoved m) {
+                return "; " + m.message();
+            }
+        }
+        return "";
     }
 
     private void acceptNew(OrderKey key, Tracked t, AckStatus status, String message) {

@@ -146,6 +146,9 @@ public final class FlightController {
                     new GeoPoint(request.targetLatDeg(), request.targetLonDeg(), 0));
             if (r instanceof PlanResult.Refused ref) {
                 fail(FlightOutcome.REFUSED, ref.failure().message());
+            } else if (r instanceof PlanResult.Planned p && p.standOff() != null) {
+                rec.standOff(p.standOff());
+                emit(new FlightEvent.TargetMoved(at, p.standOff(), p.standOff().sentence()));
             }
             if (!finished) {
                 current = new PreflightStep(steps);

@@ -12,6 +12,7 @@ import org.vigie.geofence.plan.PlanOptions;
 import org.vigie.geofence.plan.PlanResult;
 import org.vigie.geofence.plan.Route;
 import org.vigie.geofence.plan.RoutePlanner;
+import org.vigie.geofence.plan.StandOff;
 import org.vigie.geofence.plan.Waypoint;
 import org.vigie.geofence.plan.WaypointKind;
 import org.vigie.geofence.zone.District;
@@ -35,8 +36,10 @@ public final class FlightPlan {
          * @param outbound to the scene (at the dispatch's on-scene altitude)
          * @param inbound  from the scene home
          * @param budget   the energy the whole flight needs
+         * @param standOff where the outbound route ends instead of the target and why, null at the target itself
          */
-        record Planned(Route outbound, Route inbound, EnergyBudget budget) implements RoundTrip {
+        record Planned(Route outbound, Route inbound, EnergyBudget budget, @Nullable StandOff standOff)
+                implements RoundTrip {
         }
 
         /** @param reason why no round trip can be flown */
@@ -165,7 +168,8 @@ public final class FlightPlan {
         if (out instanceof PlanResult.Refused r) {
             return new RoundTrip.Refused(r.failure().message());
         }
-        Route o = withOnSceneAltitude(((PlanResult.Planned) out).route(), request);
+        PlanResult.Planned planned = (PlanResult.Planned) out;
+        Route o = withOnSceneAltitude(planned.route(), request);
         GeoPoint scene = o.waypoints().get(o.waypoints().size() - 1).position();
         PlanResult back = planReturn(scene);
         if (back instanceof PlanResult.Refused r) {
@@ -174,12 +178,12 @@ public final class FlightPlan {
         Route b = ((PlanResult.Planned) back).route();
         String cut = autopilotFenceProblem(o, b);
         if (cut != null) {
-            return new RoundTrip.Refused(cut);
+            return new RoundTrip.Refused("no route exists inside the fence the autopilot holds: " + cut);
         }
         FlightConfig c = ctx.config();
         EnergyBudget e = ctx.energy().flight(o.horizontalLengthM(), b.horizontalLengthM(), c.cruiseSpeedMps(), climbM,
                 c.climbRateMps(), c.descentRateMps(), request.onSceneTime().toMillis() / 1000.0);
-        return new RoundTrip.Planned(o, b, e);
+        return new RoundTrip.Planned(o, b, e, planned.standOff());
     }
 
     /**
@@ -192,6 +196,7 @@ public final class FlightPlan {
         outbound = p.outbound();
         inbound = p.inbound();
         budget = p.budget();
+        recorder.standOff(p.standOff());
         double onSceneS = request.onSceneTime().toMillis() / 1000.0;
         recorder.clearPlanned();
         recorder.appendPlanned(outbound, 0);
@@ -210,6 +215,7 @@ public final class FlightPlan {
     public void adoptRetask(RoundTrip.Planned p, DispatchRequest request, double elapsedS) {
         outbound = p.outbound();
         inbound = p.inbound();
+        recorder.standOff(p.standOff());
         recorder.dropPreplannedReturn();
         recorder.appendPlanned(outbound, elapsedS);
         recorder.appendPlanned(inbound, elapsedS + outbound.expectedDurationS() + request.onSceneTime().toSeconds());
@@ -231,6 +237,7 @@ public final class FlightPlan {
             return ref.failure().message();
         }
         outbound = withOnSceneAltitude(((PlanResult.Planned) r).route(), request);
+        recorder.standOff(((PlanResult.Planned) r).standOff());
         recorder.dropPreplannedReturn();
         recorder.appendPlanned(outbound, elapsedS);
         return null;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.plan.Route;
+import org.vigie.geofence.plan.StandOff;
 import org.vigie.geofence.plan.Waypoint;
 import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.FailsafeKind;
@@ -44,6 +45,7 @@ public final class FlightRecorder {
     private int startBatteryPercent = -1;
     private long startMs;
     private @Nullable Instant startedAt;
+    private @Nullable StandOff standOff;
     private FlightPhase phase = FlightPhase.PREFLIGHT;
     private long phaseEnteredMs;
     private long lastTrackMs = -1_000_000_000L;
@@ -113,6 +115,11 @@ public final class FlightRecorder {
     /** @param percent the battery when the flight was cleared to go */
     public void startBatteryPercent(int percent) {
         startBatteryPercent = percent;
+    }
+
+    /** @param s where the flight goes on scene instead of its target (null: the target itself), for the report */
+    public void standOff(@Nullable StandOff s) {
+        standOff = s;
     }
 
     /** Forgets every planned route (a new round trip replaces them). */
@@ -257,7 +264,7 @@ public final class FlightRecorder {
         return FlightReport.builder(request).outcome(outcome, terminal, reason)
                 .times(startedAt == null ? end : startedAt, end).phaseTimes(times)
                 .tracks(planned, flown, plannedDistanceM, flownDistanceM).energy(plannedWh, usedWh)
-                .failsafes(failsafes, retasks).build();
+                .failsafes(failsafes, retasks).standOff(standOff).build();
     }
 
     double horizontalM(GeoPoint a, GeoPoint b) {

@@ -47,6 +47,19 @@ public final class ReportJson {
         }
         j.endArray();
         j.key("retasks").value(r.retasks());
+        if (r.standOff() != null) {
+            var s = r.standOff();
+            j.key("standOff").beginObject();
+            j.key("zone");
+            if (s.zoneName() != null) {
+                j.value(s.zoneName());
+            } else {
+                j.nullValue();
+            }
+            j.key("latDeg").value(s.point().latDeg(), 7).key("lonDeg").value(s.point().lonDeg(), 7);
+            j.key("distanceM").value(s.distanceM(), 1).key("message").value(s.sentence());
+            j.endObject();
+        }
         j.key("plannedRoutes").beginArray();
         for (List<TrackPoint> route : r.plannedRoutes()) {
             track(j, route);
