@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import org.vigie.geofence.io.GeoJsonDistricts;
 import org.vigie.geofence.io.QgcPlanFence;
 import org.vigie.geofence.zone.District;
+import org.vigie.geofence.zone.DistrictLimits;
 import org.vigie.link.time.RealtimeScheduler;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
@@ -295,13 +296,13 @@ public final class CompanionMain {
     }
 
     static District readDistrict(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".plan")) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
             return QgcPlanFence.toDistrict(QgcPlanFence.read(text), name.substring(0, name.length() - 5), null)
                     .build();
         }
-        return GeoJsonDistricts.read(text);
+        return GeoJsonDistricts.read(file, DistrictLimits.DEFAULT);
     }
 
     private static String hostName() {

@@ -45,6 +45,8 @@ final class DistrictLimitCheck {
             texts(feature, z.name(), z.reason(), l);
             if (z instanceof PolygonExclusion p) {
                 total += ring(feature, p.ring().size(), l);
+            } else {
+                total += DistrictLimits.CIRCLE_VERTICES;
             }
         }
         for (int i = 0; i < privacy.size(); i++) {
@@ -54,8 +56,9 @@ final class DistrictLimitCheck {
             total += ring(feature, z.ring().size(), l);
         }
         if (total > l.maxVerticesTotal()) {
-            throw new InvalidDistrictException(district, -1, String.format(Locale.ROOT, "%,d vertices in all, over"
-                    + " the limit of %,d (DistrictLimits.maxVerticesTotal)", total, l.maxVerticesTotal()));
+            throw new InvalidDistrictException(district, -1, String.format(Locale.ROOT, "%,d vertices in all (a circle"
+                    + " counts %d), over the limit of %,d (DistrictLimits.maxVerticesTotal)", total,
+                    DistrictLimits.CIRCLE_VERTICES, l.maxVerticesTotal()));
         }
     }
 

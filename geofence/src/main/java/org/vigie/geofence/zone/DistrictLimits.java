@@ -10,7 +10,8 @@ import java.util.Locale;
  * ({@link InvalidDistrictException}).
  *
  * @param maxVerticesPerRing most vertices in one ring (the inclusion's shell, a hole, a zone's ring)
- * @param maxVerticesTotal   most vertices in all rings together
+ * @param maxVerticesTotal   most vertices in all rings together, a circular zone counting as
+ *                           {@value #CIRCLE_VERTICES}
  * @param maxZones           most exclusion and privacy zones together
  * @param maxExtentM         largest size across of the inclusion (width or height in the local frame), metres
  * @param maxNameLength      longest district or zone name, characters
@@ -19,12 +20,17 @@ import java.util.Locale;
 public record DistrictLimits(int maxVerticesPerRing, int maxVerticesTotal, int maxZones, double maxExtentM,
         int maxNameLength, int maxTextLength) {
 
-    /** Default: 10,000 vertices per ring. */
-    public static final int DEFAULT_MAX_VERTICES_PER_RING = 10_000;
-    /** Default: 20,000 vertices in all. */
-    public static final int DEFAULT_MAX_VERTICES_TOTAL = 20_000;
-    /** Default: 500 zones. */
-    public static final int DEFAULT_MAX_ZONES = 500;
+    /** Default: 4,000 vertices per ring (Paris as one district has 1,681). */
+    public static final int DEFAULT_MAX_VERTICES_PER_RING = 4_000;
+    /**
+     * Default: 5,000 vertices in all, a circle counting as the {@value #CIRCLE_VERTICES} vertices it is planned as
+     * (the planner's graph build, quadratic in its reflex vertices, stays within seconds even for the worst shape).
+     */
+    public static final int DEFAULT_MAX_VERTICES_TOTAL = 5_000;
+    /** Default: 250 zones. */
+    public static final int DEFAULT_MAX_ZONES = 250;
+    /** What a circular zone counts against {@link #maxVerticesTotal()}: the polygon the planner grows it into. */
+    public static final int CIRCLE_VERTICES = 16;
     /** Default: 20 km across (Paris as one district is about 12 km; a DFR drone's radius of action is less). */
     public static final double DEFAULT_MAX_EXTENT_M = 20_000.0;
     /** Default: 200 characters per name. */

@@ -73,7 +73,7 @@ class DistrictLimitsTest {
         assertThatThrownBy(() -> District.builder("Test").home(HOME).inclusion(square(500))
                 .exclusion(new PolygonExclusion("block", "", ring(100, 100, 200, 100, 200, 200, 100, 200, 150, 250)))
                 .limits(small).build())
-                .hasMessageContaining("9 vertices in all, over the limit of 8 (DistrictLimits.maxVerticesTotal)");
+                .hasMessageContaining("9 vertices in all (a circle counts 16), over the limit of 8 (DistrictLimits.maxVerticesTotal)");
         assertThatThrownBy(() -> District.builder("Test").home(HOME).inclusion(square(500))
                 .exclusion(new CircleExclusion("cordon", "x".repeat(21), enu(-200, -200), 30)).limits(small)
                 .build()).hasMessageContaining("reason has 21 characters, over the limit of 20"
@@ -100,8 +100,8 @@ class DistrictLimitsTest {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> GeoJsonDistricts.read(file, DistrictLimits.DEFAULT))
                 .isInstanceOf(InvalidDistrictException.class)
-                .hasMessageContaining("more than 20,000 positions by line 1")
-                .hasMessageContaining("over the limit of 20,000 vertices in all (DistrictLimits.maxVerticesTotal)");
+                .hasMessageContaining("more than 5,000 positions by line 1")
+                .hasMessageContaining("over the limit of 5,000 vertices in all (DistrictLimits.maxVerticesTotal)");
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(seconds).as("refused after reading about 2 %% of the file").isLessThan(2.0);
     }
