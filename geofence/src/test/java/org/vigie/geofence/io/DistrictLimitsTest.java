@@ -103,7 +103,8 @@ class DistrictLimitsTest {
                 .hasMessageContaining("more than 5,000 positions by line 1")
                 .hasMessageContaining("over the limit of 5,000 vertices in all (DistrictLimits.maxVerticesTotal)");
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(seconds).as("refused after reading about 2 %% of the file").isLessThan(2.0);
+        assertThat(seconds).as("refused after reading about 0.5 %% of the file (the former reader: 7.5 s)")
+                .isLessThan(5.0);
     }
 
     @Test
@@ -115,7 +116,7 @@ class DistrictLimitsTest {
                 .isInstanceOf(InvalidDistrictException.class)
                 .hasMessageContaining("property 'name' at line 1")
                 .hasMessageContaining("over the limit of 200 characters (DistrictLimits.maxNameLength)");
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.0);
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(2.0);
     }
 
     @Test
