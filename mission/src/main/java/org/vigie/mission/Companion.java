@@ -35,6 +35,8 @@ import org.vigie.link.time.Scheduler;
 import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.compliance.DispatchGate;
 import org.vigie.mission.compliance.GateDecision;
+import org.vigie.mission.remoteid.RemoteIdBroadcaster;
+import org.vigie.mission.remoteid.RemoteIdConfig;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.FlightView;
@@ -104,6 +106,8 @@ public final class Companion implements AutoCloseable {
     private volatile boolean closed;
     /** What every dispatch and retask passes first; {@link DispatchGate#OPEN} until one is installed. */
     private volatile DispatchGate gate = DispatchGate.OPEN;
+    /** Remote ID broadcasters started by {@link #startRemoteId}, closed with the companion. */
+    private final List<RemoteIdBroadcaster> remoteIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The context of the last district a gate restricted, reused while the same zones apply. */
     private final java.util.concurrent.atomic.AtomicReference<FlightContext> restricted =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -234,6 +238,19 @@ public final class Companion implements AutoCloseable {
      */
     public void onFlightStarted(Consumer<Flight> observer) {
         flightObservers.add(Objects.requireNonNull(observer, "observer"));
+    }
+
+    /**
+     * Starts giving the autopilot the operator's Remote ID data (OPEN_DRONE_ID_SYSTEM every second, OPERATOR_ID and
+     * SELF_ID every 3 s): call it right after attaching. Stopped by {@link #close()}.
+     *
+     * @param config the operator's Remote ID data
+     * @return the running broadcaster
+     */
+    public RemoteIdBroadcaster startRemoteId(RemoteIdConfig config) {
+        RemoteIdBroadcaster b = RemoteIdBroadcaster.start(port, autopilot, config);
+        remoteIds.add(b);
+        return b;
     }
 
     /**
@@ -373,6 +390,7 @@ public final class Companion implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        remoteIds.forEach(RemoteIdBroadcaster::close);
         params.close();
         telemetryService.close();
         autopilot.close();
