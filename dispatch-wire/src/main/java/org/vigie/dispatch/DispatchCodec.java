@@ -73,7 +73,7 @@ public final class DispatchCodec {
         w.i32(Math.round(r.targetLatDeg() * 1e7));
         w.i32(Math.round(r.targetLonDeg() * 1e7));
         boolean alt = r.altitudeRelM().isPresent();
-        w.u8(alt ? 1 : 0);
+        w.u8((alt ? 1 : 0) | (r.authorisationId().isPresent() ? 2 : 0));
         w.u16(alt ? (int) Math.round(r.altitudeRelM().getAsDouble() * 100) : 0);
         long s = r.onSceneTime().getSeconds() + (r.onSceneTime().getNano() > 0 ? 1 : 0);
         w.u16((int) Math.max(1, Math.min(DispatchRequest.MAX_ON_SCENE_S, s)));
@@ -82,6 +82,7 @@ public final class DispatchCodec {
         w.str8("requesterId", r.requesterId(), DispatchWire.MAX_ID_BYTES);
         w.str16("requesterOrigin", r.requesterOrigin(), DispatchWire.MAX_ORIGIN_BYTES);
         w.str16("reason", r.reason(), DispatchWire.MAX_TEXT_BYTES);
+        r.authorisationId().ifPresent(a -> w.str8("authorisationId", a, DispatchWire.MAX_ID_BYTES));
     }
 
     /**
@@ -199,10 +200,12 @@ public final class DispatchCodec {
         String who = r.str8("requester id", DispatchWire.MAX_ID_BYTES);
         String from = r.str16("origin", DispatchWire.MAX_ORIGIN_BYTES);
         String why = r.str16("reason", DispatchWire.MAX_TEXT_BYTES);
+        Optional<String> authorisation = (flags & 2) != 0
+                ? Optional.of(r.str8("authorisation id", DispatchWire.MAX_ID_BYTES)) : Optional.empty();
         if (r.failed()) {
             return null;
         }
-        if ((flags & ~1) != 0) {
+        if ((flags & ~3) != 0) {
             r.fail(MalformedReason.BAD_VALUE, String.format("flags 0x%02x has unknown bits", flags));
             return null;
         }
@@ -217,7 +220,7 @@ public final class DispatchCodec {
             return null;
         }
         return new DispatchRequest(alert, latE7 / 1e7, lonE7 / 1e7, alt, p, why, Duration.ofSeconds(onSceneS), who,
-                from);
+                from, authorisation);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.vigie.dispatch;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param onSceneTime    how long to stay on scene, in (0, {@value #MAX_ON_SCENE_S} s]
  * @param requesterId    who sent it (operator or system identity, 1 to 64 characters)
  * @param requesterOrigin where the order came from (centre, console, network address; 1 to 128 characters)
+ * @param authorisationId the identifier of the authorisation the flight flies under (a prefectoral authorisation
+ *                       number, 1 to {@value #MAX_AUTHORISATION_ID_CHARS} characters), or empty when the dispatch
+ *                       names none (a district that requires one refuses it)
  */
 public record DispatchRequest(
         String alertId,
@@ -35,7 +39,8 @@ public record DispatchRequest(
         String reason,
         Duration onSceneTime,
         String requesterId,
-        String requesterOrigin) {
+        String requesterOrigin,
+        Optional<String> authorisationId) {
 
     /** Lowest on-scene altitude above home a dispatch may ask for, metres. */
     public static final double MIN_ALTITUDE_REL_M = 10.0;
@@ -43,6 +48,8 @@ public record DispatchRequest(
     public static final double MAX_ALTITUDE_REL_M = 120.0;
     /** Longest on-scene time a dispatch may ask for, seconds. */
     public static final long MAX_ON_SCENE_S = 3600;
+    /** Longest authorisation identifier, characters. */
+    public static final int MAX_AUTHORISATION_ID_CHARS = 64;
 
     /** Validates every field; see the class description for the rules. */
     public DispatchRequest {
@@ -72,6 +79,28 @@ public record DispatchRequest(
         }
         requesterId = text("requesterId", requesterId, 64);
         requesterOrigin = text("requesterOrigin", requesterOrigin, 128);
+        Objects.requireNonNull(authorisationId, "authorisationId (use Optional.empty() for none)");
+        authorisationId = authorisationId.map(a -> text("authorisationId", a, MAX_AUTHORISATION_ID_CHARS));
+    }
+
+    /**
+     * A request that names no authorisation (the layout before authorisations existed).
+     *
+     * @param alertId         the alert
+     * @param targetLatDeg    target latitude, degrees
+     * @param targetLonDeg    target longitude, degrees
+     * @param altitudeRelM    on-scene altitude above home, metres, or empty
+     * @param priority        urgency
+     * @param reason          why
+     * @param onSceneTime     how long on scene
+     * @param requesterId     who
+     * @param requesterOrigin from where
+     */
+    public DispatchRequest(String alertId, double targetLatDeg, double targetLonDeg, OptionalDouble altitudeRelM,
+                           DispatchPriority priority, String reason, Duration onSceneTime, String requesterId,
+                           String requesterOrigin) {
+        this(alertId, targetLatDeg, targetLonDeg, altitudeRelM, priority, reason, onSceneTime, requesterId,
+                requesterOrigin, Optional.empty());
     }
 
     private static String text(String name, String value, int maxLength) {
@@ -101,7 +130,18 @@ public record DispatchRequest(
      */
     public DispatchRequest withTarget(double latDeg, double lonDeg) {
         return new DispatchRequest(alertId, latDeg, lonDeg, altitudeRelM, priority, reason, onSceneTime,
-                requesterId, requesterOrigin);
+                requesterId, requesterOrigin, authorisationId);
+    }
+
+    /**
+     * A copy of this request with another origin (the drone appends the authenticated MAVLink source).
+     *
+     * @param origin the new origin, 1 to 128 characters
+     * @return the new request, validated
+     */
+    public DispatchRequest withOrigin(String origin) {
+        return new DispatchRequest(alertId, targetLatDeg, targetLonDeg, altitudeRelM, priority, reason, onSceneTime,
+                requesterId, origin, authorisationId);
     }
 
     /**
@@ -127,6 +167,7 @@ public record DispatchRequest(
         private Duration onSceneTime = Duration.ofSeconds(120);
         private @Nullable String requesterId;
         private @Nullable String requesterOrigin;
+        private Optional<String> authorisationId = Optional.empty();
 
         private Builder(String alertId, double latDeg, double lonDeg) {
             this.alertId = alertId;
@@ -169,13 +210,22 @@ public record DispatchRequest(
             return this;
         }
 
+        /**
+         * @param id the identifier of the authorisation the flight flies under
+         * @return this builder
+         */
+        public Builder authorisation(String id) {
+            this.authorisationId = Optional.of(id);
+            return this;
+        }
+
         /** @return the validated request @throws IllegalArgumentException naming the first bad field */
         // NullAway: the canonical constructor is the one check of a request and rejects a missing reason, requester
         // id or origin with an IllegalArgumentException naming the field, so the builder hands them on unchecked.
         @SuppressWarnings("NullAway")
         public DispatchRequest build() {
             return new DispatchRequest(alertId, latDeg, lonDeg, altitudeRelM, priority, reason, onSceneTime,
-                    requesterId, requesterOrigin);
+                    requesterId, requesterOrigin, authorisationId);
         }
     }
 }

@@ -27,9 +27,10 @@ package org.vigie.dispatch;
  *
  * <h2>Message body (little-endian; strings are UTF-8, length-prefixed, never NUL-terminated)</h2>
  * <pre>
- * DISPATCH      0x01 kind, u64 request id, i32 lat degE7, i32 lon degE7, u8 flags (bit 0: altitude present),
- *                    u16 altitude above home cm, u16 on-scene s (1..3600), u8 priority (0 ROUTINE, 1 URGENT,
- *                    2 EMERGENCY), str8 alert id, str8 requester id, str16 origin, str16 reason
+ * DISPATCH      0x01 kind, u64 request id, i32 lat degE7, i32 lon degE7, u8 flags (bit 0: altitude present,
+ *                    bit 1: authorisation id present), u16 altitude above home cm, u16 on-scene s (1..3600),
+ *                    u8 priority (0 ROUTINE, 1 URGENT, 2 EMERGENCY), str8 alert id, str8 requester id,
+ *                    str16 origin, str16 reason, then str8 authorisation id only when flag bit 1 is set
  * RETASK        0x02 kind, u64 request id, u32 flight id, then the DISPATCH fields after the request id
  * CANCEL        0x03 kind, u64 request id, u32 flight id, str8 requester id, str16 origin, str16 reason
  * ACK           0x81 kind, u64 request id answered (0 when unknown), u8 status ({@link AckStatus#code()}),
@@ -42,7 +43,9 @@ package org.vigie.dispatch;
  * alert id and requester id {@value #MAX_ID_BYTES}, origin {@value #MAX_ORIGIN_BYTES}, reason and messages
  * {@value #MAX_TEXT_BYTES} (the character limits of {@link org.vigie.dispatch.DispatchRequest} always fit). Request
  * id 0 is reserved ("unknown"). Unknown kinds, unknown flag bits, bytes after the last field, bad UTF-8 and
- * out-of-range values make the message malformed.
+ * out-of-range values make the message malformed. The authorisation id came later within version 1: a request
+ * without one is byte for byte what it always was, and a drone that predates it refuses (as malformed: unknown flag
+ * bit) a request that carries one rather than fly without it.
  *
  * <p>Immutable constants; thread-safe.
  */

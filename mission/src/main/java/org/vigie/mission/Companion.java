@@ -33,6 +33,10 @@ import org.vigie.link.telemetry.TelemetryOptions;
 import org.vigie.link.telemetry.TelemetryService;
 import org.vigie.link.time.Scheduler;
 import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.compliance.DispatchGate;
+import org.vigie.mission.compliance.GateDecision;
+import org.vigie.mission.remoteid.RemoteIdBroadcaster;
+import org.vigie.mission.remoteid.RemoteIdConfig;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.FlightView;
@@ -100,6 +104,13 @@ public final class Companion implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<Flight> current =
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean closed;
+    /** What every dispatch and retask passes first; {@link DispatchGate#OPEN} until one is installed. */
+    private volatile DispatchGate gate = DispatchGate.OPEN;
+    /** Remote ID broadcasters started by {@link #startRemoteId}, closed with the companion. */
+    private final List<RemoteIdBroadcaster> remoteIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The context of the last district a gate restricted, reused while the same zones apply. */
+    private final java.util.concurrent.atomic.AtomicReference<FlightContext> restricted =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private Companion(MavlinkPort port, @Nullable MavlinkLink ownedLink, District district, CompanionOptions options) {
         this.port = Objects.requireNonNull(port, "port");
@@ -230,6 +241,32 @@ public final class Companion implements AutoCloseable {
     }
 
     /**
+     * Starts giving the autopilot the operator's Remote ID data (OPEN_DRONE_ID_SYSTEM every second, OPERATOR_ID and
+     * SELF_ID every 3 s): call it right after attaching. Stopped by {@link #close()}.
+     *
+     * @param config the operator's Remote ID data
+     * @return the running broadcaster
+     */
+    public RemoteIdBroadcaster startRemoteId(RemoteIdConfig config) {
+        RemoteIdBroadcaster b = RemoteIdBroadcaster.start(port, autopilot, config);
+        remoteIds.add(b);
+        return b;
+    }
+
+    /**
+     * Installs the lawful conditions every later dispatch and retask passes first (authorisation, ED-269 zones: see
+     * {@link org.vigie.mission.compliance.ComplianceGate}); a refusal ends the dispatch with outcome REFUSED and the
+     * gate's sentence, a restricted district is the one the flight plans and flies in. Thread-safe (a volatile swap).
+     *
+     * @param dispatchGate the gate; {@link DispatchGate#OPEN} removes it
+     * @return this companion
+     */
+    public Companion gateDispatches(DispatchGate dispatchGate) {
+        this.gate = Objects.requireNonNull(dispatchGate, "dispatchGate");
+        return this;
+    }
+
+    /**
      * Dispatches the drone. Never ignored: returns a new flight, or (while a flight is in progress) the current flight
      * retasked when the policy allows it, or a flight already ended with outcome REFUSED and the reason.
      *
@@ -247,12 +284,19 @@ public final class Companion implements AutoCloseable {
             if (active != null && !active.phase().isTerminal()) {
                 return whileBusy(active, request);
             }
-            Flight f = new Flight(request, sink -> new FlightController(context, request, sink),
+            GateDecision lawful = gate.decide(request, district, port.scheduler().now());
+            if (lawful instanceof GateDecision.Refused no) {
+                return refused(request, no.reason());
+            }
+            GateDecision.Cleared cleared = (GateDecision.Cleared) lawful;
+            FlightContext ctx = contextFor(cleared.district());
+            Flight f = new Flight(request, sink -> new FlightController(ctx, request, sink),
                     port.callbackExecutor());
             if (!current.compareAndSet(active, f)) {
                 continue; // another dispatch started a flight meanwhile: decide again against it
             }
-            record(AccountabilityRecord.Event.ACCEPTED, request, "flight started");
+            record(AccountabilityRecord.Event.ACCEPTED, request, cleared.notes().isEmpty() ? "flight started"
+                    : "flight started " + String.join("; ", cleared.notes()));
             f.report().thenAccept(r -> record(AccountabilityRecord.Event.ENDED, f.currentRequest(),
                     r.outcome() + " (" + r.finalPhase() + "): " + r.outcomeReason()));
             for (Consumer<Flight> o : flightObservers) {
@@ -263,10 +307,28 @@ public final class Companion implements AutoCloseable {
         }
     }
 
+    private FlightContext contextFor(District flown) {
+        if (flown == district) {
+            return context;
+        }
+        FlightContext last = restricted.get();
+        if (last != null && last.district() == flown) {
+            return last;
+        }
+        FlightContext c = new FlightContext(context.port(), context.commands(), context.transfers(), context.params(),
+                context.telemetry(), flown, flown.geofence(), new DistrictPlanner(flown), context.energy(),
+                context.config());
+        restricted.set(c);
+        return c;
+    }
+
     private Flight whileBusy(Flight active, DispatchRequest request) {
         DispatchRequest cur = active.currentRequest();
         if (options.busyPolicy() == CompanionOptions.BusyPolicy.RETASK_IF_HIGHER_PRIORITY
                 && request.priority().outranks(cur.priority())) {
+            if (gate.decide(request, district, port.scheduler().now()) instanceof GateDecision.Refused no) {
+                return refused(request, "retask of alert " + cur.alertId() + " refused: " + no.reason());
+            }
             record(AccountabilityRecord.Event.RETASKED, request, "retasking the flight for alert "
                     + cur.alertId() + " (" + cur.priority() + ") with this " + request.priority() + " dispatch");
             active.retask(request).thenAccept(d -> record(d.accepted() ? AccountabilityRecord.Event.RETASKED
@@ -328,6 +390,7 @@ public final class Companion implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        remoteIds.forEach(RemoteIdBroadcaster::close);
         params.close();
         telemetryService.close();
         autopilot.close();

@@ -17,15 +17,17 @@ final class Arming {
     private final SimParams params;
     private final ParamServer paramServer;
     private final Outbox out;
+    private final SimRemoteId remoteId;
 
     Arming(SimConfig config, SimState state, FlightModel flight, SimParams params, ParamServer paramServer,
-           Outbox out) {
+           Outbox out, SimRemoteId remoteId) {
         this.config = config;
         this.state = state;
         this.flight = flight;
         this.params = params;
         this.paramServer = paramServer;
         this.out = out;
+        this.remoteId = remoteId;
     }
 
     /** @return the first failing pre-arm check as ArduCopter words it, or null if ready to arm */
@@ -62,7 +64,8 @@ final class Arming {
                 > params.value("FENCE_RADIUS")) {
             return "Vehicle breaching Circle fence";
         }
-        return null;
+        String odid = remoteId.prearmFailure();
+        return odid == null ? null : "OpenDroneID: " + odid;
     }
 
     /**

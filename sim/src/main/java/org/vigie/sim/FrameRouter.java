@@ -50,10 +50,11 @@ final class FrameRouter {
     private final GuidedController guided;
     private final AutoController auto;
     private final Failsafes failsafes;
+    private final SimRemoteId remoteId;
 
     FrameRouter(SimConfig config, SimState state, Outbox out, SimSigning signing, ParamServer params,
                 MissionServer missions, TelemetryStreams streams, CommandHandler commands, GuidedController guided,
-                AutoController auto, Failsafes failsafes) {
+                AutoController auto, Failsafes failsafes, SimRemoteId remoteId) {
         this.state = state;
         this.out = out;
         this.sysId = config.systemId();
@@ -66,6 +67,7 @@ final class FrameRouter {
         this.guided = guided;
         this.auto = auto;
         this.failsafes = failsafes;
+        this.remoteId = remoteId;
     }
 
     /** A whole frame arrived on a channel. */
@@ -134,7 +136,11 @@ final class FrameRouter {
                             .targetComponent(f.compId()).build());
                 }
             });
-            default -> { }
+            default -> {
+                if (SimRemoteId.handles(msgId)) {
+                    remoteId.onFrame(f, CODEC);
+                }
+            }
         }
     }
 

@@ -61,6 +61,7 @@ public final class SimVehicle implements AutoCloseable {
     private final SimSigning signing;
     private final Pointing pointing;
     private final Arming arming;
+    private final SimRemoteId remoteId;
     private final GuidedController guided;
     private final RtlController rtl;
     private final AutoController auto;
@@ -113,7 +114,8 @@ public final class SimVehicle implements AutoCloseable {
         this.paramServer = new ParamServer(config, scheduler, params, flight, state, out);
         this.signing = new SimSigning(config, scheduler, links);
         this.pointing = new Pointing(state, flight, geo);
-        this.arming = new Arming(config, state, flight, params, paramServer, out);
+        this.remoteId = new SimRemoteId(state, params);
+        this.arming = new Arming(config, state, flight, params, paramServer, out, remoteId);
         this.guided = new GuidedController(config, state, flight, params, geo, pointing);
         this.rtl = new RtlController(state, flight, params, geo, missions);
         this.auto = new AutoController(config, state, flight, params, geo, missions, out, arming, guided, rtl,
@@ -126,7 +128,7 @@ public final class SimVehicle implements AutoCloseable {
         CommandHandler commands = new CommandHandler(config, scheduler, state, flight, geo, params, out, faults,
                 streams, modes, arming, guided, auto, pointing, new CommandHost());
         this.router = new FrameRouter(config, state, out, signing, paramServer, missions, streams, commands, guided,
-                auto, failsafes);
+                auto, failsafes, remoteId);
         if (config.flavour() == Flavour.PX4) {
             paramServer.applyPx4Aliases();
         }
@@ -148,6 +150,23 @@ public final class SimVehicle implements AutoCloseable {
         }
         scheduler.execute(this::boot);
         timers.add(scheduler.scheduleAtFixedRate(Duration.ZERO, config.physicsStep(), this::tick));
+        return this;
+    }
+
+    /**
+     * Fits a Remote ID transmitter driven as ArduPilot's AP_OpenDroneID drives one (ArduCopter flavour): the DID_*
+     * parameters appear and, with {@link RemoteIdModule#enforceArming()}, arming is refused ("Arm: OpenDroneID: ...")
+     * until the ground has sent what only the operator knows. Call before {@link #start()}.
+     *
+     * @param module the transmitter
+     * @return this vehicle
+     * @throws IllegalStateException if the vehicle has started
+     */
+    public SimVehicle withRemoteId(RemoteIdModule module) {
+        if (started) {
+            throw new IllegalStateException("fit the Remote ID module before start()");
+        }
+        remoteId.install(Objects.requireNonNull(module, "module"));
         return this;
     }
 

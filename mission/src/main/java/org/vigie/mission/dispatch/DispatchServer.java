@@ -622,8 +622,7 @@ public final class DispatchServer implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- helpers
 
     private static DispatchRequest withSource(DispatchRequest r, int sys, int comp, int linkId) {
-        return new DispatchRequest(r.alertId(), r.targetLatDeg(), r.targetLonDeg(), r.altitudeRelM(), r.priority(),
-                r.reason(), r.onSceneTime(), r.requesterId(), origin(r.requesterOrigin(), sys, comp, linkId));
+        return r.withOrigin(origin(r.requesterOrigin(), sys, comp, linkId));
     }
 
     /** The claimed origin followed by the authenticated MAVLink source, within the request's 128 characters. */

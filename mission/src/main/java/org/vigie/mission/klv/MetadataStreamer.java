@@ -44,6 +44,7 @@ public final class MetadataStreamer implements AutoCloseable {
     private final long maxAgeNanos;
     private final CameraGeometry geometry;
     private final St0601PacketFactory factory;
+    private final org.vigie.mission.minimisation.KlvTagSelection tagSelection;
     private final St0601Encoder encoder = new St0601Encoder();
     private final PrivacyMonitor privacy;
     private final List<MetadataSink> sinks;
@@ -70,6 +71,7 @@ public final class MetadataStreamer implements AutoCloseable {
         this.maxAgeNanos = b.maxSnapshotAge.toNanos();
         this.geometry = new CameraGeometry(b.terrain, b.maxRangeM, CameraGeometry.DEFAULT_OUTLINE_SAMPLES_PER_EDGE);
         this.factory = new St0601PacketFactory(b.platformDesignation);
+        this.tagSelection = b.tagSelection;
         this.privacy = new PrivacyMonitor(b.privacyZones, b.privacyPolicy);
         this.sinks = List.copyOf(b.sinks);
         this.privacyListener = b.privacyListener;
@@ -173,7 +175,7 @@ public final class MetadataStreamer implements AutoCloseable {
             PrivacyStatus status = privacy.update(footprint, snap.timeUtcMicros(), snap.gimbal(), snap.camera(),
                     geometry, this::publishPrivacyEvent);
             lastPrivacy.set(status);
-            byte[] klv = encoder.encode(factory.build(snap, footprint));
+            byte[] klv = encoder.encode(tagSelection.apply(factory.build(snap, footprint)));
             packet = new MetadataPacket(snap.timeUtcMicros(), klv, footprint, status);
         } catch (RuntimeException e) {
             computeFailures.incrementAndGet();
@@ -217,6 +219,8 @@ public final class MetadataStreamer implements AutoCloseable {
         private Duration maxSnapshotAge = Duration.ofSeconds(1);
         private double maxRangeM = CameraGeometry.DEFAULT_MAX_RANGE_M;
         private String platformDesignation = "Vigie";
+        private org.vigie.mission.minimisation.KlvTagSelection tagSelection =
+                org.vigie.mission.minimisation.KlvTagSelection.all();
         private List<org.vigie.mission.klv.privacy.PrivacyPolygon> privacyZones = List.of();
         private PrivacyPolicy privacyPolicy = PrivacyPolicy.DEFAULT;
         private final List<MetadataSink> sinks = new ArrayList<>();
@@ -282,6 +286,17 @@ public final class MetadataStreamer implements AutoCloseable {
          */
         public Builder platformDesignation(String designation) {
             this.platformDesignation = designation;
+            return this;
+        }
+
+        /**
+         * The ST 0601 tags that leave the drone (data minimisation), default all.
+         *
+         * @param selection the tags sent
+         * @return this
+         */
+        public Builder tagSelection(org.vigie.mission.minimisation.KlvTagSelection selection) {
+            this.tagSelection = java.util.Objects.requireNonNull(selection, "selection");
             return this;
         }
 
