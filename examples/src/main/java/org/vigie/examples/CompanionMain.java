@@ -294,7 +294,7 @@ public final class CompanionMain {
     }
 
     static District readDistrict(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = org.vigie.geofence.io.Json.readFile(file);
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".plan")) {
             return QgcPlanFence.toDistrict(QgcPlanFence.read(text), name.substring(0, name.length() - 5), null)
