@@ -68,7 +68,7 @@ public final class AtomicFileStreamTimestampStore implements StreamTimestampStor
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.strip().split(" ");
+            String[] f = line.strip().split(" ", -1);
             if (f.length != 4) {
                 throw new IOException("stream timestamp file " + file + " line " + lineNo
                         + ": expected 'sysid compid linkid timestamp'");

@@ -150,7 +150,7 @@ public final class SignatureChecker implements IncomingSignatureCheck {
         }
         streams.accept(streamKey, ts);
         timestamps.observe(ts);
-        if (matched != ks.current()) {
+        if (!matched.equals(ks.current())) {
             keys.heard(matched, frame.sysId(), frame.compId(), frame.signatureLinkId());
         }
         return SignatureVerdict.ACCEPTED_SIGNED;

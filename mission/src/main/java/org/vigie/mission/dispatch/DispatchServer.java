@@ -115,6 +115,8 @@ public final class DispatchServer implements AutoCloseable {
     private final long liveAfter;
     /** Senders (sysId << 8 | compId) of accepted orders: their heartbeats count as the centre's. */
     private final Set<Integer> centres = new java.util.HashSet<>();
+    /** Centres (sysId << 8 | compId) whose live heartbeat was reported by CentreSeen and not yet lost. */
+    private final Set<Integer> centresSeen = new java.util.HashSet<>();
 
     private final AtomicLong tunnels = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
@@ -254,9 +256,7 @@ public final class DispatchServer implements AutoCloseable {
             LOG.warn("dispatch link dropped a frame: {} from {}/{} msg {}", r.verdict(), r.sysId(), r.compId(),
                     r.msgId());
             emit(new DispatchServerEvent.FrameRejected(scheduler.now(), r.verdict(), r.sysId(), r.compId(), r.msgId()));
-        } else if (e instanceof LinkEvent.PeerSeen p) {
-            emit(new DispatchServerEvent.CentreSeen(scheduler.now(), p.sysId(), p.compId()));
-        } else if (e instanceof LinkEvent.PeerLost p) {
+        } else if (e instanceof LinkEvent.PeerLost p && centresSeen.remove(p.sysId() << 8 | p.compId())) {
             emit(new DispatchServerEvent.CentreLost(scheduler.now(), p.sysId(), p.compId(), p.silenceMs()));
         }
     }
@@ -266,9 +266,13 @@ public final class DispatchServer implements AutoCloseable {
             return;
         }
         boolean gcs = hb.type() != null && hb.type().value() == MAV_TYPE_GCS;
-        if ((gcs || centres.contains(frame.sysId() << 8 | frame.compId())) && live(frame)) {
+        int centre = frame.sysId() << 8 | frame.compId();
+        if ((gcs || centres.contains(centre)) && live(frame)) {
             heartbeats.incrementAndGet();
             companion.dispatchLinkAlive();
+            if (centresSeen.size() < 256 && centresSeen.add(centre)) {
+                emit(new DispatchServerEvent.CentreSeen(scheduler.now(), frame.sysId(), frame.compId()));
+            }
         }
     }
 

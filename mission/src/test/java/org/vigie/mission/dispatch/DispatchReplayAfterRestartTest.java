@@ -188,6 +188,7 @@ class DispatchReplayAfterRestartTest {
                             .as("the link let it through").isEqualTo(frames(captured));
                     assertThat(fresh.stats().notLiveAfterRestart()).isEqualTo(1);
                     assertThat(fresh.stats().centreHeartbeats()).isZero();
+                    assertThat(events).noneMatch(e -> e instanceof DispatchServerEvent.CentreSeen);
                 } else {
                     assertThat(s.centreHeartbeats()).as("replayed heartbeats counted as the centre alive")
                             .isPositive();
