@@ -108,7 +108,8 @@ public final class Reassembler {
      * @param maxPartialTransfers how many incomplete transfers are held at once, 1..4096
      * @param maxBytesPerSender   buffer bytes one sender's incomplete transfers may hold,
      *                            {@link DispatchWire#MAX_BODY_BYTES}..{@code maxTotalBytes}
-     * @param maxTotalBytes       buffer bytes all incomplete transfers may hold, {@link DispatchWire#MAX_BODY_BYTES}..64 MiB
+     * @param maxTotalBytes       buffer bytes all incomplete transfers may hold,
+     *                            {@link DispatchWire#MAX_BODY_BYTES}..64 MiB
      * @throws IllegalArgumentException if a value is out of range
      */
     public Reassembler(Duration timeout, int maxPartialTransfers, int maxBytesPerSender, int maxTotalBytes) {
@@ -188,7 +189,8 @@ public final class Reassembler {
                         + " bytes; this sender already holds " + held + " bytes of incomplete transfers, and the limit"
                         + " per sender is " + maxBytesPerSender + " bytes");
             }
-            while (!partials.isEmpty() && (partials.size() >= maxPartialTransfers || heldBytes + need > maxTotalBytes)) {
+            while (!partials.isEmpty()
+                    && (partials.size() >= maxPartialTransfers || heldBytes + need > maxTotalBytes)) {
                 drop(partials.keySet().iterator().next());
                 evicted++;
             }

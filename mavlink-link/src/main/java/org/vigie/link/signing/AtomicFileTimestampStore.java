@@ -46,8 +46,8 @@ public final class AtomicFileTimestampStore implements TimestampStore {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new IOException("signing timestamp file " + file + " is " + size + " bytes, more than the limit of "
-                        + MAX_FILE_BYTES + " bytes");
+                throw new IOException("signing timestamp file " + file + " is " + size
+                        + " bytes, more than the limit of " + MAX_FILE_BYTES + " bytes");
             }
             text = Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (NoSuchFileException e) {

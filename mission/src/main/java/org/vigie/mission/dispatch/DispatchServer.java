@@ -75,7 +75,8 @@ import org.vigie.mission.audit.AccountabilityRecord;
  *       unsigned, wrong-key, retired-key, replayed and stale frames are dropped by the link before reaching this server
  *       or the companion (with {@link DispatchSecurity#signedLink(org.vigie.link.LinkConfig,
  *       org.vigie.link.signing.SigningKeyring, org.vigie.link.signing.SigningTimestamps,
- *       org.vigie.link.signing.StreamTimestamps, int)} the replay memory survives restarts and keys rotate), and are counted ({@link #stats()}) and reported as {@link DispatchServerEvent.FrameRejected}.
+ *       org.vigie.link.signing.StreamTimestamps, int)} the replay memory survives restarts and keys rotate), and are
+ *       counted ({@link #stats()}) and reported as {@link DispatchServerEvent.FrameRejected}.
  *       The requester origin recorded for an order is the origin the centre claims followed by the authenticated
  *       MAVLink source ({@code " via MAVLink 255/190 link 1"}). An order signed before this server started (a
  *       replay after a restart, when the link's replay memory and the idempotency memory are empty) is refused

@@ -35,8 +35,8 @@ import org.vigie.sim.SimConfig;
 
 /**
  * The dispatch link's key rotates on both ends without a restart (a 20-second switchover): orders are answered
- * before, during and after the switchover, the centre's heartbeats keep the drone's watch fed throughout, and an order signed with the retired key
- * is refused and counted.
+ * before, during and after the switchover, the centre's heartbeats keep the drone's watch fed throughout, and an
+ * order signed with the retired key is refused and counted.
  */
 class DispatchKeyRotationTest {
 
