@@ -80,6 +80,22 @@ public final class DispatchSecurity {
     }
 
     /**
+     * The keyring a signed link accepts keys from: where its key is rotated and where its {@code KeyEvent}s (install,
+     * peer heard, outgoing switched, retired; with key ids and times) are subscribed to, e.g. by the audit trail.
+     *
+     * @param config a configuration built by {@link #signedLink}
+     * @return its checker's keyring (a fixed one for a link built from a single key)
+     * @throws IllegalArgumentException if the configuration does not verify signatures
+     */
+    public static SigningKeyring keys(LinkConfig config) {
+        if (!(config.signatureCheck() instanceof SignatureChecker checker)) {
+            throw new IllegalArgumentException("the link does not verify signatures (" + config.signatureCheck()
+                    + "): build it with DispatchSecurity.signedLink(...)");
+        }
+        return checker.keys();
+    }
+
+    /**
      * Refuses a link configuration that would let an unsigned order or heartbeat through, or that sends unsigned.
      *
      * @param config the link's configuration

@@ -83,6 +83,7 @@ class DispatchKeyRotationTest {
                     .withComponentId(190).withHeartbeatType(MavType.MAV_TYPE_GCS), centreKeys,
                     SigningTimestamps.open(s, TimestampStore.inMemory(null)), StreamTimestamps.volatileMemory(), 1),
                     s, s.callbackExecutor(), pair[1]);
+            assertThat(DispatchSecurity.keys(drone.config())).isSameAs(droneKeys);
             DispatchServer server = DispatchServer.start(sim.companion, drone, DispatchServerOptions.defaults());
             DispatchClient client = DispatchClient.start(centre, DispatchHarness.clientOptions(31));
             try {
