@@ -41,7 +41,10 @@ public final class StreamTimestamps {
     private final StreamTimestampStore store;
     private final boolean persistent;
     private final long stepTs;
-    /** Per stream: [0] last accepted timestamp (or the bound loaded at open), [1] the stored bound. */
+    /**
+     * Per stream: [0] last accepted timestamp (or the bound loaded at open), [1] the stored bound, [2] 1 while no
+     * frame of the stream was accepted in this run (its bound is kept as loaded).
+     */
     private final Map<Integer, long[]> streams = new HashMap<>();
     private final long restartFloor;
     private long saves;
@@ -54,7 +57,7 @@ public final class StreamTimestamps {
         long floor = -1;
         for (Map.Entry<Integer, Long> e : loaded.entrySet()) {
             long bound = e.getValue();
-            streams.put(e.getKey(), new long[] {bound, bound});
+            streams.put(e.getKey(), new long[] {bound, bound, 1});
             floor = Math.max(floor, bound);
         }
         this.restartFloor = floor;
@@ -142,10 +145,11 @@ public final class StreamTimestamps {
     void accept(int streamKey, long timestamp) {
         long[] s = streams.get(streamKey);
         if (s == null) {
-            s = new long[] {timestamp, -1};
+            s = new long[] {timestamp, -1, 0};
             streams.put(streamKey, s);
         } else {
             s[0] = timestamp;
+            s[2] = 0;
         }
         if (persistent && timestamp > s[1]) {
             reserve();
@@ -171,7 +175,7 @@ public final class StreamTimestamps {
     }
 
     private long boundFor(long[] s) {
-        return s[0] + stepTs / 2 > s[1] ? Math.min(Signing.MAX_TIMESTAMP, s[0] + stepTs) : s[1];
+        return s[2] == 0 && s[0] + stepTs / 2 > s[1] ? Math.min(Signing.MAX_TIMESTAMP, s[0] + stepTs) : s[1];
     }
 
     /** @return the highest bound loaded at open (frames at or below it are older than something seen before the

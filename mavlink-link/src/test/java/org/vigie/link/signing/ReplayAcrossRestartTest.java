@@ -149,6 +149,18 @@ class ReplayAcrossRestartTest {
     }
 
     @Test
+    void theBoundOfAStreamIdleSinceTheRestartIsStoredAsLoaded() throws IOException {
+        StreamTimestampStore store = StreamTimestampStore.inMemory();
+        int idle = StreamTimestamps.streamKey(9, 9, 9);
+        store.save(Map.of(idle, 1_000L));
+        ManualScheduler clock = new ManualScheduler(T0);
+        SignatureChecker c = new SignatureChecker(SigningKeyring.fixed(KEY), SigningTimestamps.open(clock,
+                TimestampStore.inMemory(null)), Set.of(), StreamTimestamps.open(store));
+        traffic(clock, SigningTimestamps.open(clock, TimestampStore.inMemory(null)), c, 1);
+        assertThat(store.load()).containsEntry(idle, 1_000L).hasSize(2);
+    }
+
+    @Test
     void aFailedWriteIsCountedAndTheFrameStillAccepted() throws IOException {
         ManualScheduler clock = new ManualScheduler(T0);
         StreamTimestampStore broken = new StreamTimestampStore() {
