@@ -43,6 +43,14 @@ import org.vigie.link.time.Scheduler;
  * ({@link DispatchSecurity#signedLink}): an ACK or status that is not signed with the key is dropped by the link.
  * The link's heartbeat (GCS type recommended) is what keeps the drone's dispatch-link failsafe quiet.
  *
+ * <p>Keys and replays: build the link with
+ * {@link DispatchSecurity#signedLink(org.vigie.link.LinkConfig, org.vigie.link.signing.SigningKeyring,
+ * org.vigie.link.signing.SigningTimestamps, org.vigie.link.signing.StreamTimestamps, int)} so that a replayed ACK or
+ * status from before a restart of the centre is refused (it could otherwise answer an order re-sent with the same
+ * request id), and so that the key rotates without a restart: the keyring's {@code install}, {@code switchOutgoing}
+ * and {@code retireNow} act on the link this client uses (a centre serving several drones sets
+ * {@code followPeer} false). The procedure is in {@code dispatch-wire/README.md}.
+ *
  * <p>Threading: public methods are thread-safe and return at once; state lives on the link's event thread. Futures
  * and listeners complete on the link's callback executor, in order.
  *

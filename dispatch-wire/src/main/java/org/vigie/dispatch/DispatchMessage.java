@@ -60,9 +60,11 @@ public sealed interface DispatchMessage {
      *
      * @param requestId       the centre's id for this order (not 0)
      * @param flightId        the flight to cancel (1..2^32-1)
-     * @param requesterId     who cancels (1..{@value DispatchWire#MAX_ID_BYTES} UTF-8 bytes, not blank)
-     * @param requesterOrigin from where (1..{@value DispatchWire#MAX_ORIGIN_BYTES} UTF-8 bytes, not blank)
-     * @param reason          why (1..{@value DispatchWire#MAX_TEXT_BYTES} UTF-8 bytes, not blank)
+     * @param requesterId     who cancels (1..{@value DispatchWire#MAX_ID_BYTES} UTF-8 bytes, not blank, no control
+     *                        character: it goes into the audit trail as the order's ones do)
+     * @param requesterOrigin from where (1..{@value DispatchWire#MAX_ORIGIN_BYTES} UTF-8 bytes, not blank, no control
+     *                        character)
+     * @param reason          why (1..{@value DispatchWire#MAX_TEXT_BYTES} UTF-8 bytes, not blank, no control character)
      */
     record Cancel(long requestId, long flightId, String requesterId, String requesterOrigin, String reason)
             implements DispatchMessage {
@@ -73,6 +75,9 @@ public sealed interface DispatchMessage {
             requireText("requesterId", requesterId, DispatchWire.MAX_ID_BYTES, false);
             requireText("requesterOrigin", requesterOrigin, DispatchWire.MAX_ORIGIN_BYTES, false);
             requireText("reason", reason, DispatchWire.MAX_TEXT_BYTES, false);
+            requireNoControl("requesterId", requesterId);
+            requireNoControl("requesterOrigin", requesterOrigin);
+            requireNoControl("reason", reason);
         }
 
         @Override
@@ -147,6 +152,14 @@ public sealed interface DispatchMessage {
         if (flightId < (zeroAllowed ? 0 : 1) || flightId > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("flightId " + flightId + " is not in " + (zeroAllowed ? 0 : 1)
                     + "..4294967295");
+        }
+    }
+
+    private static void requireNoControl(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(name + " contains a control character at index " + i);
+            }
         }
     }
 

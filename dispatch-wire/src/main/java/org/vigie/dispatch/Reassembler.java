@@ -9,9 +9,13 @@ import java.util.Objects;
 /**
  * Joins fragments (TUNNEL payloads, see {@link DispatchWire}) back into message bodies, per sender and transfer id,
  * in any arrival order. A transfer not complete within the timeout is dropped and counted; at most
- * {@code maxPartialTransfers} transfers are held at once (the oldest is dropped to make room). Duplicate fragments
- * with the same bytes are ignored; fragments that contradict the transfer (another count, other bytes at the same
- * index, a wrong chunk length) drop it. A fragment of a transfer completed less than one timeout ago is a late
+ * {@code maxPartialTransfers} transfers and {@code maxTotalBytes} bytes of buffers are held at once (the oldest
+ * transfers are dropped to make room). Memory is reserved when a transfer's first fragment arrives: its fragment
+ * count times {@value DispatchWire#CHUNK_MAX} bytes. One sender may hold at most {@code maxBytesPerSender} bytes of
+ * incomplete transfers: a fragment opening a transfer beyond that is rejected, naming the limit, and counted
+ * ({@link #limitRefusalCount()}), so one sender cannot take the whole budget. Duplicate fragments with the same
+ * bytes are ignored; fragments that contradict the transfer (another count, other bytes at the same index, a wrong
+ * chunk length) drop it. A fragment of a transfer completed less than one timeout ago is a late
  * duplicate: ignored and counted, never a second message. Never throws on any bytes.
  *
  * <p>Threading: not thread-safe; owned by one event thread.
@@ -44,11 +48,21 @@ public final class Reassembler {
     public record Rejected(boolean badVersion, String detail) implements Result {
     }
 
+    /** Default byte budget of one sender's incomplete transfers: four transfers of the largest size. */
+    public static final int DEFAULT_MAX_BYTES_PER_SENDER = 4 * DispatchWire.MAX_BODY_BYTES;
+    /** Default byte budget of all incomplete transfers together: 1 MiB. */
+    public static final int DEFAULT_MAX_TOTAL_BYTES = 1 << 20;
+
     private static final Pending PENDING = new Pending();
     private static final int RECENT_MAX = 1024;
 
     private final long timeoutMs;
     private final int maxPartialTransfers;
+    private final int maxBytesPerSender;
+    private final int maxTotalBytes;
+    private final java.util.HashMap<Integer, Integer> heldBySender = new java.util.HashMap<>();
+    private int heldBytes;
+    private long limitRefusals;
     private final LinkedHashMap<Long, Partial> partials = new LinkedHashMap<>();
     /** Transfers completed within the last timeout (key to completion time): late duplicates are ignored. */
     private final LinkedHashMap<Long, Long> recent = new LinkedHashMap<>();
@@ -59,6 +73,7 @@ public final class Reassembler {
     private long duplicates;
 
     private static final class Partial {
+        final int sender;
         final int count;
         final byte[] data;
         final boolean[] have;
@@ -66,7 +81,8 @@ public final class Reassembler {
         int lastLength = -1;
         final long firstMs;
 
-        Partial(int count, long firstMs) {
+        Partial(int sender, int count, long firstMs) {
+            this.sender = sender;
             this.count = count;
             this.data = new byte[count * DispatchWire.CHUNK_MAX];
             this.have = new boolean[count];
@@ -82,6 +98,21 @@ public final class Reassembler {
      * @throws IllegalArgumentException if a value is out of range
      */
     public Reassembler(Duration timeout, int maxPartialTransfers) {
+        this(timeout, maxPartialTransfers, DEFAULT_MAX_BYTES_PER_SENDER, DEFAULT_MAX_TOTAL_BYTES);
+    }
+
+    /**
+     * Creates a reassembler with explicit memory budgets.
+     *
+     * @param timeout             how long a transfer may take from its first fragment, 1 ms..1 min
+     * @param maxPartialTransfers how many incomplete transfers are held at once, 1..4096
+     * @param maxBytesPerSender   buffer bytes one sender's incomplete transfers may hold,
+     *                            {@link DispatchWire#MAX_BODY_BYTES}..{@code maxTotalBytes}
+     * @param maxTotalBytes       buffer bytes all incomplete transfers may hold,
+     *                            {@link DispatchWire#MAX_BODY_BYTES}..64 MiB
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public Reassembler(Duration timeout, int maxPartialTransfers, int maxBytesPerSender, int maxTotalBytes) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("reassembly timeout " + timeout + " is not in 1 ms..1 min");
@@ -89,8 +120,18 @@ public final class Reassembler {
         if (maxPartialTransfers < 1 || maxPartialTransfers > 4096) {
             throw new IllegalArgumentException("maxPartialTransfers " + maxPartialTransfers + " is not in 1..4096");
         }
+        if (maxTotalBytes < DispatchWire.MAX_BODY_BYTES || maxTotalBytes > 64 << 20) {
+            throw new IllegalArgumentException("maxTotalBytes " + maxTotalBytes + " is not in "
+                    + DispatchWire.MAX_BODY_BYTES + ".." + (64 << 20));
+        }
+        if (maxBytesPerSender < DispatchWire.MAX_BODY_BYTES || maxBytesPerSender > maxTotalBytes) {
+            throw new IllegalArgumentException("maxBytesPerSender " + maxBytesPerSender + " is not in "
+                    + DispatchWire.MAX_BODY_BYTES + ".." + maxTotalBytes + " (maxTotalBytes)");
+        }
         this.timeoutMs = timeout.toMillis();
         this.maxPartialTransfers = maxPartialTransfers;
+        this.maxBytesPerSender = maxBytesPerSender;
+        this.maxTotalBytes = maxTotalBytes;
     }
 
     /**
@@ -136,18 +177,27 @@ public final class Reassembler {
         }
         Partial p = partials.get(key);
         if (p != null && p.count != count) {
-            partials.remove(key);
+            drop(key);
             return reject(false, "transfer " + transferId + " announced " + p.count + " fragments, now " + count);
         }
         if (p == null) {
-            if (partials.size() >= maxPartialTransfers) {
-                Iterator<Partial> it = partials.values().iterator();
-                it.next();
-                it.remove();
+            int need = count * DispatchWire.CHUNK_MAX;
+            int held = heldBySender.getOrDefault(sender, 0);
+            if (held + need > maxBytesPerSender) {
+                limitRefusals++;
+                return reject(false, "transfer " + transferId + " of " + count + " fragments needs " + need
+                        + " bytes; this sender already holds " + held + " bytes of incomplete transfers, and the limit"
+                        + " per sender is " + maxBytesPerSender + " bytes");
+            }
+            while (!partials.isEmpty()
+                    && (partials.size() >= maxPartialTransfers || heldBytes + need > maxTotalBytes)) {
+                drop(partials.keySet().iterator().next());
                 evicted++;
             }
-            p = new Partial(count, nowMs);
+            p = new Partial(sender, count, nowMs);
             partials.put(key, p);
+            heldBySender.merge(sender, need, Integer::sum);
+            heldBytes += need;
         }
         int off = index * DispatchWire.CHUNK_MAX;
         if (p.have[index]) {
@@ -157,7 +207,7 @@ public final class Reassembler {
                 duplicates++;
                 return PENDING;
             }
-            partials.remove(key);
+            drop(key);
             return reject(false, "fragment " + index + " of transfer " + transferId + " arrived twice, different");
         }
         System.arraycopy(payload, DispatchWire.FRAGMENT_HEADER_LENGTH, p.data, off, n);
@@ -169,9 +219,23 @@ public final class Reassembler {
         if (p.received < count) {
             return PENDING;
         }
-        partials.remove(key);
+        drop(key);
         return complete(key, nowMs, Arrays.copyOf(p.data, (count - 1) * DispatchWire.CHUNK_MAX + p.lastLength),
                 transferId);
+    }
+
+    /** Removes a partial transfer and gives its bytes back to its sender's and the total budget. */
+    private void drop(long key) {
+        Partial p = partials.remove(key);
+        if (p != null) {
+            release(p);
+        }
+    }
+
+    private void release(Partial p) {
+        int n = p.count * DispatchWire.CHUNK_MAX;
+        heldBytes -= n;
+        heldBySender.computeIfPresent(p.sender, (k, v) -> v - n > 0 ? v - n : null);
     }
 
     private Complete complete(long key, long nowMs, byte[] body, int transferId) {
@@ -197,6 +261,7 @@ public final class Reassembler {
             Partial p = it.next();
             if (nowMs - p.firstMs >= timeoutMs) {
                 it.remove();
+                release(p);
                 n++;
             }
         }
@@ -219,6 +284,16 @@ public final class Reassembler {
     /** @return incomplete transfers held now */
     public int partialCount() {
         return partials.size();
+    }
+
+    /** @return buffer bytes held by incomplete transfers now */
+    public int heldBytes() {
+        return heldBytes;
+    }
+
+    /** @return fragments rejected because their sender's byte budget was spent (also in {@link #rejectedCount()}) */
+    public long limitRefusalCount() {
+        return limitRefusals;
     }
 
     /** @return messages completed so far */

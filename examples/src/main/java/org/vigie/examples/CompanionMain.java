@@ -298,7 +298,7 @@ public final class CompanionMain {
     static District readDistrict(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".plan")) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = org.vigie.geofence.io.Json.readFile(file);
             return QgcPlanFence.toDistrict(QgcPlanFence.read(text), name.substring(0, name.length() - 5), null)
                     .build();
         }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,15 +24,31 @@ import org.jspecify.annotations.Nullable;
  * Strict JSON (RFC 8259) reading on Jackson's streaming parser. Values map to {@code Map<String,Object>} (insertion
  * ordered), {@code List<Object>}, {@code String}, {@code Double}, {@code Boolean} and {@code null}. Duplicate keys,
  * trailing commas, comments, leading zeros, NaN, nesting deeper than {@value #MAX_DEPTH} and trailing garbage are
- * rejected with a {@link JsonException} giving line and column (1-based). Stateless and thread-safe.
+ * rejected with a {@link JsonException} giving line and column (1-based).
+ *
+ * <p>Limits (Jackson's {@link StreamReadConstraints}, and a size check before any parsing), each refusal a
+ * {@link JsonException} naming the limit: a document of at most {@value #MAX_DOCUMENT_CHARS} characters (files:
+ * {@link #readFile}, at most as many bytes), nesting depth {@value #MAX_DEPTH}, strings of at most
+ * {@value #MAX_STRING_CHARS} characters, property names of at most {@value #MAX_NAME_CHARS}, numbers of at most
+ * {@value #MAX_NUMBER_CHARS} characters. Stateless and thread-safe.
  */
 public final class Json {
 
     /** The deepest nesting of arrays and objects accepted. */
     public static final int MAX_DEPTH = 256;
+    /** The longest document accepted, characters (and bytes for a file): 16 Mi. */
+    public static final int MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+    /** The longest string value accepted, characters: 1 Mi. */
+    public static final int MAX_STRING_CHARS = 1024 * 1024;
+    /** The longest property name accepted, characters. */
+    public static final int MAX_NAME_CHARS = 1024;
+    /** The longest number accepted, characters. */
+    public static final int MAX_NUMBER_CHARS = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxDocumentLength(MAX_DOCUMENT_CHARS).maxStringLength(MAX_STRING_CHARS)
+                    .maxNameLength(MAX_NAME_CHARS).maxNumberLength(MAX_NUMBER_CHARS).build())
             .build();
 
     private Json() {
@@ -40,11 +59,15 @@ public final class Json {
      *
      * @param text the JSON text
      * @return the value, null for the JSON text {@code null}
-     * @throws JsonException on any syntax error, with line and column
+     * @throws JsonException on any syntax error, with line and column, or a limit exceeded, naming it
      */
     public static @Nullable Object parse(String text) {
         if (text == null) {
             throw new JsonException("JSON text is null");
+        }
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new JsonException("JSON document is " + text.length() + " characters, more than the limit of "
+                    + MAX_DOCUMENT_CHARS);
         }
         try (JsonParser p = FACTORY.createParser(text)) {
             try {
@@ -58,6 +81,24 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a JSON file as UTF-8 text for {@link #parse}, refusing a file larger than the document limit before
+     * reading it.
+     *
+     * @param file the file
+     * @return its text
+     * @throws IOException if it cannot be read
+     * @throws JsonException if it is larger than {@value #MAX_DOCUMENT_CHARS} bytes (the message names the limit)
+     */
+    public static String readFile(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_DOCUMENT_CHARS) {
+            throw new JsonException("JSON file " + file + " is " + size + " bytes, more than the limit of "
+                    + MAX_DOCUMENT_CHARS);
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private static void trailing(JsonParser p) throws IOException {

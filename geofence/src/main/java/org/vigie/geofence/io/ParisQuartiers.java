@@ -1,8 +1,6 @@
 package org.vigie.geofence.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -61,7 +59,7 @@ public final class ParisQuartiers {
      * @throws IllegalArgumentException if it is malformed (feature and vertex named)
      */
     public static List<Quartier> load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return parse(Json.readFile(file));
     }
 
     /**

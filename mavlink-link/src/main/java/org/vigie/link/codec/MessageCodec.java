@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MessageCodec {
 
+    /** Largest MAVLink payload, bytes. */
+    public static final int MAX_PAYLOAD_LENGTH = 255;
+
     private final MessageTable table;
     private final ReflectionPayloadDeserializer deserializer = new ReflectionPayloadDeserializer();
     private final ReflectionPayloadSerializer serializer = new ReflectionPayloadSerializer();
@@ -70,10 +73,14 @@ public final class MessageCodec {
      * @param msgId message id
      * @param buffer array holding the payload
      * @param offset index of the first payload byte
-     * @param length payload length on the wire (MAVLink 2 truncation is zero-extended)
+     * @param length payload length on the wire (MAVLink 2 truncation is zero-extended), 0..{@value #MAX_PAYLOAD_LENGTH}
      * @return the message, or null if the id is unknown or the payload does not decode
+     * @throws IllegalArgumentException if the buffer is null, or the offset or the length is negative, or the slice
+     *     runs past the buffer's end, or the length exceeds {@value #MAX_PAYLOAD_LENGTH} (the message names the value
+     *     and the limit)
      */
     public @Nullable Object decodeOrNull(int msgId, byte[] buffer, int offset, int length) {
+        checkSlice(buffer, offset, length);
         Object fast = FastDecoders.decode(msgId, buffer, offset, length);
         if (fast != null) {
             return fast;
@@ -85,6 +92,30 @@ public final class MessageCodec {
         byte[] payload = new byte[length];
         System.arraycopy(buffer, offset, payload, 0, length);
         return decodePayload(payload, msgId, type);
+    }
+
+    /**
+     * Checks a payload slice before any byte of it is read.
+     *
+     * @param buffer the array
+     * @param offset index of the first payload byte
+     * @param length payload length
+     * @throws IllegalArgumentException naming the offset, the length and the limit they break
+     */
+    static void checkSlice(byte[] buffer, int offset, int length) {
+        if (buffer == null) {
+            throw new IllegalArgumentException("payload buffer is null");
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("payload offset " + offset + " is negative");
+        }
+        if (length < 0 || length > MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("payload length " + length + " is not in 0.." + MAX_PAYLOAD_LENGTH);
+        }
+        if (offset > buffer.length - length) {
+            throw new IllegalArgumentException("payload offset " + offset + " + length " + length
+                    + " runs past the end of the " + buffer.length + "-byte buffer");
+        }
     }
 
     /**
@@ -109,8 +140,10 @@ public final class MessageCodec {
      * @param msgId message id
      * @param payload payload bytes as on the wire
      * @return the message, or null if the id is unknown or the payload does not decode
+     * @throws IllegalArgumentException if the payload is null or longer than {@value #MAX_PAYLOAD_LENGTH} bytes
      */
     public @Nullable Object decodeByReflection(int msgId, byte[] payload) {
+        checkSlice(payload, 0, payload == null ? 0 : payload.length);
         Class<?> type = table.type(msgId);
         return type == null ? null : decodePayload(payload, msgId, type);
     }

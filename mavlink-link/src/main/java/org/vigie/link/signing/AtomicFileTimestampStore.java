@@ -21,6 +21,9 @@ import java.util.OptionalLong;
  */
 public final class AtomicFileTimestampStore implements TimestampStore {
 
+    /** Largest file read: a 15-digit number, a newline and room for stray whitespace. */
+    public static final int MAX_FILE_BYTES = 64;
+
     private final Path file;
 
     /**
@@ -41,6 +44,11 @@ public final class AtomicFileTimestampStore implements TimestampStore {
     public synchronized OptionalLong load() throws IOException {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new IOException("signing timestamp file " + file + " is " + size
+                        + " bytes, more than the limit of " + MAX_FILE_BYTES + " bytes");
+            }
             text = Files.readString(file, StandardCharsets.US_ASCII).trim();
         } catch (NoSuchFileException e) {
             return OptionalLong.empty();

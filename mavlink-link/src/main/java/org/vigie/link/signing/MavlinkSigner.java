@@ -14,7 +14,7 @@ import org.vigie.link.codec.MavlinkFrame;
  */
 public final class MavlinkSigner implements FrameSigner {
 
-    private final SigningKey key;
+    private final SigningKeyring keys;
     private final int linkId;
     private final SigningTimestamps timestamps;
     private final Sha256 sha = new Sha256();
@@ -29,7 +29,19 @@ public final class MavlinkSigner implements FrameSigner {
      * @throws IllegalArgumentException if linkId is outside 0..255
      */
     public MavlinkSigner(SigningKey key, int linkId, SigningTimestamps timestamps) {
-        this.key = Objects.requireNonNull(key, "key");
+        this(SigningKeyring.fixed(key), linkId, timestamps);
+    }
+
+    /**
+     * Creates a signer that signs with the keyring's outgoing key of the moment (it follows key rotations).
+     *
+     * @param keys the end's keyring
+     * @param linkId link id written in every signature, 0..255 (normally the channel number)
+     * @param timestamps the system's timestamp source
+     * @throws IllegalArgumentException if linkId is outside 0..255
+     */
+    public MavlinkSigner(SigningKeyring keys, int linkId, SigningTimestamps timestamps) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
         if (linkId < 0 || linkId > 255) {
             throw new IllegalArgumentException("signing link id must be 0..255, was " + linkId);
@@ -40,6 +52,11 @@ public final class MavlinkSigner implements FrameSigner {
     /** @return the link id this signer writes */
     public int linkId() {
         return linkId;
+    }
+
+    /** @return the keyring this signer takes its key from */
+    public SigningKeyring keys() {
+        return keys;
     }
 
     /** @return how many frames this signer signed */
@@ -80,11 +97,11 @@ public final class MavlinkSigner implements FrameSigner {
         for (int i = 0; i < 6; i++) {
             frame[p + 1 + i] = (byte) (timestamp >>> (8 * i));
         }
-        sha.signature(key, frame, offset, unsignedLength + 7, frame, p + 7);
+        sha.signature(keys.outgoing(), frame, offset, unsignedLength + 7, frame, p + 7);
     }
 
     @Override
     public String toString() {
-        return "MavlinkSigner[link=" + linkId + " key=" + key.fingerprint() + "]";
+        return "MavlinkSigner[link=" + linkId + " key=" + keys.outgoing().fingerprint() + "]";
     }
 }

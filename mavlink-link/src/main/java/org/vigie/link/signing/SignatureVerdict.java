@@ -13,7 +13,13 @@ public enum SignatureVerdict {
     /** Timestamp not newer than the last accepted one of its (sysid, compid, link id) stream: drop and count. */
     REJECTED_REPLAY,
     /** Timestamp more than one minute behind our time: drop and count. */
-    REJECTED_TOO_OLD;
+    REJECTED_TOO_OLD,
+    /** Signed with a key that was retired by a rotation ({@link SigningKeyring}): drop and count. */
+    REJECTED_RETIRED_KEY,
+    /**
+     * Opens a new stream while {@link StreamTimestamps#MAX_STREAMS} streams are remembered already: drop and count.
+     */
+    REJECTED_STREAM_LIMIT;
 
     /** @return true for the two accepting verdicts */
     public boolean accepted() {

@@ -32,6 +32,9 @@ import org.vigie.link.codec.MessageTable;
  */
 public final class TlogReader implements Iterator<TlogRecord>, Closeable {
 
+    /** Largest file {@link #readAll} reads into memory: 64 MiB (about a million records). */
+    public static final long MAX_READ_ALL_BYTES = 64L * 1024 * 1024;
+
     /**
      * Everything in a tlog file, and what was wrong with it.
      *
@@ -101,13 +104,21 @@ public final class TlogReader implements Iterator<TlogRecord>, Closeable {
     }
 
     /**
-     * Reads a whole file.
+     * Reads a whole file into memory (at most {@value #MAX_READ_ALL_BYTES} bytes; stream larger logs record by record
+     * with {@link #open}).
      *
      * @param file the tlog
      * @return its records and what was wrong
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be read, or is larger than {@value #MAX_READ_ALL_BYTES} bytes (the
+     *     message names the size and the limit)
      */
     public static Contents readAll(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_READ_ALL_BYTES) {
+            throw new IOException("tlog " + file + " is " + size + " bytes, more than the limit of "
+                    + MAX_READ_ALL_BYTES + " bytes that readAll holds in memory; read it record by record with "
+                    + "TlogReader.open");
+        }
         try (TlogReader r = open(file)) {
             List<TlogRecord> list = new ArrayList<>();
             try {

@@ -36,6 +36,7 @@ import org.vigie.link.LinkEvent;
 import org.vigie.link.MavlinkLink;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
+import org.vigie.link.signing.SignatureChecker;
 import org.vigie.link.signing.SignatureVerdict;
 import org.vigie.link.signing.Signing;
 import org.vigie.link.time.Cancellable;
@@ -66,10 +67,16 @@ import org.vigie.mission.audit.AccountabilityRecord;
  *       same answer and never acts twice; a repeat with different content is refused (REFUSED_ID_CONFLICT).</li>
  *   <li>Liveness: every authenticated order, and every authenticated HEARTBEAT from a dispatch centre (MAV_TYPE_GCS,
  *       or a system that has sent an order), calls {@link Companion#dispatchLinkAlive()}, which feeds the flight's
- *       dispatch-link-lost failsafe. Heartbeats of other drones sharing the dispatch network do not count.</li>
+ *       dispatch-link-lost failsafe. Heartbeats of other drones sharing the dispatch network do not count, nor
+ *       frames signed at or before the newest bound the link's replay memory held when it started
+ *       ({@link org.vigie.link.signing.StreamTimestamps#restartFloor()}): only frames newer than anything seen before
+ *       a restart count (counted in {@link DispatchServerStats#notLiveAfterRestart()}).</li>
  *   <li>Security: the link must sign and must require signatures on everything (see {@link DispatchSecurity});
- *       unsigned, wrong-key, replayed and stale frames are dropped by the link before reaching this server or the
- *       companion, and are counted ({@link #stats()}) and reported as {@link DispatchServerEvent.FrameRejected}.
+ *       unsigned, wrong-key, retired-key, replayed and stale frames are dropped by the link before reaching this server
+ *       or the companion (with {@link DispatchSecurity#signedLink(org.vigie.link.LinkConfig,
+ *       org.vigie.link.signing.SigningKeyring, org.vigie.link.signing.SigningTimestamps,
+ *       org.vigie.link.signing.StreamTimestamps, int)} the replay memory survives restarts and keys rotate), and are
+ *       counted ({@link #stats()}) and reported as {@link DispatchServerEvent.FrameRejected}.
  *       The requester origin recorded for an order is the origin the centre claims followed by the authenticated
  *       MAVLink source ({@code " via MAVLink 255/190 link 1"}). An order signed before this server started (a
  *       replay after a restart, when the link's replay memory and the idempotency memory are empty) is refused
@@ -105,8 +112,12 @@ public final class DispatchServer implements AutoCloseable {
     private long nextFlightId;
     /** Orders signed before this signing timestamp (10 µs units since 2015) are refused as stale. */
     private final long staleBefore;
+    /** Frames signed at or before this timestamp are older than something the link accepted before its restart. */
+    private final long liveAfter;
     /** Senders (sysId << 8 | compId) of accepted orders: their heartbeats count as the centre's. */
     private final Set<Integer> centres = new java.util.HashSet<>();
+    /** Centres (sysId << 8 | compId) whose live heartbeat was reported by CentreSeen and not yet lost. */
+    private final Set<Integer> centresSeen = new java.util.HashSet<>();
 
     private final AtomicLong tunnels = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
@@ -120,6 +131,7 @@ public final class DispatchServer implements AutoCloseable {
     private final AtomicLong[] rejected = new AtomicLong[SignatureVerdict.values().length];
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
+    private final AtomicLong notLive = new AtomicLong();
 
     private record OrderKey(int sysId, int compId, long requestId) {
     }
@@ -161,6 +173,7 @@ public final class DispatchServer implements AutoCloseable {
         this.link = Objects.requireNonNull(link, "link");
         this.options = Objects.requireNonNull(options, "options");
         DispatchSecurity.requireSigned(link.config(), "server");
+        this.liveAfter = ((SignatureChecker) link.config().signatureCheck()).streams().restartFloor();
         this.scheduler = link.scheduler();
         this.reassembler = new Reassembler(options.reassemblyTimeout(), options.maxPartialTransfers());
         long start = scheduler.now().getEpochSecond();
@@ -218,7 +231,9 @@ public final class DispatchServer implements AutoCloseable {
                 rejected[SignatureVerdict.REJECTED_UNSIGNED.ordinal()].get(),
                 rejected[SignatureVerdict.REJECTED_BAD_SIGNATURE.ordinal()].get(),
                 rejected[SignatureVerdict.REJECTED_REPLAY.ordinal()].get(),
-                rejected[SignatureVerdict.REJECTED_TOO_OLD.ordinal()].get(), heartbeats.get(), stale.get());
+                rejected[SignatureVerdict.REJECTED_TOO_OLD.ordinal()].get(), heartbeats.get(), stale.get(),
+                rejected[SignatureVerdict.REJECTED_RETIRED_KEY.ordinal()].get(),
+                rejected[SignatureVerdict.REJECTED_STREAM_LIMIT.ordinal()].get(), notLive.get());
     }
 
     /** Stops serving (the link and the companion stay open; flights in progress continue). Idempotent. */
@@ -242,9 +257,7 @@ public final class DispatchServer implements AutoCloseable {
             LOG.warn("dispatch link dropped a frame: {} from {}/{} msg {}", r.verdict(), r.sysId(), r.compId(),
                     r.msgId());
             emit(new DispatchServerEvent.FrameRejected(scheduler.now(), r.verdict(), r.sysId(), r.compId(), r.msgId()));
-        } else if (e instanceof LinkEvent.PeerSeen p) {
-            emit(new DispatchServerEvent.CentreSeen(scheduler.now(), p.sysId(), p.compId()));
-        } else if (e instanceof LinkEvent.PeerLost p) {
+        } else if (e instanceof LinkEvent.PeerLost p && centresSeen.remove(p.sysId() << 8 | p.compId())) {
             emit(new DispatchServerEvent.CentreLost(scheduler.now(), p.sysId(), p.compId(), p.silenceMs()));
         }
     }
@@ -254,10 +267,23 @@ public final class DispatchServer implements AutoCloseable {
             return;
         }
         boolean gcs = hb.type() != null && hb.type().value() == MAV_TYPE_GCS;
-        if (gcs || centres.contains(frame.sysId() << 8 | frame.compId())) {
+        int centre = frame.sysId() << 8 | frame.compId();
+        if ((gcs || centres.contains(centre)) && live(frame)) {
             heartbeats.incrementAndGet();
             companion.dispatchLinkAlive();
+            if (centresSeen.size() < 256 && centresSeen.add(centre)) {
+                emit(new DispatchServerEvent.CentreSeen(scheduler.now(), frame.sysId(), frame.compId()));
+            }
         }
+    }
+
+    /** Whether a frame may count as the centre being alive: newer than anything the link saw before its restart. */
+    private boolean live(MavlinkFrame frame) {
+        if (frame.signed() && frame.signatureTimestamp() <= liveAfter) {
+            notLive.incrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     private void onTunnel(Tunnel t, MavlinkFrame frame) {
@@ -274,7 +300,9 @@ public final class DispatchServer implements AutoCloseable {
             notAddressed.incrementAndGet();
             return;
         }
-        companion.dispatchLinkAlive();
+        if (live(frame)) {
+            companion.dispatchLinkAlive();
+        }
         int sys = frame.sysId();
         int comp = frame.compId();
         Reassembler.Result r = reassembler.accept(sys << 8 | comp, t.payload(), t.payloadLength(),

@@ -77,7 +77,9 @@ public sealed interface DispatchServerEvent {
     }
 
     /**
-     * A dispatch centre's heartbeat was heard (first time or after a loss).
+     * A dispatch centre's heartbeat that counts as the centre being alive was heard (first time or after a loss): an
+     * authenticated HEARTBEAT of MAV_TYPE_GCS or of a sender of orders, signed after everything the link had seen
+     * before its restart.
      *
      * @param at     when
      * @param sysId  centre system id
@@ -87,7 +89,8 @@ public sealed interface DispatchServerEvent {
     }
 
     /**
-     * A dispatch centre's heartbeats stopped (the companion's dispatch-link failsafe watches the same silence).
+     * A dispatch centre reported by {@link CentreSeen} sent no heartbeat for the link's peer timeout (the companion's
+     * dispatch-link failsafe watches the same silence).
      *
      * @param at        when
      * @param sysId     centre system id

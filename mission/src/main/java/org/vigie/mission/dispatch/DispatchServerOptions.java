@@ -20,9 +20,10 @@ import java.util.Objects;
  *                            REFUSED_INTERNAL (1 s..5 min)
  * @param startTolerance      an order whose signature timestamp is more than this before the server started is
  *                            refused as a possible replay ({@link AckStatus#REFUSED_STALE}; the centre re-sends it,
- *                            freshly signed). The link's replay memory and this server's idempotency memory do not
- *                            survive a restart, and the link accepts a new stream's frame up to one minute old: this
- *                            closes that window. 0..60 s; 60 s effectively disables it
+ *                            freshly signed). This server's idempotency memory does not survive a restart, nor does
+ *                            the link's replay memory unless the link was built with a stored one
+ *                            ({@code StreamTimestamps.open}), and the link accepts a new stream's frame up to one
+ *                            minute old: this closes that window. 0..60 s; 60 s effectively disables it
  */
 public record DispatchServerOptions(Duration reassemblyTimeout, int maxPartialTransfers, int answeredCacheSize,
                                     Duration statusRepeatPeriod, int finalStatusRepeats, Duration decisionTimeout,

@@ -19,15 +19,21 @@ package org.vigie.mission.dispatch;
  * @param centreHeartbeats      authenticated heartbeats from a dispatch centre (MAV_TYPE_GCS or a sender of orders);
  *                              each one fed the companion's dispatch-link watch
  * @param staleOrders           orders refused because they were signed before the server started (possible replays)
+ * @param rejectedRetiredKey    frames dropped because they were signed with a key retired by a rotation
+ * @param rejectedStreamLimit   frames dropped because they opened a stream beyond the link's stream limit
+ * @param notLiveAfterRestart   authenticated centre frames not counted as the centre being alive: signed at or before
+ *                              the newest timestamp the link had seen before its restart
  */
 public record DispatchServerStats(long tunnelsReceived, long foreignTunnels, long notAddressed, long ordersReceived,
                                   long duplicateOrders, long malformed, long reassemblyTimeouts, long acksSent,
                                   long statusesSent, long rejectedUnsigned, long rejectedBadSignature,
                                   long rejectedReplay, long rejectedTooOld, long centreHeartbeats,
-                                  long staleOrders) {
+                                  long staleOrders, long rejectedRetiredKey, long rejectedStreamLimit,
+                                  long notLiveAfterRestart) {
 
     /** @return every frame the signature policy dropped */
     public long rejectedFrames() {
-        return rejectedUnsigned + rejectedBadSignature + rejectedReplay + rejectedTooOld;
+        return rejectedUnsigned + rejectedBadSignature + rejectedReplay + rejectedTooOld + rejectedRetiredKey
+                + rejectedStreamLimit;
     }
 }
