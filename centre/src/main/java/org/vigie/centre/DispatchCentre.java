@@ -246,6 +246,22 @@ public final class DispatchCentre implements AutoCloseable {
         });
     }
 
+    /**
+     * The drone's link is gone (closed, its key revoked): it is down at once, without waiting for the silence
+     * timeout.
+     *
+     * @param droneSystemId the drone
+     * @param why           a sentence (any thread; posted)
+     */
+    public void linkLost(int droneSystemId, String why) {
+        scheduler.execute(() -> {
+            Drone d = drones.get(droneSystemId);
+            if (d != null) {
+                markDown(d, why);
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ agents
 
     /**
