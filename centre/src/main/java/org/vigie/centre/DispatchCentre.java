@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,7 @@ public final class DispatchCentre implements AutoCloseable {
     private final Map<String, List<Incident>> recentByDistrict = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> floodBySource = new HashMap<>();
     private final CopyOnWriteArrayList<Consumer<CentreEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
+    private final Map<Counter, AtomicLong> counters = new EnumMap<>(Counter.class);
     private final Cancellable sweepTask;
     private volatile Roster roster = Roster.empty();
     private long nextSeq;
@@ -110,6 +111,9 @@ public final class DispatchCentre implements AutoCloseable {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.options = Objects.requireNonNull(options, "options");
+        for (Counter c : Counter.values()) {
+            counters.put(c, new AtomicLong());
+        }
         this.sweepTask = scheduler.scheduleAtFixedRate(options.sweepPeriod(), options.sweepPeriod(), this::sweep);
     }
 
@@ -708,7 +712,8 @@ public final class DispatchCentre implements AutoCloseable {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        f.whenComplete((ack, err) -> scheduler.execute(() -> onDispatchAck(d, inc, ack, err)));
+        CompletableFuture<?> unused = f.whenComplete((ack, err) -> scheduler.execute(() -> onDispatchAck(d, inc,
+                ack, err)));
     }
 
     private void retaskDrone(Drone d, Incident inc, String actor, String why) {
@@ -726,7 +731,8 @@ public final class DispatchCentre implements AutoCloseable {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        f.whenComplete((ack, err) -> scheduler.execute(() -> onRetaskAck(d, inc, ack, err)));
+        CompletableFuture<?> unused = f.whenComplete((ack, err) -> scheduler.execute(() -> onRetaskAck(d, inc,
+                ack, err)));
     }
 
     private DispatchRequest request(Incident inc, String actor) {
@@ -1081,7 +1087,7 @@ public final class DispatchCentre implements AutoCloseable {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        f.whenComplete((ack, err) -> scheduler.execute(() -> {
+        CompletableFuture<?> unused = f.whenComplete((ack, err) -> scheduler.execute(() -> {
             if (err != null || ack == null || !ack.accepted()) {
                 record(actor, CentreAction.RECALL, i == null ? null : i.id, d.id(), "the recall of drone " + d.id()
                         + " was not applied: " + (err != null ? err.getMessage()
@@ -1196,10 +1202,10 @@ public final class DispatchCentre implements AutoCloseable {
     }
 
     private void count(Counter c) {
-        counters.incrementAndGet(c.ordinal());
+        Objects.requireNonNull(counters.get(c), "every counter is created").incrementAndGet();
     }
 
     private long c(Counter c) {
-        return counters.get(c.ordinal());
+        return Objects.requireNonNull(counters.get(c), "every counter is created").get();
     }
 }

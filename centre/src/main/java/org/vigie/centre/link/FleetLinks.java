@@ -5,6 +5,7 @@ import io.dronefleet.mavlink.common.SysStatus;
 import io.dronefleet.mavlink.minimal.Heartbeat;
 import io.dronefleet.mavlink.minimal.MavType;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -153,7 +154,7 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
     public int revoke(String keyId) {
         keys.revoke(keyId);
         int closed = 0;
-        for (DroneLink dl : links.values()) {
+        for (DroneLink dl : List.copyOf(links.values())) {
             if (dl.drone().signingKeyId().equals(keyId)) {
                 links.remove(dl.drone().systemId());
                 dl.client().close();
