@@ -67,6 +67,20 @@ public final class SimulatedDrone implements AutoCloseable {
         this.relay = TelemetryRelay.start(autopilot, dispatchLink, Duration.ofSeconds(1));
     }
 
+    /**
+     * Simulates the dock's charger: after every flight ends, the battery is full again once {@code after} has passed
+     * (air scheduler time).
+     *
+     * @param after the charging time
+     * @param air   the scheduler the drone was started on
+     * @return this drone
+     */
+    public SimulatedDrone dockCharging(Duration after, Scheduler air) {
+        companion.onFlightStarted(f -> f.report().whenComplete((r, e) ->
+                air.schedule(after, () -> sim.faults().batteryRemaining(1.0))));
+        return this;
+    }
+
     /** @return its system id */
     public int systemId() {
         return systemId;
