@@ -82,6 +82,9 @@ public final class DispatchCentre implements AutoCloseable {
         RETASKS, QUEUED, ON_SCENE, REFUSED, CANCELLED, DRONES_DOWN, AGENT_ACTIONS, AGENT_REFUSED
     }
 
+    /** After a busy answer to an order, the drone is asked again this much later. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(30);
+
     private final Scheduler scheduler;
     private final Executor callbacks;
     private final DistrictIndex index;
@@ -783,8 +786,18 @@ public final class DispatchCentre implements AutoCloseable {
                 markDown(d, why);
             }
             case REFUSED_BUSY -> {
-                d.availability = Availability.IN_FLIGHT;
-                d.note = "busy: " + ack.message();
+                d.availability = Availability.CHARGING;
+                d.note = "busy with a flight this centre did not start (" + ack.message() + "); asked again in "
+                        + BUSY_RETRY.toSeconds() + " s";
+                if (d.charging != null) {
+                    d.charging.cancel();
+                }
+                d.charging = scheduler.schedule(BUSY_RETRY, () -> {
+                    d.charging = null;
+                    if (d.availability == Availability.CHARGING && d.flightId == 0) {
+                        ready(d, "ready (asked again after a busy answer)");
+                    }
+                });
                 if (!inc.state.terminal()) {
                     queue(d, inc, "drone " + d.id() + " answered busy (" + ack.message() + ")");
                 }

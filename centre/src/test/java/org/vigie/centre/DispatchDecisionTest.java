@@ -306,4 +306,19 @@ class DispatchDecisionTest {
             assertThat(rig.incident(m).state()).isEqualTo(IncidentState.ORDERED);
         }
     }
+
+    @Test
+    void aBusyAnswerForAFlightTheCentreDidNotStartQueuesTheIncidentAndAsksAgainLater() throws Exception {
+        try (CentreRig rig = new CentreRig(CentreOptions.defaults())) {
+            String id = CentreRig.id(rig.press("A0"));
+            rig.answer(AckStatus.REFUSED_BUSY, 0, "flying alert X-9 for another console");
+            assertThat(rig.incident(id).state()).isEqualTo(IncidentState.QUEUED);
+            assertThat(rig.drone(1).note()).contains("asked again in 30 s");
+            rig.advanceHeard(Duration.ofSeconds(31));
+            assertThat(rig.orders).hasSize(2);
+            assertThat(rig.lastOrder().request().alertId()).isEqualTo(id);
+            rig.answer(AckStatus.ACCEPTED, 9, "");
+            assertThat(rig.incident(id).state()).isEqualTo(IncidentState.FLYING);
+        }
+    }
 }
