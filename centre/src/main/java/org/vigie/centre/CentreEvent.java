@@ -25,6 +25,17 @@ public sealed interface CentreEvent {
     }
 
     /**
+     * A drone's flight failed and the drone is out of service until an agent returns it
+     * ({@link DispatchCentre#setInService}).
+     *
+     * @param droneSystemId the drone
+     * @param district      its district, uncovered meanwhile
+     * @param reason        what failed
+     */
+    record MaintenanceNeeded(int droneSystemId, String district, String reason) implements CentreEvent {
+    }
+
+    /**
      * The on-duty agent must approve (approve-first) or confirm (launch-then-confirm) before the deadline.
      *
      * @param agentId    the agent asked

@@ -955,6 +955,7 @@ public final class DispatchCentre implements AutoCloseable {
                             + " needs maintenance: its flight failed (" + s.message() + ")");
                     refuseQueue(d, "drone " + d.id() + " of district '" + d.record.district()
                             + "' is in maintenance after a failed flight");
+                    emit(new CentreEvent.MaintenanceNeeded(d.id(), d.record.district(), s.message()));
                 }
             }
         }

@@ -286,9 +286,15 @@ class DispatchDecisionTest {
             assertThat(rig.recorder.records()).filteredOn(r -> r.action() == CentreAction.CANCEL)
                     .extracting(CentreRecord::actor).containsExactly("A2", "A1");
 
+            rig.ended(1, 7, FlightOutcome.FAILED, queued);
+            assertThat(rig.drone(1).availability()).isEqualTo(Availability.MAINTENANCE);
+            assertThat(rig.events).anySatisfy(e -> assertThat(e).isInstanceOf(CentreEvent.MaintenanceNeeded.class));
+            assertThat(rig.get(rig.centre.setInService("A1", 1, true, "inspected")).done()).isTrue();
+            assertThat(rig.drone(1).availability()).isEqualTo(Availability.READY);
+            assertThat(rig.incident(first).state()).isEqualTo(IncidentState.REFUSED);
+            assertThat(rig.incident(first).reason()).contains("in maintenance after a failed flight");
             AgentAnswer off = rig.get(rig.centre.setInService("A1", 1, false, "propeller check"));
             assertThat(off.done()).isTrue();
-            assertThat(rig.incident(first).state()).isEqualTo(IncidentState.REFUSED);
             assertThat(rig.drone(1).availability()).isEqualTo(Availability.MAINTENANCE);
         }
     }

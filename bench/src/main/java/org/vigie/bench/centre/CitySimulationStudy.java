@@ -53,7 +53,8 @@ import org.vigie.link.time.SpeedUpClock;
  * The city simulation: Paris as 240 districts (the 80 quartiers, three sectors each), one simulated drone per district
  * (simulator + companion + dispatch server, {@link SimulatedDrone}) on its own signed dispatch link over UDP loopback
  * with its own key, a {@link DispatchCentre} with its {@link FleetLinks}, 20,000 seeded buttons, alerts as a Poisson
- * process at a given city-wide rate, agents (one per ten drones) who confirm each launch after 5 to 20 s, and hours of
+ * process at a given city-wide rate, agents (one per ten drones) who confirm each launch after 5 to 20 s and return a drone to service 10 min after a
+ * failed flight, docks that recharge a landed drone 30 s before the centre's 2 min turnaround ends, and hours of
  * simulated time at a speed-up. Prints a table and writes JSON and SVG (histogram of alert to on scene, city map
  * coloured by each district's p95); with several rates, a p95-vs-rate curve. Measures its own speed (simulated seconds
  * per wall second) and the CPU time of each thread group, which names the bottleneck. Not a JMH benchmark.
@@ -182,7 +183,7 @@ public final class CitySimulationStudy {
                 int port = freePort();
                 RealtimeScheduler a = air.get(i % air.size());
                 drones.add(new SimulatedDrone(id, d, key, port, a, droneDispatch, callbacks, c.seed() * 1000 + id)
-                        .dockCharging(turnaround, a));
+                        .dockCharging(turnaround.minusSeconds(30), a));
                 links.connect(r, "udpout://127.0.0.1:" + port);
                 ids.add(id);
             }
@@ -190,14 +191,19 @@ public final class CitySimulationStudy {
             for (int i = 0; i < Math.max(1, districts.size() / 10); i++) {
                 agents.add(String.format("agent-%02d", i + 1));
             }
-            centre.setRoster(Roster.roundRobin(ids, agents));
             DispatchCentre cen = centre;
             SplittableRandom agentRnd = new SplittableRandom(c.seed() + 7);
+            Roster roster = Roster.roundRobin(ids, agents);
+            centre.setRoster(roster);
             centre.onEvent(e -> {
                 if (e instanceof CentreEvent.AgentAsked a && !a.approval()) {
                     long delayMs = 5000 + agentRnd.nextLong(15000);
                     centreScheduler.schedule(Duration.ofMillis(delayMs), () -> cen.confirm(a.agentId(),
                             a.incident().id()));
+                } else if (e instanceof CentreEvent.MaintenanceNeeded m) {
+                    String agent = roster.agentFor(m.droneSystemId()).orElseThrow();
+                    centreScheduler.schedule(Duration.ofMinutes(10), () -> cen.setInService(agent,
+                            m.droneSystemId(), true, "inspected after a failed flight (" + m.reason() + ")"));
                 }
             });
             awaitReady(centre, districts.size(), Duration.ofMinutes(5));
