@@ -69,6 +69,8 @@ final class CityReport {
                 + "requested%n", c.districts(), c.buttons(), c.ratePerHour(), c.hours(), c.speed()));
         b.append(String.format(Locale.ROOT, "  speed: %.0f s simulated in %.0f s wall = %.1fx real time (start-up "
                 + "%.1f s)%n", r.simSeconds(), r.wallSeconds(), r.speedUp(), r.startupWallMs() / 1000.0));
+        b.append(String.format(Locale.ROOT, "  alerts sent: %d, %.0f per simulated hour%n", r.alertsSent(),
+                r.alertsSent() / c.hours()));
         b.append(String.format(Locale.ROOT, "  %-22s %8s %8s %8s %6s%n", "", "p50 s", "p95 s", "max s", "n"));
         b.append(row("alert -> launch", l));
         b.append(row("alert -> on scene", o));
@@ -178,6 +180,7 @@ final class CityReport {
         g.writeNumberField("districts", c.districts());
         g.writeNumberField("buttons", c.buttons());
         g.writeNumberField("alertsPerHour", c.ratePerHour());
+        g.writeNumberField("alertsSentPerSimulatedHour", round(r.alertsSent() / c.hours(), 1));
         g.writeNumberField("hours", c.hours());
         g.writeNumberField("speedRequested", c.speed());
         g.writeNumberField("speedMeasured", round(r.speedUp(), 2));

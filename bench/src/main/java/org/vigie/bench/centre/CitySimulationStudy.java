@@ -219,19 +219,19 @@ public final class CitySimulationStudy {
             long wallRun = System.nanoTime();
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             Map<Long, Long> cpuBefore = cpu(mx);
+            // Poisson arrivals on absolute due instants of the centre's (simulated) clock, polled every 100 ms:
+            // a scheduled delay runs on wall time, which keeps running while a held clock stands still
             double meanGapMs = 3_600_000.0 / c.ratePerHour();
-            Runnable[] next = new Runnable[1];
-            next[0] = () -> {
-                if (!centreScheduler.now().isBefore(simEnd)) {
-                    return;
+            Instant[] due = {simStart.plusMillis((long) (-Math.log(1 - rnd.nextDouble()) * meanGapMs))};
+            centreScheduler.scheduleAtFixedRate(Duration.ofMillis(100), Duration.ofMillis(100), () -> {
+                Instant now = centreScheduler.now();
+                while (!due[0].isAfter(now) && due[0].isBefore(simEnd)) {
+                    Button b = buttonList.get(rnd.nextInt(buttonList.size()));
+                    sent.incrementAndGet();
+                    cen.submit(new Alert.ButtonPress(b.id()));
+                    due[0] = due[0].plusMillis((long) (-Math.log(1 - rnd.nextDouble()) * meanGapMs));
                 }
-                Button b = buttonList.get(rnd.nextInt(buttonList.size()));
-                sent.incrementAndGet();
-                cen.submit(new Alert.ButtonPress(b.id()));
-                long gap = (long) (-Math.log(1 - rnd.nextDouble()) * meanGapMs);
-                centreScheduler.schedule(Duration.ofMillis(gap), next[0]);
-            };
-            centreScheduler.schedule(Duration.ofMillis((long) (-Math.log(1 - rnd.nextDouble()) * meanGapMs)), next[0]);
+            });
             centreScheduler.scheduleAtFixedRate(Duration.ofSeconds(10), Duration.ofSeconds(10), () -> {
                 if (centreScheduler.now().isBefore(simEnd)) {
                     cen.fleet().thenAccept(fleet -> {
