@@ -1,0 +1,26 @@
+package org.vigie.examples.centre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Runs the dispatch-centre example itself in demo mode at 25x: an alert by HTTP, a drone on scene and home. */
+class DispatchCentreExampleTest {
+
+    @Test
+    void theExampleSendsAnAlertByHttpAndTheDroneReachesTheScene() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = DispatchCentreExample.run(new String[] {"--demo", "--speed", "25", "--http-port", "0"},
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(out).isZero();
+        assertThat(out).contains("curl -s -X POST -H 'Authorization: Bearer vigie-example-token-change-me'")
+                .contains("POST /alerts -> 201")
+                .contains("[agent agent-ana] confirms I000001")
+                .contains("[incident I000001] ON_SCENE")
+                .contains("\"availability\"");
+    }
+}
