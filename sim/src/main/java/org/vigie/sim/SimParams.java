@@ -109,7 +109,7 @@ public final class SimParams {
         p.define("GPS1_TYPE", INT8, 1);
         p.define("FENCE_ENABLE", INT8, 0);
         p.define("FENCE_TYPE", INT8, 7);
-        p.define("FENCE_ACTION", INT8, 1);
+        p.define("FENCE_ACTION", REAL32, 1);
         p.define("FENCE_ALT_MAX", REAL32, 100);
         p.define("FENCE_ALT_MIN", REAL32, -10);
         p.define("FENCE_MARGIN", REAL32, 2);
