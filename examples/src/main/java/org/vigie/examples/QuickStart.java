@@ -80,6 +80,20 @@ public final class QuickStart {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("usage: java -jar examples/target/vigie-quickstart.jar [OUTPUT-FOLDER]\n\n"
+                    + "Flies one dispatch over the quartier Arsenal against the embedded simulator and writes\n"
+                    + "report.json, flight.geojson, map.svg, flight.klv, telemetry.jsonl and accountability.jsonl into\n"
+                    + "OUTPUT-FOLDER (default vigie-out).\n\n"
+                    + "Exit status: 0 the flight completed; 1 it did not (a sentence says why); 2 bad arguments or an\n"
+                    + "output that cannot be written.");
+            System.exit(0);
+        }
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+            System.err.println("The quick start takes one optional argument, the output folder; got "
+                    + java.util.Arrays.toString(args) + " (--help says more)");
+            System.exit(2);
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "vigie-out");
         try {
             FlightReport r = run(out);
