@@ -150,7 +150,8 @@ public final class CompanionMain {
                 telemetry.subscribe("udp " + o.telemetryUdp(), new JsonLinesUdpSink(o.telemetryUdp()), 10,
                         daemonThread("vigie-telemetry-udp"), 64);
             }
-            try (AccountabilityLog log = AccountabilityLog.appendingTo(accountability);
+            try (AccountabilityLog log = AccountabilityLog.appendingTo(accountability,
+                    o.speedUp() == 1 ? null : Clock.systemUTC());
                  Companion companion = Companion.attach(link, district, CompanionOptions.defaults()
                          .withAccountability(log)
                          .withFlight(FlightConfig.defaults().withPreflightTimeout(o.preflight())))) {
