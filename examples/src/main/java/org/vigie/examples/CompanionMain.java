@@ -168,7 +168,7 @@ public final class CompanionMain {
                 }
             }
         } catch (IllegalArgumentException e) {
-            err.println("Bad connection: " + e.getMessage());
+            err.println("Cannot start: " + e.getMessage());
             return EXIT_NOT_STARTED;
         } catch (IOException e) {
             err.println("Cannot connect or write outputs: " + e.getMessage());
