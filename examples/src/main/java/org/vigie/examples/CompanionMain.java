@@ -23,7 +23,12 @@ import org.vigie.geofence.io.GeoJsonDistricts;
 import org.vigie.geofence.io.QgcPlanFence;
 import org.vigie.geofence.zone.District;
 import org.vigie.geofence.zone.DistrictLimits;
+import org.vigie.link.LinkConfig;
+import org.vigie.link.MavlinkLink;
 import org.vigie.link.time.RealtimeScheduler;
+import org.vigie.mission.output.ReportJson;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.vigie.mission.Companion;
 import org.vigie.mission.CompanionOptions;
 import org.vigie.dispatch.DispatchPriority;
@@ -51,22 +56,35 @@ import org.vigie.mission.stream.TelemetryStream;
  * <pre>
  * java -cp examples/target/vigie-quickstart.jar org.vigie.examples.CompanionMain \
  *      tcpout://127.0.0.1:5760 district.geojson [--out vigie-out] [--preflight-timeout 90] [--on-scene 120] \
- *      [--requester operator-1] [--origin "console 1"] [--speedup 1] [--target 48.8556,2.3654] \
- *      [--telemetry-udp 127.0.0.1:14600]
+ *      [--requester operator-1] [--origin "console 1"] [--speedup 1] [--target 48.8556,2.3654]... \
+ *      [--alert-id PARIS-4-0001] [--telemetry-udp 127.0.0.1:14600] [--help]
  * </pre>
  * Without {@code --target}, targets are read from standard input, one per line: {@code lat,lon[,reason]} (blank
- * lines and lines starting with {@code #} are skipped). Each flight writes {@code report.json}, {@code flight.geojson},
- * {@code map.svg}, {@code flight.klv} and {@code telemetry.jsonl} (the dispatch telemetry stream at 10 Hz, one JSON
- * object per line) into {@code <out>/<alert id>/}; with {@code --telemetry-udp host:port} the same lines also go out
- * as UDP datagrams (one line each, 10 Hz) for a dispatch system; every dispatch is appended to
- * {@code <out>/accountability.jsonl}. The district file is GeoJSON (Vigie district FeatureCollection) or a
+ * lines and lines starting with {@code #} are skipped). The link to the autopilot opens first, so the companion's
+ * HEARTBEAT goes out before the district is read. Before the first flight the launcher measures the autopilot's clock
+ * against its own ({@link ClockRateCheck}) and refuses to fly, with a sentence, when they run at different rates.
+ *
+ * <p>Outputs, in {@code <out>/}: {@code accountability.jsonl} (one line per dispatch, appended) and, per flight,
+ * {@code <alert id>/}: {@code report.json}, {@code flight.geojson} (the district and the flight; it reads back as the
+ * district), {@code map.svg}, {@code flight.klv} and {@code telemetry.jsonl}. A dispatch refused before take-off leaves
+ * only {@code report.json} (with the reason) and its accountability line. With {@code --telemetry-udp host:port} the
+ * telemetry lines also go out as UDP datagrams (10 Hz). The district file is GeoJSON (a Vigie district) or a
  * QGroundControl {@code .plan} (its geoFence; home = its breach return point).
  *
- * <p>Refuses to start, with a sentence and exit code 2, on a bad argument or an invalid district file; a dispatch whose
- * autopilot home lies outside the district is refused by PREFLIGHT with the distance. Exit code 0 when every flight
- * completed, 1 otherwise.
+ * <p>Exit status ({@link #EXIT_COMPLETED} ...): 0 every flight completed; 1 a flight was refused, aborted or failed,
+ * or a target line was unusable; 2 nothing was flown because of the command line, the district file, the connection,
+ * the clock-rate check, or no target at all. Every refusal is a sentence on standard error saying what to do.
  */
 public final class CompanionMain {
+
+    /** Exit status: every flight completed. */
+    public static final int EXIT_COMPLETED = 0;
+    /** Exit status: at least one flight was refused, aborted or failed, or a target line was unusable. */
+    public static final int EXIT_FLIGHT_NOT_COMPLETED = 1;
+    /** Exit status: nothing flown (command line, district file, connection, clock rate, no target). */
+    public static final int EXIT_NOT_STARTED = 2;
+    /** How long the launcher waits for the clock-rate measurement, in companion time. */
+    static final Duration CLOCK_CHECK_GIVE_UP = Duration.ofSeconds(60);
 
     private CompanionMain() {
     }
@@ -92,117 +110,153 @@ public final class CompanionMain {
      * @param in    where targets are read from when no {@code --target} is given
      * @param out   progress output
      * @param err   error output
-     * @return the exit code: 0 all flights completed, 1 a flight did not complete, 2 usage or setup error
+     * @return the exit code: 0 all flights completed, 1 a flight did not complete, 2 nothing flown (see the class)
      */
     public static int run(String[] args, BufferedReader in, PrintStream out, PrintStream err) {
-        if (args.length < 2) {
-            err.println(usage());
-            return 2;
-        }
-        String connection = args[0];
-        Path districtFile = Path.of(args[1]);
-        Path outDir = Path.of("vigie-out");
-        Duration preflight = Duration.ofSeconds(90);
-        Duration onScene = Duration.ofSeconds(120);
-        String requester = "cli-operator";
-        String origin = "CompanionMain on " + hostName();
-        double speedUp = 1.0;
-        InetSocketAddress telemetryUdp = null;
-        List<String> targets = new ArrayList<>();
+        LauncherOptions o;
         try {
-            for (int i = 2; i < args.length; i++) {
-                String a = args[i];
-                String v = i + 1 < args.length ? args[i + 1] : null;
-                if (v == null) {
-                    throw new IllegalArgumentException("option " + a + " needs a value");
-                }
-                i++;
-                switch (a) {
-                    case "--out" -> outDir = Path.of(v);
-                    case "--preflight-timeout" -> preflight = Duration.ofSeconds(Long.parseLong(v));
-                    case "--on-scene" -> onScene = Duration.ofSeconds(Long.parseLong(v));
-                    case "--requester" -> requester = v;
-                    case "--origin" -> origin = v;
-                    case "--speedup" -> speedUp = Double.parseDouble(v);
-                    case "--target" -> targets.add(v);
-                    case "--telemetry-udp" -> telemetryUdp = parseHostPort(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
+            o = LauncherOptions.parse(args, "CompanionMain on " + hostName());
         } catch (IllegalArgumentException e) {
             err.println("Bad arguments: " + e.getMessage());
             err.println(usage());
-            return 2;
+            return EXIT_NOT_STARTED;
         }
-        District district;
-        try {
-            district = readDistrict(districtFile);
-        } catch (IOException e) {
-            err.println("Cannot read the district file " + districtFile + ": " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("Refusing to fly: the district file " + districtFile + " is invalid: " + e.getMessage());
-            return 2;
+        if (o.help()) {
+            out.println(help());
+            return EXIT_COMPLETED;
         }
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigie-callbacks");
             t.setDaemon(true);
             return t;
         });
-        try (RealtimeScheduler scheduler = new RealtimeScheduler("vigie-link", speedUp, Clock.systemUTC());
+        try (RealtimeScheduler scheduler = new RealtimeScheduler("vigie-link", o.speedUp(), Clock.systemUTC());
+             MavlinkLink link = MavlinkLink.open(LinkConfig.of(1), scheduler, callbacks, o.connection());
              TelemetryStream telemetry = new TelemetryStream(scheduler)) {
-            Files.createDirectories(outDir);
-            if (telemetryUdp != null) {
-                telemetry.subscribe("udp " + telemetryUdp, new JsonLinesUdpSink(telemetryUdp), 10,
+            CompletableFuture<Optional<ClockRate>> rate = ClockRateCheck.start(link, CLOCK_CHECK_GIVE_UP);
+            District district;
+            try {
+                district = readDistrict(o.districtFile());
+            } catch (IOException e) {
+                err.println(DistrictFileProblem.sentence(o.districtFile(), e));
+                return EXIT_NOT_STARTED;
+            } catch (RuntimeException e) {
+                err.println("Refusing to fly: the district file " + o.districtFile() + " is invalid: " + e.getMessage());
+                return EXIT_NOT_STARTED;
+            }
+            Files.createDirectories(o.outDir());
+            Path accountability = o.outDir().resolve("accountability.jsonl");
+            boolean newLog = !Files.exists(accountability);
+            if (o.telemetryUdp() != null) {
+                telemetry.subscribe("udp " + o.telemetryUdp(), new JsonLinesUdpSink(o.telemetryUdp()), 10,
                         daemonThread("vigie-telemetry-udp"), 64);
             }
-            try (AccountabilityLog log = AccountabilityLog.appendingTo(outDir.resolve("accountability.jsonl"));
-                 Companion companion = Companion.connect(connection, district, CompanionOptions.defaults()
+            try (AccountabilityLog log = AccountabilityLog.appendingTo(accountability,
+                    o.speedUp() == 1 ? null : Clock.systemUTC());
+                 Companion companion = Companion.attach(link, district, CompanionOptions.defaults()
                          .withAccountability(log)
-                         .withFlight(FlightConfig.defaults().withPreflightTimeout(preflight)), scheduler, callbacks)) {
-                out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n", connection,
-                        district.name(), district.home().latLonText(), outDir.toAbsolutePath());
+                         .withFlight(FlightConfig.defaults().withPreflightTimeout(o.preflight())))) {
+                out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n",
+                        o.connection(), district.name(), district.home().latLonText(), o.outDir().toAbsolutePath());
                 FlightTelemetryFeed.attach(companion, telemetry);
-                boolean allCompleted = true;
-                int n = 0;
-                if (targets.isEmpty()) {
+                if (o.targets().isEmpty()) {
                     out.println("Targets from standard input, one per line: lat,lon[,reason]");
                 }
-                String line;
-                int idx = 0;
-                while ((line = targets.isEmpty() ? in.readLine() : (idx < targets.size() ? targets.get(idx++) : null))
-                        != null) {
-                    line = line.strip();
-                    if (line.isEmpty() || line.startsWith("#")) {
-                        continue;
-                    }
-                    DispatchRequest req;
-                    try {
-                        req = parseTarget(line, ++n, scheduler, onScene, requester, origin);
-                    } catch (IllegalArgumentException e) {
-                        err.println("Ignoring line '" + line + "': " + e.getMessage());
-                        allCompleted = false;
-                        continue;
-                    }
-                    FlightReport r = fly(companion, scheduler, telemetry, req, outDir, out);
-                    out.printf(Locale.ROOT, "%s: %s (%s)%s%n", req.alertId(), r.outcome(), r.outcomeReason(),
-                            r.standOff() == null ? "" : "; " + r.standOff().sentence());
-                    allCompleted &= r.outcome() == FlightOutcome.COMPLETED;
+                return flyAll(o, district, companion, scheduler, telemetry, rate, in, out, err);
+            } finally {
+                if (newLog && Files.size(accountability) == 0) {
+                    Files.delete(accountability); // nothing was dispatched: no empty log left behind
                 }
-                return allCompleted && n > 0 ? 0 : 1;
             }
+        } catch (IllegalArgumentException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return EXIT_NOT_STARTED;
         } catch (IOException e) {
             err.println("Cannot connect or write outputs: " + e.getMessage());
-            return 2;
+            return EXIT_NOT_STARTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("Interrupted");
-            return 1;
+            return EXIT_FLIGHT_NOT_COMPLETED;
         } catch (ExecutionException | RuntimeException e) {
             err.println("Failed: " + e.getMessage());
-            return 2;
+            return EXIT_NOT_STARTED;
         } finally {
             callbacks.shutdown();
+        }
+    }
+
+    /** Reads targets and flies each; the clock-rate verdict is awaited before the first. */
+    private static int flyAll(LauncherOptions o, District district, Companion companion, RealtimeScheduler scheduler,
+                              TelemetryStream telemetry, CompletableFuture<Optional<ClockRate>> rate,
+                              BufferedReader in, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException, ExecutionException {
+        boolean allCompleted = true;
+        boolean rateChecked = false;
+        int n = 0;
+        int lines = 0;
+        int idx = 0;
+        String line;
+        while ((line = o.targets().isEmpty() ? in.readLine()
+                : (idx < o.targets().size() ? o.targets().get(idx++) : null)) != null) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            lines++;
+            DispatchRequest req;
+            try {
+                req = parseTarget(line, n + 1, scheduler, o.onScene(), o.requester(), o.origin(), o.alertId());
+                Optional<String> swapped = SwapHint.of(district, req.targetLatDeg(), req.targetLonDeg());
+                if (swapped.isPresent()) {
+                    throw new IllegalArgumentException(swapped.get());
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("Ignoring target '" + line + "': " + e.getMessage());
+                allCompleted = false;
+                continue;
+            }
+            if (!rateChecked) {
+                rateChecked = true;
+                out.println("Measuring the autopilot's clock against the companion's ...");
+                Optional<ClockRate> r = awaitRate(rate, o.speedUp());
+                if (r.isEmpty()) {
+                    err.println("Note: the autopilot sent no time_boot_ms within " + CLOCK_CHECK_GIVE_UP.toSeconds()
+                            + " s, so its clock rate could not be checked; flying anyway.");
+                } else if (!r.get().matches()) {
+                    err.println(r.get().mismatch(o.speedUp()));
+                    return EXIT_NOT_STARTED;
+                }
+            }
+            n++;
+            FlightReport r = fly(companion, scheduler, telemetry, req, o.outDir(), out);
+            Path dir = o.outDir().resolve(req.alertId());
+            if (r.outcome() == FlightOutcome.COMPLETED) {
+                out.printf(Locale.ROOT, "%s: COMPLETED (%s)%s. Files in %s%n", req.alertId(), r.outcomeReason(),
+                        r.standOff() == null ? "" : "; " + r.standOff().sentence(), dir);
+            } else {
+                err.printf(Locale.ROOT, "%s: %s: %s.%s Report in %s%n", req.alertId(), r.outcome(), r.outcomeReason(),
+                        r.outcome() == FlightOutcome.REFUSED ? " Nothing was flown." : "",
+                        dir.resolve("report.json"));
+            }
+            allCompleted &= r.outcome() == FlightOutcome.COMPLETED;
+        }
+        if (lines == 0) {
+            err.println("No target: " + (o.targets().isEmpty() ? "standard input ended before any line" : "")
+                    + ". Give --target lat,lon, or one line 'lat,lon[,reason]' per target on standard input.");
+            return EXIT_NOT_STARTED;
+        }
+        return allCompleted && n > 0 ? EXIT_COMPLETED : EXIT_FLIGHT_NOT_COMPLETED;
+    }
+
+    /** Waits for the clock-rate measurement in wall time (its give-up is in companion time). */
+    private static Optional<ClockRate> awaitRate(CompletableFuture<Optional<ClockRate>> rate, double speedUp)
+            throws InterruptedException, ExecutionException {
+        long wallMs = (long) (2 * CLOCK_CHECK_GIVE_UP.toMillis() / speedUp) + 5000;
+        try {
+            return rate.get(wallMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.empty();
         }
     }
 
@@ -213,6 +267,7 @@ public final class CompanionMain {
         Path dir = outDir.resolve(req.alertId());
         Files.createDirectories(dir);
         ExecutorService fileThread = daemonThread("vigie-telemetry-file");
+        FlightReport r;
         try (KlvFileSink klv = new KlvFileSink(dir.resolve("flight.klv"));
              JsonLinesFileSink jsonl = new JsonLinesFileSink(dir.resolve("telemetry.jsonl"));
              MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(0)).sink(klv)
@@ -226,14 +281,12 @@ public final class CompanionMain {
                         new KlvFeed(streamer, CameraModel.of(60, 45))));
                 f.addListener(new FlightPrinter(out, scheduler.now(), 10));
                 streamer.start();
-                FlightReport r = f.report().get();
+                r = f.report().get();
                 streamer.stop();
                 // one more stream period so the terminal sample reaches the file
                 CompletableFuture<Void> lastPeriod = new CompletableFuture<>();
                 scheduler.schedule(Duration.ofMillis(300), () -> lastPeriod.complete(null));
                 lastPeriod.get(10, TimeUnit.SECONDS);
-                MapScenes.writeAll(dir, district, r);
-                return r;
             } catch (TimeoutException e) {
                 throw new ExecutionException("the scheduler stopped running", e);
             } finally {
@@ -244,6 +297,24 @@ public final class CompanionMain {
                 }
             }
         }
+        writeOutputs(dir, district, r);
+        return r;
+    }
+
+    /**
+     * A flight's files: all of them for a flight that started; for a dispatch refused before take-off only
+     * {@code report.json} (the KLV and telemetry files it opened are removed: they hold nothing flown).
+     */
+    static void writeOutputs(Path dir, District district, FlightReport r) throws IOException {
+        if (r.outcome() != FlightOutcome.REFUSED) {
+            MapScenes.writeAll(dir, district, r);
+            return;
+        }
+        Files.deleteIfExists(dir.resolve("flight.klv"));
+        Files.deleteIfExists(dir.resolve("telemetry.jsonl"));
+        Path tmp = dir.resolve(".report.json.tmp");
+        Files.writeString(tmp, ReportJson.write(r) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static ExecutorService daemonThread(String name) {
@@ -275,11 +346,24 @@ public final class CompanionMain {
         return a;
     }
 
+    /**
+     * A target line: {@code lat,lon[,reason]}, decimal degrees, latitude first.
+     *
+     * @param line      the line
+     * @param n         the flight's number, 1 for the first
+     * @param scheduler the clock, for generated alert ids
+     * @param onScene   time on scene
+     * @param requester who
+     * @param origin    from where
+     * @param alertId   the first flight's alert id (later ones get -2, -3, ...), or null for {@code CLI-<time>-<n>}
+     * @return the request
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
     static DispatchRequest parseTarget(String line, int n, RealtimeScheduler scheduler, Duration onScene,
-                                       String requester, String origin) {
+                                       String requester, String origin, @Nullable String alertId) {
         String[] parts = line.split(",", 3);
         if (parts.length < 2) {
-            throw new IllegalArgumentException("expected lat,lon[,reason]");
+            throw new IllegalArgumentException("expected lat,lon[,reason] (decimal degrees, latitude first)");
         }
         double lat;
         double lon;
@@ -287,15 +371,37 @@ public final class CompanionMain {
             lat = Double.parseDouble(parts[0].strip());
             lon = Double.parseDouble(parts[1].strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("latitude and longitude must be numbers");
+            throw new IllegalArgumentException("latitude and longitude must be decimal degrees, e.g. 48.8556,2.3654");
+        }
+        List<String> wrong = new ArrayList<>();
+        if (!(Math.abs(lat) <= 90)) {
+            wrong.add("latitude " + parts[0].strip() + " is not within -90..90");
+        }
+        if (!(Math.abs(lon) <= 180)) {
+            wrong.add("longitude " + parts[1].strip() + " is not within -180..180");
+        }
+        if (!wrong.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" and ", wrong));
         }
         String reason = parts.length > 2 && !parts[2].isBlank() ? parts[2].strip() : "dispatch from the command line";
-        String id = String.format(Locale.ROOT, "CLI-%d-%d", scheduler.now().getEpochSecond(), n);
+        String id = alertId != null ? (n == 1 ? alertId : alertId + "-" + n)
+                : String.format(Locale.ROOT, "CLI-%d-%d", scheduler.now().getEpochSecond(), n);
         return DispatchRequest.builder(id, lat, lon).priority(DispatchPriority.URGENT).reason(reason)
                 .onSceneTime(onScene).requester(requester, origin).build();
     }
 
+    /**
+     * Reads a district file: a Vigie GeoJSON district, or a QGroundControl {@code .plan}.
+     *
+     * @param file the file
+     * @return the validated district
+     * @throws IOException if it cannot be read ({@link DistrictFileProblem} says why in a sentence)
+     * @throws IllegalArgumentException if it is not a valid district (the feature and vertex named)
+     */
     static District readDistrict(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a folder");
+        }
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".plan")) {
             String text = org.vigie.geofence.io.Json.readFile(file);
@@ -314,9 +420,34 @@ public final class CompanionMain {
     }
 
     static String usage() {
-        return "usage: CompanionMain <connection: serial:///dev/ttyAMA0:921600 | udpin://0.0.0.0:14540 | "
-                + "tcpout://127.0.0.1:5760> <district.geojson|.plan> [--out DIR] [--preflight-timeout S] "
+        return "usage: CompanionMain <connection> <district.geojson|.plan> [--out DIR] [--preflight-timeout S] "
                 + "[--on-scene S] [--requester ID] [--origin TEXT] [--speedup N] [--target lat,lon]... "
-                + "[--telemetry-udp host:port]";
+                + "[--alert-id ID] [--telemetry-udp host:port] [--help]";
+    }
+
+    static String help() {
+        return usage() + "\n\n"
+                + "Flies dispatches over a district against a real autopilot, ArduCopter SITL or the simulator.\n\n"
+                + "  <connection>          where the autopilot is: serial:///dev/ttyAMA0:921600, udpin://0.0.0.0:14540,\n"
+                + "                        tcpout://127.0.0.1:5760 (SITL or SimMain), tcpin://0.0.0.0:5760\n"
+                + "  <district>            a district file (README, \"District files\"; samples in data/districts/)\n"
+                + "                        or a QGroundControl .plan\n"
+                + "  --target LAT,LON      a target, decimal degrees, latitude first; repeat for several. Without it,\n"
+                + "                        one 'lat,lon[,reason]' per line on standard input\n"
+                + "  --alert-id ID         the first flight's alert id (then ID-2, ID-3, ...); default CLI-<time>-<n>\n"
+                + "  --out DIR             output folder, default vigie-out: DIR/accountability.jsonl and, per flight,\n"
+                + "                        DIR/<alert id>/ report.json flight.geojson map.svg flight.klv telemetry.jsonl\n"
+                + "                        (a dispatch refused before take-off: report.json only)\n"
+                + "  --on-scene S          seconds on scene, 1..3600, default " + LauncherOptions.DEFAULT_ON_SCENE_S + "\n"
+                + "  --preflight-timeout S seconds PREFLIGHT waits for GPS, EKF and home, 1..3600, default "
+                + LauncherOptions.DEFAULT_PREFLIGHT_S + "\n"
+                + "  --requester ID        who dispatches (accountability), default cli-operator\n"
+                + "  --origin TEXT         from where (accountability), default 'CompanionMain on <host>'\n"
+                + "  --speedup N           the companion's clock rate, 1..1000, default 1: the same as the simulator's\n"
+                + "                        or SITL's --speedup (measured before the first flight; a mismatch is refused)\n"
+                + "  --telemetry-udp H:P   also send the telemetry lines as UDP datagrams to host:port\n"
+                + "  --help                this text\n\n"
+                + "Exit status: 0 every flight completed; 1 a flight was refused, aborted or failed, or a target line\n"
+                + "was unusable; 2 nothing was flown (bad option, district file, connection, clock rate, no target).";
     }
 }

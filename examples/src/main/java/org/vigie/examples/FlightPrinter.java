@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.vigie.dispatch.FlightPhase;
 import java.util.function.Consumer;
 import org.vigie.mission.FlightEvent;
 
@@ -28,7 +29,10 @@ final class FlightPrinter implements Consumer<FlightEvent> {
     @Override
     public void accept(FlightEvent e) {
         if (e instanceof FlightEvent.PhaseChanged p) {
-            out.printf(Locale.ROOT, "%s  %-9s %s%n", t(p.at()), p.to(), p.reason());
+            // the terminal ABORTED phase is also where a refused dispatch ends: the launcher's last line says which
+            String label = p.to() == FlightPhase.ABORTED ? (p.from().isAirborne() ? "STOPPED" : "NOT FLOWN")
+                    : p.to().toString();
+            out.printf(Locale.ROOT, "%s  %-9s %s%n", t(p.at()), label, p.reason());
         } else if (e instanceof FlightEvent.Progress p) {
             long s = Duration.between(start, p.at()).toSeconds();
             if (s - lastProgressS >= progressEveryS) {

@@ -47,7 +47,7 @@ import org.vigie.sim.SimVehicle;
  * The quick start: one complete dispatch flight with no hardware.
  *
  * <p>Starts the simulated ArduCopter in-process (on a {@link ManualScheduler} driven as fast as the machine allows,
- * shared with the companion), loads the real Paris quartier "Arsenal" from the bundled data, adds two exclusion zones
+ * shared with the companion, its clock starting at the wall-clock time of the run), loads the real Paris quartier "Arsenal" from the bundled data, adds two exclusion zones
  * (one a police cordon across the direct line, so the route bends around it) and a privacy zone, dispatches the
  * drone to Place des Vosges, prints each phase with a progress line, and writes to
  * the output folder (default {@code ./vigie-out}): {@code report.json}, {@code flight.geojson}, {@code map.svg},
@@ -79,6 +79,20 @@ public final class QuickStart {
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("usage: java -jar examples/target/vigie-quickstart.jar [OUTPUT-FOLDER]\n\n"
+                    + "Flies one dispatch over the quartier Arsenal against the embedded simulator and writes\n"
+                    + "report.json, flight.geojson, map.svg, flight.klv, telemetry.jsonl and accountability.jsonl into\n"
+                    + "OUTPUT-FOLDER (default vigie-out).\n\n"
+                    + "Exit status: 0 the flight completed; 1 it did not (a sentence says why); 2 bad arguments or an\n"
+                    + "output that cannot be written.");
+            System.exit(0);
+        }
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+            System.err.println("The quick start takes one optional argument, the output folder; got "
+                    + java.util.Arrays.toString(args) + " (--help says more)");
+            System.exit(2);
         }
         Path out = Path.of(args.length > 0 ? args[0] : "vigie-out");
         try {
@@ -143,9 +157,27 @@ public final class QuickStart {
      * @throws IOException if an output cannot be written
      */
     public static FlightReport run(Path out) throws IOException {
-        District district = demoDistrict();
+        return fly(out, demoDistrict(), PLACE_DES_VOSGES, "Place des Vosges", "PARIS-4-0001");
+    }
+
+    /**
+     * Flies one dispatch over any district against the embedded simulator (home 35 m AMSL, light wind, GPS noise)
+     * and writes the outputs, as {@link #run(Path)} does for the demo district.
+     *
+     * @param out      output folder
+     * @param district the district
+     * @param target   the dispatch target, inside the district
+     * @param place    the target's name, for the console
+     * @param alertId  the alert id
+     * @return the flight report
+     * @throws IOException if an output cannot be written
+     */
+    public static FlightReport fly(Path out, District district, GeoPoint target, String place, String alertId)
+            throws IOException {
         GeoPoint home = district.home();
-        ManualScheduler scheduler = new ManualScheduler();
+        // simulated time starts now, so that each run's accountability record and report carry when it ran
+        ManualScheduler scheduler = new ManualScheduler(java.time.Instant.now().truncatedTo(
+                java.time.temporal.ChronoUnit.MILLIS));
         InMemoryTransport[] pair = InMemoryTransport.pair("companion", "simulator");
         java.nio.file.Files.createDirectories(out);
         System.out.printf(Locale.ROOT, "Vigie quick start: district '%s' (%d exclusion zones, %d privacy zone), home %s%n",
@@ -178,13 +210,12 @@ public final class QuickStart {
                     256);
             streamer.start();
             scheduler.advance(Duration.ofSeconds(2));
-            DispatchRequest request = DispatchRequest.builder("PARIS-4-0001", PLACE_DES_VOSGES.latDeg(),
-                            PLACE_DES_VOSGES.lonDeg())
-                    .priority(DispatchPriority.URGENT).reason("emergency button pressed, Place des Vosges")
+            DispatchRequest request = DispatchRequest.builder(alertId, target.latDeg(), target.lonDeg())
+                    .priority(DispatchPriority.URGENT).reason("emergency button pressed, " + place)
                     .onSceneTime(Duration.ofSeconds(60)).requester("operator-17", "Paris dispatch centre, console 3")
                     .build();
-            System.out.printf(Locale.ROOT, "Dispatch %s to Place des Vosges (%s) by %s: %s%n", request.alertId(),
-                    PLACE_DES_VOSGES.latLonText(), request.requesterId(), request.reason());
+            System.out.printf(Locale.ROOT, "Dispatch %s to %s (%s) by %s: %s%n", request.alertId(), place,
+                    target.latLonText(), request.requesterId(), request.reason());
             Flight flight = companion.dispatch(request);
             flight.addListener(new FlightPrinter(System.out, scheduler.now(), 10));
             scheduler.advanceUntil(() -> flight.report().isDone(), Duration.ofMillis(100), Duration.ofMinutes(30));

@@ -32,6 +32,10 @@ public final class RouterMain {
      * @throws Exception if a transport cannot be opened
      */
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(help());
+            return;
+        }
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);
@@ -68,6 +72,21 @@ public final class RouterMain {
         System.exit(2);
     }
 
+    /** @return the help: usage, options, exit status */
+    static String help() {
+        return usage() + "\n\n"
+                + "Routes MAVLink between an autopilot, ground stations and onboard programs (see the README).\n\n"
+                + "  CONNECTION            an endpoint, as MAVSDK writes it: serial:///dev/ttyAMA0:921600,\n"
+                + "                        udpin://0.0.0.0:14550, udpout://10.0.0.5:14550, tcpin://0.0.0.0:5760, ...\n"
+                + "  --udp-pack-bytes N    pack the frames of a burst into UDP datagrams of at most N bytes\n"
+                + "                        (default 1200; 0: one frame per datagram)\n"
+                + "  --udp-coalesce-us N   under load, wait N microseconds between UDP read bursts (default 100;\n"
+                + "                        0: read every datagram at once)\n"
+                + "  --help                this text\n\n"
+                + "Exit status: 2 bad arguments or an endpoint that cannot be opened; otherwise it runs until\n"
+                + "stopped (Ctrl-C).";
+    }
+
     /** @return the one-line usage text */
     static String usage() {
         return "usage: RouterMain [--udp-pack-bytes N] [--udp-coalesce-us N] CONNECTION CONNECTION..."
@@ -98,7 +117,7 @@ public final class RouterMain {
                 String a = args[i];
                 if (a.equals("--udp-pack-bytes") || a.equals("--udp-coalesce-us")) {
                     if (i + 1 == args.length) {
-                        throw new IllegalArgumentException(a + " needs a value");
+                        throw new IllegalArgumentException(a + " needs a value (a whole number)");
                     }
                     long v;
                     try {
@@ -115,7 +134,7 @@ public final class RouterMain {
                         coalesceMicros = v;
                     }
                 } else if (a.startsWith("--")) {
-                    throw new IllegalArgumentException("unknown option " + a);
+                    throw new IllegalArgumentException("unknown option " + a + " (--help lists the options)");
                 } else {
                     connections.add(a);
                 }

@@ -27,7 +27,7 @@ class RouterMainTest {
         assertThatThrownBy(() -> RouterMain.CommandLine.parse(new String[] {"udpin://0.0.0.0:14550"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two connections");
         assertThatThrownBy(() -> RouterMain.CommandLine.parse(new String[] {"--udp-pack-bytes"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("--udp-pack-bytes needs a value");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--udp-pack-bytes needs a value (a whole number)");
         assertThatThrownBy(() -> RouterMain.CommandLine.parse(new String[] {"--udp-coalesce-us", "lots", "a", "b"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lots'");
         assertThatThrownBy(() -> RouterMain.CommandLine.parse(new String[] {"--udp-pack-bytes", "-5", "a", "b"}))
@@ -35,12 +35,18 @@ class RouterMainTest {
         assertThatThrownBy(() -> RouterMain.CommandLine.parse(new String[] {"--udp-pack-bytes", "10", "a", "b"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("udpPackBytes");
         assertThatThrownBy(() -> RouterMain.CommandLine.parse(new String[] {"--fast", "a", "b"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --fast");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown option --fast (--help lists the options)");
     }
 
     @Test
     void theUsageNamesTheOptionsAndAnExample() {
         assertThat(RouterMain.usage()).startsWith("usage: RouterMain [--udp-pack-bytes N] [--udp-coalesce-us N]")
                 .contains("udpin://0.0.0.0:14550");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        org.assertj.core.api.Assertions.assertThat(RouterMain.help()).contains("--udp-pack-bytes",
+                "--udp-coalesce-us", "--help", "Exit status");
     }
 }

@@ -311,9 +311,17 @@ final class CommandHandler {
                 .progress(0).resultParam2(0).targetSystem(f.sysId()).targetComponent(f.compId()).build();
     }
 
+    /**
+     * ArduCopter 4.7's capabilities as captured (0xfbef) without MAV_PROTOCOL_CAPABILITY_FTP (0x20): the simulator
+     * does not serve MAVFTP, so it does not advertise it, and a ground station reads the parameters with
+     * PARAM_REQUEST_LIST at once instead of waiting for FTP to time out. The PX4 flavour leaves it out too.
+     */
+    static final long ARDUCOPTER_CAPABILITIES = 0xfbefL & ~0x20L;
+
     private AutopilotVersion autopilotVersion() {
         boolean ardu = config.flavour() == Flavour.ARDUCOPTER;
-        return AutopilotVersion.builder().capabilities(EnumValue.create(ardu ? 0xfbef : 0xe4ef))
+        return AutopilotVersion.builder().capabilities(EnumValue.create((int) (ardu ? ARDUCOPTER_CAPABILITIES
+                        : 0xe4efL & ~0x20L)))
                 .flightSwVersion(ardu ? 0x04070000L : 0x010e00ffL).middlewareSwVersion(0).osSwVersion(0)
                 .boardVersion(0).flightCustomVersion("c9f8a98b".getBytes(StandardCharsets.US_ASCII))
                 .middlewareCustomVersion(new byte[8]).osCustomVersion(new byte[8]).vendorId(0).productId(0)

@@ -51,8 +51,11 @@ public final class SimParams {
     public SimParams() {}
 
     /**
-     * ArduCopter 4.7 defaults relevant to a dispatch drone (fence, avoidance, navigation speeds, RTL, landing,
-     * battery, failsafes) plus the sensor parameters ArduCopter announces at boot.
+     * ArduCopter 4.7's whole parameter table (1,354 names, types and defaults, in its index order, from
+     * {@code arducopter-4.7-params.tsv}), then the values the simulator flies by: those relevant to a dispatch drone
+     * (fence, avoidance, navigation speeds, RTL, landing, battery, failsafes) and the sensor parameters ArduCopter
+     * announces at boot, set as below (a name already in the table keeps its index; MNT1_PITCH_MIN/MAX, the
+     * simulated gimbal's, are added at the end).
      *
      * @param sysId MAV_SYSID
      * @param batteryCapacityMah BATT_CAPACITY
@@ -60,6 +63,13 @@ public final class SimParams {
      */
     public static SimParams arduCopterDefaults(int sysId, int batteryCapacityMah) {
         SimParams p = new SimParams();
+        ParamTable.defineAll(p, ParamTable.ARDUCOPTER_4_7);
+        defineFlownBy(p, sysId, batteryCapacityMah);
+        return p;
+    }
+
+    /** The parameters the simulator flies by, with its values (ArduCopter's names). */
+    private static void defineFlownBy(SimParams p, int sysId, int batteryCapacityMah) {
         p.define("FORMAT_VERSION", INT16, 120);
         p.define("MAV_SYSID", INT16, sysId);
         p.define("MAV_GCS_SYSID", INT16, 255);
@@ -118,7 +128,7 @@ public final class SimParams {
         p.define("WPNAV_ACCEL_Z", REAL32, 100);
         p.define("WP_YAW_BEHAVIOR", INT8, 2);
         p.define("RTL_ALT", INT32, 1500);
-        p.define("RTL_ALT_FINAL", INT32, 0);
+        p.define("RTL_ALT_FINAL", INT16, 0);
         p.define("RTL_LOIT_TIME", INT32, 5000);
         p.define("RTL_SPEED", INT16, 0);
         p.define("RTL_CLIMB_MIN", INT16, 0);
@@ -160,11 +170,11 @@ public final class SimParams {
         p.define("STAT_BOOTCNT", INT16, 1);
         p.define("STAT_RUNTIME", INT32, 0);
         p.define("STAT_FLTTIME", INT32, 0);
-        return p;
     }
 
     /**
-     * The PX4 flavour's table: the ArduCopter table (the simulator's behaviour reads it) plus PX4's own names for what
+     * The PX4 flavour's table: the ArduCopter parameters the simulator flies by (its behaviour reads them; not
+     * ArduCopter's whole table) plus PX4's own names for what
      * a companion sets or reads, kept in step by {@link SimVehicle}: MAV_SYS_ID, GF_ACTION, GF_MAX_HOR_DIST,
      * GF_MAX_VER_DIST, MPC_XY_CRUISE, MPC_Z_VEL_MAX_UP, MPC_Z_VEL_MAX_DN, MPC_LAND_SPEED, MIS_TAKEOFF_ALT,
      * NAV_ACC_RAD, RTL_RETURN_ALT, COM_DISARM_LAND, BAT1_CAPACITY.
@@ -174,7 +184,8 @@ public final class SimParams {
      * @return the table
      */
     public static SimParams px4Defaults(int sysId, int batteryCapacityMah) {
-        SimParams p = arduCopterDefaults(sysId, batteryCapacityMah);
+        SimParams p = new SimParams();
+        defineFlownBy(p, sysId, batteryCapacityMah);
         p.define("MAV_SYS_ID", INT32, sysId);
         p.define("GF_ACTION", INT32, 1);
         p.define("GF_MAX_HOR_DIST", REAL32, 0);

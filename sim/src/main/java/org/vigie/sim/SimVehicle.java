@@ -587,6 +587,39 @@ public final class SimVehicle implements AutoCloseable {
         });
     }
 
+    /**
+     * A ground station opened a new session (a TCP client connected): posted to the event thread. While disarmed the
+     * battery is charged full again unless {@code keepBattery}, so every session's flight starts as the first did;
+     * with {@code bootNow}, the vehicle boots again at once (time_boot_ms from 0, readiness timeline from the start),
+     * as ArduCopter SITL boots only once its first client connects.
+     *
+     * @param keepBattery keep the state of charge the last session left
+     * @param bootNow boot again now
+     */
+    void newSession(boolean keepBattery, boolean bootNow) {
+        scheduler.execute(() -> {
+            if (state.closed || state.armed) {
+                return;
+            }
+            if (!keepBattery) {
+                setBatteryRemaining(1.0);
+            }
+            if (bootNow) {
+                boot();
+            }
+        });
+    }
+
+    /** @return milliseconds since the last boot (event thread) */
+    long timeBootMs() {
+        return state.bootMs();
+    }
+
+    /** @return the state of charge, [0, 1] (event thread) */
+    double batteryRemaining() {
+        return flight.remainingFraction();
+    }
+
     /** Loses or regains the GPS. */
     void setGpsLost(boolean lost) {
         state.gpsLostFault = lost;

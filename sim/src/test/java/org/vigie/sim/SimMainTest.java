@@ -22,7 +22,7 @@ class SimMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--connect is required");
         err.reset();
         assertThat(run(err, "--connect", "tcpin://127.0.0.1:0", "--sysid", "300")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("systemId must be 1..255, was 300");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--sysid must be a whole number 1..255, was 300");
         err.reset();
         assertThat(run(err, "--connect", "tcpin://127.0.0.1:0", "--home", "48.8,2.3")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--home needs lat,lon,altAmslM");
@@ -33,7 +33,13 @@ class SimMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--flavour must be arducopter or px4");
         err.reset();
         assertThat(run(err, "--frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--frobnicate'");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--frobnicate' (--help lists the options)");
+        err.reset();
+        assertThat(run(err, "--connect", "tcpin://127.0.0.1:0", "--seed", "x1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--seed must be a whole number, was 'x1'");
+        err.reset();
+        assertThat(run(err, "--connect", "tcpin://127.0.0.1:0", "--home", "91,2.3,35")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--home latitude must be within -90..90");
     }
 
     @Test
@@ -47,6 +53,16 @@ class SimMainTest {
         assertThat(o.speedUp()).isEqualTo(10);
         assertThatThrownBy(() -> SimMain.parse(new String[] {"--connect", "x", "--speedup", "0"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--speedup");
+    }
+
+    @Test
+    void helpPrintsEveryOptionAndExitsZero() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = SimMain.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), false);
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--connect", "--home", "--sysid", "--flavour",
+                "--speedup", "--seed", "--fast-boot", "--keep-battery", "--boot-on-connect", "Exit status");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -38,12 +39,17 @@ import org.vigie.geofence.zone.PrivacyZone;
  *   <li>{@code "privacy"}: a Polygon with a {@code name}.</li>
  * </ul>
  * A feature with another role (a {@code "target"} point, a button, a note) is not part of the district: it is ignored
- * with a WARN log naming it, so one file can carry a district and its targets. A feature with no role is refused.
+ * with a WARN log naming it, so one file can carry a district and its targets; the {@code target}, {@code planned} and
+ * {@code flown} features of a flight's {@code flight.geojson} are skipped silently, so that file reads back as the
+ * district flown. A feature with no role is refused, with a hint when the file is the Paris quartiers data. The
+ * format, with units, winding and limits, is documented in the README ("District files").
  * Stateless and thread-safe.
  */
 public final class GeoJsonDistricts {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeoJsonDistricts.class);
+    /** The roles of a flight's {@code flight.geojson} beside its district: skipped without a warning. */
+    private static final java.util.Set<String> FLIGHT_ROLES = java.util.Set.of("target", "planned", "flown");
 
     private GeoJsonDistricts() {
     }
@@ -147,13 +153,14 @@ public final class GeoJsonDistricts {
                 privacyFeatures.add(feature);
                 privacy.add(new PrivacyZone(fname != null ? fname : "privacy " + i,
                         GeoJsonGeometry.polygon(f.get("geometry"), feature).shell()));
+            } else if (role instanceof String other && FLIGHT_ROLES.contains(other)) {
+                LOG.debug("{}: part of a flight file, not of its district: skipped", feature);
             } else if (role instanceof String other && !other.isBlank()) {
                 // a file that also carries other things (targets, buttons, notes) is still a district file
                 LOG.warn("{}: role '{}' is not a district role (inclusion, exclusion, privacy, home): ignored",
                         feature, other);
             } else {
-                throw new InvalidDistrictException(feature, -1, "unknown role " + role
-                        + " (expected inclusion, exclusion, privacy or home)");
+                throw new InvalidDistrictException(feature, -1, missingRole(role, props));
             }
         }
         if (inclusion == null) {
@@ -186,6 +193,19 @@ public final class GeoJsonDistricts {
                     privacyFeatures), e.vertexIndex(),
                     Objects.requireNonNull(e.getMessage(), "message").substring(e.feature().length() + 2));
         }
+    }
+
+    /** What is wrong with a feature's role, and how to fix it. */
+    private static String missingRole(@Nullable Object role, Map<String, Object> props) {
+        if (role == null && props.containsKey("l_qu")) {
+            return "this is the Paris quartiers data (one feature per quartier, no roles), not a district file: make a"
+                    + " district from one quartier with `java -cp examples/target/vigie-quickstart.jar"
+                    + " org.vigie.examples.DistrictMain Arsenal > arsenal.geojson`, or use a sample in data/districts/";
+        }
+        String was = role == null ? "no \"role\" property" : "role " + role + " is not text";
+        return was + ": every feature of a district file needs a role: inclusion (the district's Polygon), home (a"
+                + " Point), exclusion (a Polygon, or a Point with radius_m) or privacy (a Polygon); see the README's"
+                + " \"District files\"";
     }
 
     /** Maps the builder's feature names ("inclusion", "exclusion #2 'X'") to the file's ("feature #5 'X' ..."). */
@@ -238,6 +258,7 @@ public final class GeoJsonDistricts {
             g.writeNumberField("vertical_margin_m", d.verticalMarginM());
             g.writeNumberField("transit_altitude_rel_m", d.transitAltitudeRelM());
             g.writeNumberField("on_scene_altitude_rel_m", d.onSceneAltitudeRelM());
+            g.writeNumberField("max_extent_m", d.maxExtentM());
             endProperties(g);
             GeoJsonGeometry.writePolygon(g, d.inclusion());
             g.writeEndObject();

@@ -56,7 +56,7 @@ class GeoJsonDistrictsTest {
         String noRole = HEAD + "{\"type\":\"Feature\",\"properties\":{\"kind\":\"inclusion\"},"
                 + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[2.35,48.85]}}]}";
         assertThatThrownBy(() -> GeoJsonDistricts.read(noRole)).isInstanceOf(InvalidDistrictException.class)
-                .hasMessageContaining("unknown role null (expected inclusion, exclusion, privacy or home)");
+                .hasMessageContaining("no \"role\" property: every feature of a district file needs a role: inclusion");
     }
 
     @Test

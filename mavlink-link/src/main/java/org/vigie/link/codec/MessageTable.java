@@ -4,9 +4,9 @@ import io.dronefleet.mavlink.MavlinkDialect;
 import io.dronefleet.mavlink.annotations.MavlinkFieldInfo;
 import io.dronefleet.mavlink.annotations.MavlinkMessageInfo;
 import io.dronefleet.mavlink.ardupilotmega.ArdupilotmegaDialect;
+import io.dronefleet.mavlink.minimal.MinimalDialect;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * What the codec knows about each message id of a dialect: CRC_EXTRA, payload lengths, the dronefleet class, and the
  * wire offsets of {@code target_system} / {@code target_component} (used by the router without decoding).
  *
- * <p>Built once from dronefleet's generated classes (dialect ardupilotmega, which includes common and minimal).
+ * <p>Read from dronefleet's generated classes (dialect ardupilotmega, which includes common and minimal), one message
+ * id at a time, the first time that id is looked up: loading and reflecting over all of the dialect's ~750 classes
+ * took most of a second (several under load) before a link could send its first HEARTBEAT, which needs one entry.
+ * The minimal dialect (HEARTBEAT, PROTOCOL_VERSION) is answered without instantiating the full dialect at all.
  * Immutable and thread-safe after construction. Lookups are array reads: no allocation.
  */
 public final class MessageTable {
@@ -24,72 +27,35 @@ public final class MessageTable {
     /** Returned by offset lookups when a message has no such field. */
     public static final int NONE = -1;
 
-    private static final MessageTable ARDUPILOTMEGA = new MessageTable(new ArdupilotmegaDialect());
+    /** Ids scanned: 0..MAX_ID (every id dronefleet's dialects define). */
+    private static final int MAX_ID = 0xFFFF;
 
-    private final int maxId;
-    private final short[] crcExtra;      // -1 unknown
-    private final short[] minLength;     // length without extensions (MAVLink 1 length)
-    private final short[] maxLength;     // full length with extensions
-    private final short[] targetSystemOffset;
-    private final short[] targetComponentOffset;
-    private final Class<?>[] types;
-    private final List<List<FieldLayout>> layouts;
+    private static final MessageTable ARDUPILOTMEGA = new MessageTable(new LazyDialect(ArdupilotmegaDialect::new),
+            new MinimalDialect());
+
+    /** One message id, read once; immutable, so it is published safely through the racy array below. */
+    private record Entry(int crcExtra, int minLength, int maxLength, int targetSystemOffset,
+                         int targetComponentOffset, @Nullable Class<?> type, List<FieldLayout> layout) {
+        static final Entry UNKNOWN = new Entry(-1, -1, -1, NONE, NONE, null, List.of());
+    }
+
+    private final MavlinkDialect dialect;
+    private final @Nullable MavlinkDialect firstTry;
+    /** Filled on first lookup of each id; a race computes the same entry twice, harmlessly. */
+    private final @Nullable Entry[] entries = new Entry[MAX_ID + 1];
 
     /**
-     * Builds the table for a dronefleet dialect.
+     * A table for a dronefleet dialect; each id is read from it on its first lookup.
      *
-     * @param dialect the dialect; message ids 0..65535 are scanned
+     * @param dialect the dialect; message ids 0..65535
      */
     public MessageTable(MavlinkDialect dialect) {
-        Objects.requireNonNull(dialect, "dialect");
-        int max = 0;
-        List<Class<?>> found = new ArrayList<>();
-        for (int id = 0; id <= 0xFFFF; id++) {
-            if (dialect.supports(id)) {
-                Class<?> c = dialect.resolve(id);
-                if (c != null && c.getAnnotation(MavlinkMessageInfo.class) != null) {
-                    found.add(c);
-                    max = Math.max(max, id);
-                }
-            }
-        }
-        maxId = max;
-        crcExtra = new short[max + 1];
-        minLength = new short[max + 1];
-        maxLength = new short[max + 1];
-        targetSystemOffset = new short[max + 1];
-        targetComponentOffset = new short[max + 1];
-        types = new Class<?>[max + 1];
-        List<List<FieldLayout>> lay = new ArrayList<>(java.util.Collections.nCopies(max + 1, List.of()));
-        Arrays.fill(crcExtra, (short) -1);
-        Arrays.fill(targetSystemOffset, (short) NONE);
-        Arrays.fill(targetComponentOffset, (short) NONE);
-        for (Class<?> c : found) {
-            MavlinkMessageInfo info = c.getAnnotation(MavlinkMessageInfo.class);
-            int id = info.id();
-            crcExtra[id] = (short) (info.crc() & 0xFF);
-            types[id] = c;
-            List<Field> fields = fields(c);
-            int offset = 0;
-            int min = 0;
-            List<FieldLayout> fl = new ArrayList<>();
-            for (Field f : fields) {
-                fl.add(new FieldLayout(f.name, offset, f.size, f.unit, f.size / f.unit, f.extension, f.javaType));
-                if (f.name.equals("targetSystem")) {
-                    targetSystemOffset[id] = (short) offset;
-                } else if (f.name.equals("targetComponent")) {
-                    targetComponentOffset[id] = (short) offset;
-                }
-                offset += f.size;
-                if (!f.extension) {
-                    min = offset;
-                }
-            }
-            minLength[id] = (short) min;
-            maxLength[id] = (short) offset;
-            lay.set(id, List.copyOf(fl));
-        }
-        layouts = List.copyOf(lay);
+        this(dialect, null);
+    }
+
+    private MessageTable(MavlinkDialect dialect, @Nullable MavlinkDialect firstTry) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.firstTry = firstTry;
     }
 
     /**
@@ -101,6 +67,48 @@ public final class MessageTable {
         return ARDUPILOTMEGA;
     }
 
+    private Entry entry(int msgId) {
+        if (msgId < 0 || msgId > MAX_ID) {
+            return Entry.UNKNOWN;
+        }
+        Entry e = entries[msgId];
+        if (e == null) {
+            e = read(msgId);
+            entries[msgId] = e;
+        }
+        return e;
+    }
+
+    private Entry read(int id) {
+        MavlinkDialect d = firstTry != null && firstTry.supports(id) ? firstTry : dialect;
+        if (!d.supports(id)) {
+            return Entry.UNKNOWN;
+        }
+        Class<?> c = d.resolve(id);
+        if (c == null || c.getAnnotation(MavlinkMessageInfo.class) == null) {
+            return Entry.UNKNOWN;
+        }
+        MavlinkMessageInfo info = c.getAnnotation(MavlinkMessageInfo.class);
+        int ts = NONE;
+        int tc = NONE;
+        int offset = 0;
+        int min = 0;
+        List<FieldLayout> fl = new ArrayList<>();
+        for (Field f : fields(c)) {
+            fl.add(new FieldLayout(f.name, offset, f.size, f.unit, f.size / f.unit, f.extension, f.javaType));
+            if (f.name.equals("targetSystem")) {
+                ts = offset;
+            } else if (f.name.equals("targetComponent")) {
+                tc = offset;
+            }
+            offset += f.size;
+            if (!f.extension) {
+                min = offset;
+            }
+        }
+        return new Entry(info.crc() & 0xFF, min, offset, ts, tc, c, List.copyOf(fl));
+    }
+
     /**
      * Whether the dialect defines this message id.
      *
@@ -108,7 +116,7 @@ public final class MessageTable {
      * @return true if known
      */
     public boolean known(int msgId) {
-        return msgId >= 0 && msgId <= maxId && crcExtra[msgId] >= 0;
+        return entry(msgId).crcExtra() >= 0;
     }
 
     /**
@@ -118,7 +126,7 @@ public final class MessageTable {
      * @return 0..255, or -1 if unknown
      */
     public int crcExtra(int msgId) {
-        return msgId >= 0 && msgId <= maxId ? crcExtra[msgId] : -1;
+        return entry(msgId).crcExtra();
     }
 
     /**
@@ -128,7 +136,7 @@ public final class MessageTable {
      * @return bytes, or -1 if unknown
      */
     public int minPayloadLength(int msgId) {
-        return known(msgId) ? minLength[msgId] : -1;
+        return entry(msgId).minLength();
     }
 
     /**
@@ -138,7 +146,7 @@ public final class MessageTable {
      * @return bytes, or -1 if unknown
      */
     public int maxPayloadLength(int msgId) {
-        return known(msgId) ? maxLength[msgId] : -1;
+        return entry(msgId).maxLength();
     }
 
     /**
@@ -148,7 +156,7 @@ public final class MessageTable {
      * @return byte offset, or {@link #NONE}
      */
     public int targetSystemOffset(int msgId) {
-        return msgId >= 0 && msgId <= maxId ? targetSystemOffset[msgId] : NONE;
+        return entry(msgId).targetSystemOffset();
     }
 
     /**
@@ -158,7 +166,7 @@ public final class MessageTable {
      * @return byte offset, or {@link #NONE}
      */
     public int targetComponentOffset(int msgId) {
-        return msgId >= 0 && msgId <= maxId ? targetComponentOffset[msgId] : NONE;
+        return entry(msgId).targetComponentOffset();
     }
 
     /**
@@ -168,7 +176,7 @@ public final class MessageTable {
      * @return the class, or null if unknown
      */
     public @Nullable Class<?> type(int msgId) {
-        return known(msgId) ? types[msgId] : null;
+        return entry(msgId).type();
     }
 
     /**
@@ -192,20 +200,7 @@ public final class MessageTable {
      * @return a new array of ids
      */
     public int[] knownIds() {
-        int n = 0;
-        for (int i = 0; i <= maxId; i++) {
-            if (crcExtra[i] >= 0) {
-                n++;
-            }
-        }
-        int[] ids = new int[n];
-        n = 0;
-        for (int i = 0; i <= maxId; i++) {
-            if (crcExtra[i] >= 0) {
-                ids[n++] = i;
-            }
-        }
-        return ids;
+        return java.util.stream.IntStream.rangeClosed(0, MAX_ID).filter(this::known).toArray();
     }
 
     /**
@@ -230,7 +225,47 @@ public final class MessageTable {
      * @return immutable list of fields, empty if the id is unknown
      */
     public List<FieldLayout> fieldLayout(int msgId) {
-        return known(msgId) ? layouts.get(msgId) : List.of();
+        return entry(msgId).layout();
+    }
+
+    /** A dialect made the first time it is asked anything (the full dialect loads every message class). */
+    @SuppressWarnings("rawtypes") // dronefleet's MavlinkDialect interface is declared with raw Class types
+    private static final class LazyDialect implements MavlinkDialect {
+        private final java.util.function.Supplier<MavlinkDialect> factory;
+        private volatile @Nullable MavlinkDialect dialect;
+
+        LazyDialect(java.util.function.Supplier<MavlinkDialect> factory) {
+            this.factory = factory;
+        }
+
+        private MavlinkDialect get() {
+            MavlinkDialect d = dialect;
+            if (d == null) {
+                d = factory.get();
+                dialect = d;
+            }
+            return d;
+        }
+
+        @Override
+        public String name() {
+            return get().name();
+        }
+
+        @Override
+        public boolean supports(int messageId) {
+            return get().supports(messageId);
+        }
+
+        @Override
+        public Class resolve(int messageId) {
+            return get().resolve(messageId);
+        }
+
+        @Override
+        public java.util.List<Class> messageTypes() {
+            return get().messageTypes();
+        }
     }
 
     private record Field(String name, int size, int unit, int position, boolean extension, Class<?> javaType) {}

@@ -81,7 +81,7 @@ abstract class AbstractTransport implements Transport {
             return;
         }
         if (state == TransportState.CONNECTED) {
-            LOG.info("{}: connected ({})", description, detail);
+            LOG.info("{}: {}", description, detail);
         } else if (state == TransportState.RECONNECTING) {
             LOG.warn("{}: lost, reconnecting ({})", description, detail);
         }

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class TcpServerTransport extends AbstractTransport {
     private final Selector selector;
     private final Object clientsLock = new Object();
     private volatile NioStream[] clients = new NioStream[0];
+    private volatile Function<String, byte[]> onAccept = peer -> new byte[0];
 
     /**
      * Binds and listens.
@@ -66,6 +68,17 @@ public final class TcpServerTransport extends AbstractTransport {
         this.server = ch;
         this.selector = sel;
         this.local = (InetSocketAddress) ch.getLocalAddress();
+    }
+
+    /**
+     * Sets what happens when a client connects: {@code greeter} is called on the reader thread with the client's
+     * address before any of its bytes are read, and what it returns is sent to that client alone, before anything
+     * else (an autopilot's boot banner; an empty array for nothing). Set it before {@link #start}.
+     *
+     * @param greeter the client's address to the bytes it gets first; it must return quickly and not throw
+     */
+    public void onAccept(Function<String, byte[]> greeter) {
+        this.onAccept = Objects.requireNonNull(greeter, "greeter");
     }
 
     /** @return the bound address (with the actual port when bound to port 0) */
@@ -146,6 +159,10 @@ public final class TcpServerTransport extends AbstractTransport {
             String peer = String.valueOf(c.getRemoteAddress());
             NioStream s = new NioStream(c, key, options.tcpSendBufferBytes(), peer);
             key.attach(s);
+            byte[] greeting = onAccept.apply(peer);
+            if (greeting.length > 0) {
+                s.send(greeting, 0, greeting.length);
+            }
             synchronized (clientsLock) {
                 NioStream[] cur = clients;
                 NioStream[] next = java.util.Arrays.copyOf(cur, cur.length + 1);

@@ -28,15 +28,17 @@ public final class AccountabilityLog implements AutoCloseable {
 
     private final List<AccountabilityRecord> records = new ArrayList<>();
     private final @Nullable Writer writer;
+    private final java.time.@Nullable Clock wallClock;
     private int writeFailures;
 
-    private AccountabilityLog(@Nullable Writer writer) {
+    private AccountabilityLog(@Nullable Writer writer, java.time.@Nullable Clock wallClock) {
         this.writer = writer;
+        this.wallClock = wallClock;
     }
 
     /** @return a log kept in memory only */
     public static AccountabilityLog inMemory() {
-        return new AccountabilityLog(null);
+        return new AccountabilityLog(null, null);
     }
 
     /**
@@ -47,12 +49,26 @@ public final class AccountabilityLog implements AutoCloseable {
      * @throws IOException if the file cannot be opened for appending
      */
     public static AccountabilityLog appendingTo(Path file) throws IOException {
+        return appendingTo(file, null);
+    }
+
+    /**
+     * As {@link #appendingTo(Path)}, and each line also says when it was written by {@code wallClock}
+     * ({@code "recordedAt"}): a companion whose scheduler runs faster than real time (a simulation at a speed-up)
+     * stamps its records ({@code "at"}) in simulated time, ahead of the real clock.
+     *
+     * @param file      the log file
+     * @param wallClock the real clock, or null for none
+     * @return the log
+     * @throws IOException if the file cannot be opened for appending
+     */
+    public static AccountabilityLog appendingTo(Path file, java.time.@Nullable Clock wallClock) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         return new AccountabilityLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE), wallClock);
     }
 
     /**
@@ -64,7 +80,11 @@ public final class AccountabilityLog implements AutoCloseable {
         records.add(java.util.Objects.requireNonNull(r, "record"));
         if (writer != null) {
             try {
-                writer.write(toJson(r));
+                String line = toJson(r);
+                if (wallClock != null) {
+                    line = line.substring(0, line.length() - 1) + ",\"recordedAt\":\"" + wallClock.instant() + "\"}";
+                }
+                writer.write(line);
                 writer.write('\n');
                 writer.flush();
             } catch (IOException | UncheckedIOException e) {

@@ -26,13 +26,16 @@ public final class MapScenes {
     /**
      * @param district the district flown in
      * @param report   the flight report (tracks and final target)
-     * @return the scene: district, exclusions (circles as 36-gons), privacy zones, home, target, tracks
+     * @return the scene: district, exclusions (circles as 36-gons), privacy zones, their names, home, target, tracks
      */
     public static MapScene of(District district, FlightReport report) {
         List<LatLon> inclusion = ring(district.inclusion().shell());
         List<List<LatLon>> exclusions = new ArrayList<>();
+        List<String> exclusionNames = new ArrayList<>();
+        List<String> privacyNames = new ArrayList<>();
         LocalFrame frame = district.geofence().frame();
         for (ExclusionZone z : district.exclusions()) {
+            exclusionNames.add(z.name());
             if (z instanceof PolygonExclusion p) {
                 exclusions.add(ring(p.ring()));
             } else if (z instanceof CircleExclusion c) {
@@ -50,11 +53,12 @@ public final class MapScenes {
         List<List<LatLon>> privacy = new ArrayList<>();
         for (PrivacyZone p : district.privacyZones()) {
             privacy.add(ring(p.ring()));
+            privacyNames.add(p.name());
         }
         GeoPoint h = district.home();
         return new MapScene(district.name(), inclusion, exclusions, privacy, new LatLon(h.latDeg(), h.lonDeg()),
                 List.of(new LatLon(report.targetLatDeg(), report.targetLonDeg())), report.plannedRoutes(),
-                report.flownTrack());
+                report.flownTrack(), exclusionNames, privacyNames, district);
     }
 
     private static List<LatLon> ring(List<GeoPoint> pts) {

@@ -8,8 +8,9 @@ import org.vigie.mission.TrackPoint;
 
 /**
  * Draws a {@link MapScene} as a standalone SVG 1.1 document any browser opens: district in light green, exclusion
- * zones hatched red, privacy zones purple, planned route dashed blue, flown track solid orange, home and targets as
- * markers, a 100 m scale bar and a legend. Projection: local equirectangular around the district's centre (metres,
+ * zones hatched red and privacy zones purple, each labelled with its name; the flown track solid orange and wide, the
+ * planned route dashed blue on a white casing drawn over it (so both stay visible where they coincide); home and
+ * targets as markers, a 100 m scale bar and a legend that says which line is which. Projection: local equirectangular around the district's centre (metres,
  * north up), accurate to well under a pixel at district scale. Stateless, thread-safe.
  */
 public final class SvgMap {
@@ -57,17 +58,27 @@ public final class SvgMap {
                 + " stroke-width=\"3\"/></pattern></defs>\n");
         sb.append(f("<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#fafafa\"/>\n", WIDTH_PX, height));
         sb.append(polygon(pr, s.inclusion(), "#e8f5e9", "#2e7d32", 2, "district"));
-        for (List<LatLon> r : s.exclusions()) {
-            sb.append(polygon(pr, r, "url(#hatch)", "#c62828", 2, "exclusion"));
+        for (int i = 0; i < s.exclusions().size(); i++) {
+            sb.append(polygon(pr, s.exclusions().get(i), "url(#hatch)", "#c62828", 2,
+                    "exclusion zone: " + s.exclusionNames().get(i)));
         }
-        for (List<LatLon> r : s.privacy()) {
-            sb.append(polygon(pr, r, "#7b1fa2", "#7b1fa2", 1.5, "privacy").replace("<polygon ",
+        for (int i = 0; i < s.privacy().size(); i++) {
+            sb.append(polygon(pr, s.privacy().get(i), "#7b1fa2", "#7b1fa2", 1.5,
+                    "privacy zone: " + s.privacyNames().get(i)).replace("<polygon ",
                     "<polygon fill-opacity=\"0.25\" "));
         }
+        // flown first, the plan over it: a dashed blue line on a white casing stays visible where the two coincide
+        sb.append(polyline(pr, s.flown(), "#ef6c00", 5, null, "flown track"));
         for (List<TrackPoint> route : s.planned()) {
-            sb.append(polyline(pr, route, "#1565c0", 3, "8 6", "planned"));
+            sb.append(polyline(pr, route, "#ffffff", 4, null, "planned route"));
+            sb.append(polyline(pr, route, "#1565c0", 2, "8 6", "planned route"));
         }
-        sb.append(polyline(pr, s.flown(), "#ef6c00", 2, null, "flown"));
+        for (int i = 0; i < s.exclusions().size(); i++) {
+            sb.append(label(pr, s.exclusions().get(i), s.exclusionNames().get(i), "#b71c1c"));
+        }
+        for (int i = 0; i < s.privacy().size(); i++) {
+            sb.append(label(pr, s.privacy().get(i), s.privacyNames().get(i), "#4a148c"));
+        }
         double[] h = pr.xy(s.home());
         sb.append(f("<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#212121\"><title>home</title>"
                 + "</rect>\n", h[0] - 7, h[1] - 7));
@@ -91,17 +102,41 @@ public final class SvgMap {
         legend(sb, ly + 24, 0, "#e8f5e9", "#2e7d32", "district (geofence inclusion)");
         legend(sb, ly + 48, 0, "url(#hatch)", "#c62828", "exclusion zone (no fly)");
         legend(sb, ly + 72, 0, "#d1c4e9", "#7b1fa2", "privacy zone (no filming)");
-        sb.append(f("<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#1565c0\" stroke-width=\"3\""
+        sb.append(f("<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#ffffff\" stroke-width=\"4\"/>\n",
+                MARGIN_PX + 420, ly + 18, MARGIN_PX + 460, ly + 18));
+        sb.append(f("<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#1565c0\" stroke-width=\"2\""
                 + " stroke-dasharray=\"8 6\"/>\n", MARGIN_PX + 420, ly + 18, MARGIN_PX + 460, ly + 18));
-        sb.append(f("<text x=\"%.0f\" y=\"%.1f\" font-size=\"13\">planned route</text>\n", MARGIN_PX + 470, ly + 22));
-        sb.append(f("<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#ef6c00\" stroke-width=\"2\"/>\n",
+        sb.append(f("<text x=\"%.0f\" y=\"%.1f\" font-size=\"13\">planned route (dashed blue, drawn on top)</text>\n",
+                MARGIN_PX + 470, ly + 22));
+        sb.append(f("<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#ef6c00\" stroke-width=\"5\"/>\n",
                 MARGIN_PX + 420, ly + 42, MARGIN_PX + 460, ly + 42));
-        sb.append(f("<text x=\"%.0f\" y=\"%.1f\" font-size=\"13\">flown track (telemetry)</text>\n", MARGIN_PX + 470,
-                ly + 46));
+        sb.append(f("<text x=\"%.0f\" y=\"%.1f\" font-size=\"13\">flown track (solid orange, from telemetry)</text>\n",
+                MARGIN_PX + 470, ly + 46));
         sb.append(f("<text x=\"%.0f\" y=\"%.1f\" font-size=\"13\">■ home   ◎ target</text>\n", MARGIN_PX + 420,
                 ly + 70));
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /** The zone's name in its colour at the centre of its ring's bounding box, on a white halo. */
+    private static String label(Projection pr, List<LatLon> ring, String name, String colour) {
+        if (ring.isEmpty()) {
+            return "";
+        }
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (LatLon p : ring) {
+            double[] xy = pr.xy(p);
+            minX = Math.min(minX, xy[0]);
+            maxX = Math.max(maxX, xy[0]);
+            minY = Math.min(minY, xy[1]);
+            maxY = Math.max(maxY, xy[1]);
+        }
+        return f("<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"%s\" stroke=\"#ffffff\""
+                + " stroke-width=\"3\" paint-order=\"stroke\">%s</text>\n", (minX + maxX) / 2, (minY + maxY) / 2 + 4,
+                colour, esc(name));
     }
 
     private static void legend(StringBuilder sb, double y, double x, String fill, String stroke, String label) {

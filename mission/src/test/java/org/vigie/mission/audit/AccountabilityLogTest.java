@@ -42,4 +42,17 @@ class AccountabilityLogTest {
         assertThat(log.records()).hasSize(1);
         assertThat(log.writeFailures()).isEqualTo(1);
     }
+
+    @Test
+    void aLogWithAWallClockSaysWhenEachLineWasWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.jsonl");
+        java.time.Clock wall = java.time.Clock.fixed(Instant.parse("2026-12-06T17:00:00Z"), java.time.ZoneOffset.UTC);
+        try (AccountabilityLog log = AccountabilityLog.appendingTo(file, wall)) {
+            log.append(rec(AccountabilityRecord.Event.ACCEPTED, "flight started"));
+        }
+        String line = Files.readAllLines(file).get(0);
+        assertThat(line).startsWith("{\"at\":\"2026-01-01T00:00:00Z\"")
+                .endsWith(",\"recordedAt\":\"2026-12-06T17:00:00Z\"}");
+        assertThat(org.vigie.geofence.io.Json.parse(line)).isInstanceOf(java.util.Map.class);
+    }
 }

@@ -58,9 +58,48 @@ class OutputWritersTest {
                 .parse(new InputSource(new StringReader(svg)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(doc.getElementsByTagName("polygon").getLength()).isEqualTo(3);
-        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+        assertThat(doc.getElementsByTagName("polyline").getLength()).as("flown, then the plan's casing and dashes")
+                .isEqualTo(3);
         assertThat(svg).contains("Arsenal &lt;&amp;&gt;", "100 m", "planned route");
+        assertThat(svg.indexOf("<title>planned route</title>")).as("the plan is drawn over the flown track")
+                .isGreaterThan(svg.indexOf("<title>flown track</title>"));
+        assertThat(svg).contains(">exclusion 1</text>", ">privacy 1</text>", "dashed blue", "solid orange");
         assertThat(svg).doesNotContain("NaN");
+    }
+
+    @Test
+    void aFlightGeoJsonReadsBackAsTheDistrictFlownWithItsZonesNamed() {
+        org.vigie.geofence.geodesy.GeoPoint home = org.vigie.geofence.geodesy.GeoPoint.of(48.8530, 2.3530);
+        List<org.vigie.geofence.geodesy.GeoPoint> square = List.of(
+                org.vigie.geofence.geodesy.GeoPoint.of(48.850, 2.350), org.vigie.geofence.geodesy.GeoPoint.of(48.850, 2.360),
+                org.vigie.geofence.geodesy.GeoPoint.of(48.860, 2.360), org.vigie.geofence.geodesy.GeoPoint.of(48.860, 2.350));
+        org.vigie.geofence.zone.District d = org.vigie.geofence.zone.District.builder("Marais test").home(home)
+                .inclusion(org.vigie.geofence.zone.GeoPolygon.of(square)).maxExtentM(6000).transitAltitudeRelM(55)
+                .exclusion(new org.vigie.geofence.zone.CircleExclusion("police cordon", "incident",
+                        org.vigie.geofence.geodesy.GeoPoint.of(48.856, 2.356), 35))
+                .privacyZone(new org.vigie.geofence.zone.PrivacyZone("school courtyard", List.of(
+                        org.vigie.geofence.geodesy.GeoPoint.of(48.8575, 2.3575),
+                        org.vigie.geofence.geodesy.GeoPoint.of(48.8575, 2.3580),
+                        org.vigie.geofence.geodesy.GeoPoint.of(48.8580, 2.3580))))
+                .build();
+        MapScene base = scene();
+        MapScene scene = new MapScene(d.name(), base.inclusion(), base.exclusions(), base.privacy(), base.home(),
+                base.targets(), base.planned(), base.flown(), List.of("police cordon"), List.of("school courtyard"), d);
+        String text = FlightGeoJson.write(scene);
+        assertThat(text).contains("\"vigie\":\"flight\"", "\"role\":\"planned\"", "\"role\":\"flown\"");
+        org.vigie.geofence.zone.District back = org.vigie.geofence.io.GeoJsonDistricts.read(text);
+        assertThat(back.name()).isEqualTo("Marais test");
+        assertThat(back.maxExtentM()).isEqualTo(6000);
+        assertThat(back.transitAltitudeRelM()).isEqualTo(55);
+        assertThat(back.exclusions()).singleElement().isInstanceOfSatisfying(
+                org.vigie.geofence.zone.CircleExclusion.class, c -> {
+                    assertThat(c.name()).isEqualTo("police cordon");
+                    assertThat(c.radiusM()).isEqualTo(35);
+                });
+        assertThat(back.privacyZones()).singleElement().satisfies(p -> assertThat(p.name())
+                .isEqualTo("school courtyard"));
+        assertThat(org.vigie.geofence.geodesy.Geodesy.distanceM(back.home(), home)).isLessThan(0.05);
+        assertThat(SvgMap.write(scene)).contains(">police cordon</text>", ">school courtyard</text>");
     }
 
     @Test
