@@ -21,7 +21,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -105,7 +104,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private final SequenceTracker sequences = new SequenceTracker();
     private volatile List<LinkStats.PeerStats> peerStatsSnapshot = List.of();
     private long peerStatsPublishedNanos = Long.MIN_VALUE / 2;
-    private final AtomicLongArray signatureRejections = new AtomicLongArray(SignatureVerdict.values().length);
+    private final Map<SignatureVerdict, AtomicLong> signatureRejections = new EnumMap<>(SignatureVerdict.class);
     private final AtomicLong framesOut = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
@@ -125,6 +124,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
         this.callbacks = new SerialExecutor(callbackExecutor);
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            signatureRejections.put(v, new AtomicLong());
+        }
         this.silenceEvidence = SilenceEvidence.start(scheduler, SilenceEvidence.DEFAULT_PULSE);
         this.eventThreadWrites = switch (config.writeMode()) {
             case EVENT_THREAD -> true;
@@ -401,7 +403,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         Map<SignatureVerdict, Long> rejections = new EnumMap<>(SignatureVerdict.class);
         for (SignatureVerdict v : SignatureVerdict.values()) {
-            long n = signatureRejections.get(v.ordinal());
+            long n = rejectionsOf(v).get();
             if (!v.accepted() && n > 0) {
                 rejections.put(v, n);
             }
@@ -573,7 +575,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         if (verdict == null || !verdict.accepted()) {
             SignatureVerdict v = verdict == null ? SignatureVerdict.REJECTED_BAD_SIGNATURE : verdict;
-            signatureRejections.incrementAndGet(v.ordinal());
+            rejectionsOf(v).incrementAndGet();
             emit(new LinkEvent.SignatureRejected(v, frame.sysId(), frame.compId(), frame.msgId()));
             return;
         }
@@ -746,6 +748,10 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
     }
 
+    private AtomicLong rejectionsOf(SignatureVerdict v) {
+        return Objects.requireNonNull(signatureRejections.get(v), "every verdict has its counter");
+    }
+
     private static int key(int sysId, int compId) {
         return sysId << 8 | compId;
     }
@@ -840,6 +846,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             post(() -> MavlinkLink.this.onFrame(this, frame));
         }
 
+        // reader thread, once per discarded byte run: an index into a counter array sized by values().length, which
+        // never leaves this process, allocation-free where an EnumMap would box
+        @SuppressWarnings("EnumOrdinal")
         @Override
         public void onDiscard(DiscardReason reason, int byteCount) {
             pendingDiscards[reason.ordinal()] += byteCount;

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -92,7 +93,7 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
     private final Subscription events;
     private final List<Consumer<Vehicle>> vehicleSubscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<AutopilotReboot>> rebootSubscribers = new CopyOnWriteArrayList<>();
-    private final Set<CompletableFuture<Vehicle>> vehicleWaiters = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Waiter> vehicleWaiters = new ConcurrentLinkedQueue<>();
 
     private volatile int configuredSysId;
     private volatile int sysId;
@@ -287,15 +288,15 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
      *     exceptionally with {@link LinkClosedException} if the port closes first
      */
     public CompletableFuture<Vehicle> awaitVehicle() {
-        CompletableFuture<Vehicle> f = new CompletableFuture<>();
-        vehicleWaiters.add(f);
+        Waiter w = new Waiter();
+        vehicleWaiters.add(w);
         Vehicle v = vehicle;
-        if (v != null && vehicleWaiters.remove(f)) {
-            port.callbackExecutor().execute(() -> f.complete(v));
-        } else if (portClosed && vehicleWaiters.remove(f)) {
-            port.callbackExecutor().execute(() -> f.completeExceptionally(closedException()));
+        if (v != null) {
+            w.complete(v);
+        } else if (portClosed) {
+            w.fail(closedException());
         }
-        return f;
+        return w.future;
     }
 
     /** Unsubscribes from the port. */
@@ -333,10 +334,9 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
         } else if (e instanceof LinkEvent.Closed) {
             portClosed = true;
             LinkClosedException ex = closedException();
-            for (CompletableFuture<Vehicle> f : vehicleWaiters) {
-                if (vehicleWaiters.remove(f)) {
-                    port.callbackExecutor().execute(() -> f.completeExceptionally(ex));
-                }
+            Waiter w;
+            while ((w = vehicleWaiters.poll()) != null) {
+                w.fail(ex);
             }
         }
     }
@@ -454,10 +454,9 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
         vehicle = next;
         if (previous == null) {
             LOG.info("attached to {}", next);
-            for (CompletableFuture<Vehicle> f : vehicleWaiters) {
-                if (vehicleWaiters.remove(f)) {
-                    port.callbackExecutor().execute(() -> f.complete(next));
-                }
+            Waiter w;
+            while ((w = vehicleWaiters.poll()) != null) {
+                w.complete(next);
             }
         }
         for (Consumer<Vehicle> c : vehicleSubscribers) {
@@ -465,6 +464,24 @@ public final class AttachedAutopilot implements Supplier<Target>, AutoCloseable 
                 c.accept(next);
             } catch (RuntimeException e) {
                 LOG.warn("vehicle subscriber threw", e);
+            }
+        }
+    }
+
+    /** One {@link #awaitVehicle()}: completed once, by whichever of the caller and the event thread claims it first. */
+    private final class Waiter {
+        final CompletableFuture<Vehicle> future = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        void complete(Vehicle v) {
+            if (claimed.compareAndSet(false, true)) {
+                port.callbackExecutor().execute(() -> future.complete(v));
+            }
+        }
+
+        void fail(LinkClosedException e) {
+            if (claimed.compareAndSet(false, true)) {
+                port.callbackExecutor().execute(() -> future.completeExceptionally(e));
             }
         }
     }

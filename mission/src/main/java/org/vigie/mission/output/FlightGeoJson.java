@@ -20,16 +20,19 @@ public final class FlightGeoJson {
         polygon(j, "district", s.districtName(), s.inclusion());
         int i = 0;
         for (List<LatLon> ring : s.exclusions()) {
-            polygon(j, "exclusion", "exclusion " + (++i), ring);
+            i++;
+            polygon(j, "exclusion", "exclusion " + i, ring);
         }
         i = 0;
         for (List<LatLon> ring : s.privacy()) {
-            polygon(j, "privacy", "privacy " + (++i), ring);
+            i++;
+            polygon(j, "privacy", "privacy " + i, ring);
         }
         point(j, "home", "home", s.home());
         i = 0;
         for (LatLon t : s.targets()) {
-            point(j, "target", "target " + (++i), t);
+            i++;
+            point(j, "target", "target " + i, t);
         }
         for (List<TrackPoint> route : s.planned()) {
             line(j, "planned", route);
