@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 import org.vigie.link.LinkClosedException;
 import org.vigie.link.LinkEvent;
 import org.vigie.link.MavlinkLink;
@@ -247,11 +248,11 @@ public final class DispatchClient implements AutoCloseable {
             }
             Pending existing = pending.get(requestId);
             if (existing != null) {
-                existing.future.whenComplete((v, e) -> complete(out, v, e));
+                Futures.listen(existing.future, (v, e) -> complete(out, v, e));
                 return;
             }
             Pending p = new Pending(requestId, drone, body, f);
-            f.whenComplete((v, e) -> complete(out, v, e));
+            Futures.listen(f, (v, e) -> complete(out, v, e));
             pending.put(requestId, p);
             requests.incrementAndGet();
             attempt(p);

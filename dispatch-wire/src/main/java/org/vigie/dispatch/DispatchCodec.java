@@ -75,7 +75,7 @@ public final class DispatchCodec {
         boolean alt = r.altitudeRelM().isPresent();
         w.u8((alt ? 1 : 0) | (r.authorisationId().isPresent() ? 2 : 0));
         w.u16(alt ? (int) Math.round(r.altitudeRelM().getAsDouble() * 100) : 0);
-        long s = r.onSceneTime().getSeconds() + (r.onSceneTime().getNano() > 0 ? 1 : 0);
+        long s = r.onSceneTime().toSeconds() + (r.onSceneTime().toNanosPart() > 0 ? 1 : 0);
         w.u16((int) Math.max(1, Math.min(DispatchRequest.MAX_ON_SCENE_S, s)));
         w.u8(priorityCode(r.priority()));
         w.str8("alertId", r.alertId(), DispatchWire.MAX_ID_BYTES);

@@ -73,7 +73,7 @@ public record DispatchRequest(
         }
         reason = text("reason", reason, 200);
         if (onSceneTime == null || onSceneTime.isNegative() || onSceneTime.isZero()
-                || onSceneTime.getSeconds() > MAX_ON_SCENE_S) {
+                || onSceneTime.toSeconds() > MAX_ON_SCENE_S) {
             throw new IllegalArgumentException("onSceneTime " + onSceneTime + " is not in (0, " + MAX_ON_SCENE_S
                     + " s]");
         }
@@ -164,7 +164,7 @@ public record DispatchRequest(
         private OptionalDouble altitudeRelM = OptionalDouble.empty();
         private DispatchPriority priority = DispatchPriority.URGENT;
         private @Nullable String reason;
-        private Duration onSceneTime = Duration.ofSeconds(120);
+        private Duration onSceneTime = Duration.ofMinutes(2);
         private @Nullable String requesterId;
         private @Nullable String requesterOrigin;
         private Optional<String> authorisationId = Optional.empty();

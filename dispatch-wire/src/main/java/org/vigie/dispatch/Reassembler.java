@@ -32,7 +32,25 @@ public final class Reassembler {
      * @param body       the message body
      * @param transferId the transfer it came in
      */
+    // equals, hashCode and toString below are defined over the body's bytes
+    @SuppressWarnings("ArrayRecordComponent")
     public record Complete(byte[] body, int transferId) implements Result {
+
+        /** @return true for the same transfer and equal body bytes */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Complete c && transferId == c.transferId && Arrays.equals(body, c.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(body) + transferId;
+        }
+
+        @Override
+        public String toString() {
+            return "Complete[" + body.length + " bytes, transfer " + transferId + "]";
+        }
     }
 
     /** The fragment was kept (or was a harmless duplicate); more are needed. */

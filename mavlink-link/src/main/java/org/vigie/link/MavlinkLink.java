@@ -10,12 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +21,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,7 +42,8 @@ import org.vigie.link.transport.Transport;
 import org.vigie.link.transport.TransportListener;
 import org.vigie.link.transport.TransportState;
 import org.vigie.link.transport.Transports;
-import org.vigie.link.vehicle.AutopilotFlavour;
+import org.vigie.link.vehicle.AttachedAutopilot;
+import org.vigie.link.vehicle.AutopilotReboot;
 import org.vigie.link.vehicle.Vehicle;
 
 /**
@@ -55,8 +52,9 @@ import org.vigie.link.vehicle.Vehicle;
  * <p>What it does: sends our HEARTBEAT (1 Hz by default, MAV_TYPE_ONBOARD_CONTROLLER, MAV_AUTOPILOT_INVALID,
  * MAV_STATE_ACTIVE); parses every transport's bytes; drops frames the signature policy rejects (counted, reported as
  * {@link LinkEvent.SignatureRejected}) and frames carrying our own system and component id (echoes; counted); tracks packet loss per source; keeps a table of peers from their heartbeats
- * ({@link LinkEvent.PeerSeen} / {@link LinkEvent.PeerLost}); follows the autopilot it is attached to as a
- * {@link Vehicle}; dispatches frames to raw subscribers and, decoded once per frame, to typed subscribers of that
+ * ({@link LinkEvent.PeerSeen} / {@link LinkEvent.PeerLost}); owns the one {@link AttachedAutopilot} (which system is
+ * the autopilot, its {@link Vehicle} snapshot, liveness and reboots, reported as {@link LinkEvent.AutopilotRebooted});
+ * dispatches frames to raw subscribers and, decoded once per frame, to typed subscribers of that
  * message id; reports parser discards as aggregated {@link LinkEvent.ParseError}s; sends typed messages as MAVLink 2
  * (signed when a signer is configured) to every transport (routing between endpoints is the router's job).
  *
@@ -76,22 +74,13 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
 
     /** A burst of parser discards is reported this long after its first discard unless a valid frame ends it first. */
     static final Duration PARSE_BURST_WINDOW = Duration.ofMillis(200);
-    /** A boot-time step backwards larger than this is a reboot, not jitter. */
-    static final long REBOOT_TIME_STEP_MS = 1000;
     /** How long {@link #close()} called off the event thread waits for the event thread to finish closing. */
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
     /** Off the event thread, {@link #stats()} shows per-peer sequence counters at most this old. */
     static final long PEER_STATS_REFRESH_NANOS = 100_000_000L;
 
     private static final int MSG_HEARTBEAT = 0;
-    private static final int MSG_SYSTEM_TIME = 2;
-    private static final int MSG_ATTITUDE = 30;
-    private static final int MSG_LOCAL_POSITION_NED = 32;
-    private static final int MSG_GLOBAL_POSITION_INT = 33;
     private static final int MSG_AUTOPILOT_VERSION = 148;
-    private static final int MAV_STATE_BOOT = 1;
-    /** MAV_TYPEs that never fly: antenna tracker 5, GCS 6, onboard controller 18, gimbal 26, ADS-B 27, camera 30. */
-    private static final int[] NON_VEHICLE_TYPES = {5, 6, 18, 26, 27, 30};
 
     private final LinkConfig config;
     private final Scheduler scheduler;
@@ -108,7 +97,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<MavlinkFrame>> frameSubscribers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<LinkEvent>> eventSubscribers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<LinkEvent>> eventListeners = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<Consumer<Vehicle>> vehicleSubscribers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<Vehicle>> vehicleListeners = new CopyOnWriteArrayList<>();
 
     // written on the event thread only; concurrent map and volatile fields so that stats() can read from anywhere
@@ -116,15 +104,15 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     private final SequenceTracker sequences = new SequenceTracker();
     private volatile List<LinkStats.PeerStats> peerStatsSnapshot = List.of();
     private long peerStatsPublishedNanos = Long.MIN_VALUE / 2;
-    private final AtomicLongArray signatureRejections = new AtomicLongArray(SignatureVerdict.values().length);
+    private final Map<SignatureVerdict, AtomicLong> signatureRejections = new EnumMap<>(SignatureVerdict.class);
     private final AtomicLong framesOut = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicLong ownFrames = new AtomicLong();
-    private volatile @Nullable Vehicle vehicle;
     private volatile List<Peer> peerSnapshot = List.of();
-    private final Map<Integer, Long> lastBootTimeMs = new HashMap<>();
-    private final Set<CompletableFuture<Vehicle>> vehicleWaiters = ConcurrentHashMap.newKeySet();
+    /** The frame being dispatched (event thread): a reboot it shows restarts its sender's sequence count with it. */
+    private @Nullable MavlinkFrame dispatching;
+    private final AttachedAutopilot autopilot;
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closeDone;
@@ -136,6 +124,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
         this.callbacks = new SerialExecutor(callbackExecutor);
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            signatureRejections.put(v, new AtomicLong());
+        }
         this.silenceEvidence = SilenceEvidence.start(scheduler, SilenceEvidence.DEFAULT_PULSE);
         this.eventThreadWrites = switch (config.writeMode()) {
             case EVENT_THREAD -> true;
@@ -148,6 +139,10 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
                 .systemStatus(MavState.MAV_STATE_ACTIVE)
                 .mavlinkVersion(3)
                 .build());
+        this.autopilot = new AttachedAutopilot(this, config.targetSystemId() == 0 ? -1 : config.targetSystemId(),
+                config.peerLostTimeout());
+        autopilot.subscribeVehicle(this::onVehicle);
+        autopilot.subscribeReboots(this::onReboot);
     }
 
     /**
@@ -324,13 +319,13 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
 
     /**
      * Listens to changes of the attached vehicle (mode, armed state, status, connection, version) on the event
-     * thread.
+     * thread: {@code autopilot().subscribeVehicle(listener)}.
      *
      * @param listener called with each new snapshot
      * @return handle to unsubscribe
      */
     public Subscription subscribeVehicle(Consumer<Vehicle> listener) {
-        return Subscription.register(vehicleSubscribers, listener);
+        return autopilot.subscribeVehicle(listener);
     }
 
     /**
@@ -344,27 +339,18 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     }
 
     @Override
-    public Optional<Vehicle> vehicle() {
-        return Optional.ofNullable(vehicle);
+    public AttachedAutopilot autopilot() {
+        return autopilot;
     }
 
     /**
-     * Waits for the autopilot's first HEARTBEAT.
+     * Waits for the autopilot's first HEARTBEAT: {@code autopilot().awaitVehicle()}.
      *
      * @return a future completed on the callback executor with the vehicle (at once if already attached), or
      *     exceptionally with {@link LinkClosedException} if the link closes first
      */
     public CompletableFuture<Vehicle> awaitVehicle() {
-        CompletableFuture<Vehicle> f = new CompletableFuture<>();
-        vehicleWaiters.add(f);
-        Vehicle v = vehicle;
-        if (v != null && vehicleWaiters.remove(f)) {
-            callbacks.execute(() -> f.complete(v));
-        } else if (closed.get() && vehicleWaiters.remove(f)) {
-            callbacks.execute(() -> f.completeExceptionally(
-                    new LinkClosedException("link closed while waiting for the autopilot")));
-        }
-        return f;
+        return autopilot.awaitVehicle();
     }
 
     /**
@@ -375,7 +361,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
      * @return false if no autopilot is attached yet (nothing sent)
      */
     public boolean requestAutopilotVersion() {
-        Vehicle v = vehicle;
+        Vehicle v = autopilot.vehicle().orElse(null);
         if (v == null) {
             return false;
         }
@@ -417,7 +403,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         Map<SignatureVerdict, Long> rejections = new EnumMap<>(SignatureVerdict.class);
         for (SignatureVerdict v : SignatureVerdict.values()) {
-            long n = signatureRejections.get(v.ordinal());
+            long n = rejectionsOf(v).get();
             if (!v.accepted() && n > 0) {
                 rejections.put(v, n);
             }
@@ -526,12 +512,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
                 p.lostTimer = null;
             }
         }
-        LinkClosedException ex = new LinkClosedException("link closed while waiting for the autopilot");
-        for (CompletableFuture<Vehicle> f : vehicleWaiters) {
-            if (vehicleWaiters.remove(f)) {
-                callbacks.execute(() -> f.completeExceptionally(ex));
-            }
-        }
         emit(new LinkEvent.Closed());
         closeDone = true;
     }
@@ -595,7 +575,7 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
         if (verdict == null || !verdict.accepted()) {
             SignatureVerdict v = verdict == null ? SignatureVerdict.REJECTED_BAD_SIGNATURE : verdict;
-            signatureRejections.incrementAndGet(v.ordinal());
+            rejectionsOf(v).incrementAndGet();
             emit(new LinkEvent.SignatureRejected(v, frame.sysId(), frame.compId(), frame.msgId()));
             return;
         }
@@ -604,21 +584,19 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (now - peerStatsPublishedNanos >= PEER_STATS_REFRESH_NANOS) {
             publishPeerStats(now);
         }
-        switch (frame.msgId()) {
-            case MSG_HEARTBEAT -> onHeartbeat(peers.computeIfAbsent(key(frame.sysId(), frame.compId()),
+        if (frame.msgId() == MSG_HEARTBEAT) {
+            onHeartbeat(peers.computeIfAbsent(key(frame.sysId(), frame.compId()),
                     k -> new PeerState(frame.sysId(), frame.compId())), frame);
-            case MSG_SYSTEM_TIME -> onBootTime(frame, 8);
-            case MSG_ATTITUDE, MSG_LOCAL_POSITION_NED, MSG_GLOBAL_POSITION_INT -> onBootTime(frame, 0);
-            case MSG_AUTOPILOT_VERSION -> onAutopilotVersion(frame);
-            default -> { }
         }
-        for (Consumer<MavlinkFrame> c : frameSubscribers) {
+        dispatching = frame;
+        for (Consumer<MavlinkFrame> c : frameSubscribers) {   // the attached autopilot first: it subscribed first
             try {
                 c.accept(frame);
             } catch (RuntimeException e) {
                 LOG.warn("frame subscriber threw on {}", frame, e);
             }
         }
+        dispatching = null;
         CopyOnWriteArrayList<TypedSubscriber<?>> subs = typed.get(frame.msgId());
         if (subs != null && !subs.isEmpty()) {
             Object message = codec.decode(frame).orElse(null);
@@ -633,12 +611,8 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
     }
 
     private void onHeartbeat(PeerState p, MavlinkFrame f) {
-        long customMode = u32(f, 0);
         int type = f.payloadByte(4);
         int autopilot = f.payloadByte(5);
-        int baseMode = f.payloadByte(6);
-        int status = f.payloadByte(7);
-        boolean comingBack = p.lostOnce && !p.alive;
         boolean changed = !p.alive || p.mavType != type || p.autopilot != autopilot;
         p.lastHeartbeatNanos = scheduler.nanoTime();
         p.mavType = type;
@@ -655,38 +629,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         if (p.lostTimer == null) {
             p.lostTimer = scheduler.schedule(config.peerLostTimeout(), () -> checkLost(p));
         }
-        Vehicle v = vehicle;
-        boolean isVehicle = v != null ? v.sysId() == p.sysId && v.compId() == p.compId : isAutopilot(p.sysId, type,
-                autopilot);
-        if (!isVehicle) {
-            return;
-        }
-        if (comingBack && status == MAV_STATE_BOOT) {
-            lastBootTimeMs.clear();
-            sequences.forget(p.sysId, p.compId);
-            sequences.record(f.sysId(), f.compId(), f.seq());
-            emit(new LinkEvent.AutopilotRebooted(p.sysId, p.compId, "heartbeat back in BOOT state after "
-                    + config.peerLostTimeout().toMillis() + " ms or more of silence"));
-        }
-        Vehicle next = new Vehicle(p.sysId, p.compId, AutopilotFlavour.fromMavAutopilot(autopilot), autopilot, type,
-                baseMode, customMode, status, true, v == null ? 0 : v.flightSwVersion(),
-                v == null ? 0 : v.capabilities());
-        publishVehicle(next);
-    }
-
-    private boolean isAutopilot(int sysId, int type, int autopilot) {
-        if (autopilot == AutopilotFlavour.MAV_AUTOPILOT_INVALID) {
-            return false;
-        }
-        if (config.targetSystemId() != 0 && config.targetSystemId() != sysId) {
-            return false;
-        }
-        for (int t : NON_VEHICLE_TYPES) {
-            if (t == type) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void checkLost(PeerState p) {
@@ -702,65 +644,21 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             return;
         }
         p.alive = false;
-        p.lostOnce = true;
         publishPeers();
         emit(new LinkEvent.PeerLost(p.sysId, p.compId, silence / 1_000_000L));
-        Vehicle v = vehicle;
-        if (v != null && v.sysId() == p.sysId && v.compId() == p.compId) {
-            publishVehicle(new Vehicle(v.sysId(), v.compId(), v.flavour(), v.mavAutopilot(), v.mavType(),
-                    v.baseMode(), v.customMode(), v.systemStatus(), false, v.flightSwVersion(), v.capabilities()));
-        }
     }
 
-    private void onBootTime(MavlinkFrame f, int offset) {
-        Vehicle v = vehicle;
-        if (v == null || f.sysId() != v.sysId() || f.compId() != v.compId()) {
-            return;
-        }
-        long t = u32(f, offset);
-        Long last = lastBootTimeMs.put(f.msgId(), t);
-        if (last != null && t + REBOOT_TIME_STEP_MS < last) {
-            lastBootTimeMs.clear();
-            lastBootTimeMs.put(f.msgId(), t);
-            sequences.forget(v.sysId(), v.compId());
+    /** The attached autopilot rebooted (event thread): its sequence count restarts with the frame that showed it. */
+    private void onReboot(AutopilotReboot r) {
+        sequences.forget(r.sysId(), r.compId());
+        MavlinkFrame f = dispatching;
+        if (f != null && f.sysId() == r.sysId() && f.compId() == r.compId()) {
             sequences.record(f.sysId(), f.compId(), f.seq());
-            emit(new LinkEvent.AutopilotRebooted(v.sysId(), v.compId(), "time_boot_ms of message " + f.msgId()
-                    + " went back from " + last + " to " + t));
         }
+        emit(new LinkEvent.AutopilotRebooted(r.sysId(), r.compId(), r.reason()));
     }
 
-    private void onAutopilotVersion(MavlinkFrame f) {
-        Vehicle v = vehicle;
-        if (v == null || f.sysId() != v.sysId() || f.compId() != v.compId()) {
-            return;
-        }
-        long capabilities = u32(f, 0) | (u32(f, 4) << 32);
-        long flightSw = u32(f, 16);
-        publishVehicle(new Vehicle(v.sysId(), v.compId(), v.flavour(), v.mavAutopilot(), v.mavType(), v.baseMode(),
-                v.customMode(), v.systemStatus(), v.connected(), flightSw, capabilities));
-    }
-
-    private void publishVehicle(Vehicle next) {
-        Vehicle previous = vehicle;
-        if (next.equals(previous)) {
-            return;
-        }
-        vehicle = next;
-        if (previous == null) {
-            LOG.info("attached to {}", next);
-            for (CompletableFuture<Vehicle> f : vehicleWaiters) {
-                if (vehicleWaiters.remove(f)) {
-                    callbacks.execute(() -> f.complete(next));
-                }
-            }
-        }
-        for (Consumer<Vehicle> c : vehicleSubscribers) {
-            try {
-                c.accept(next);
-            } catch (RuntimeException e) {
-                LOG.warn("vehicle subscriber threw", e);
-            }
-        }
+    private void onVehicle(Vehicle next) {
         for (Consumer<Vehicle> c : vehicleListeners) {
             callbacks.execute(() -> c.accept(next));
         }
@@ -850,13 +748,12 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         }
     }
 
-    private static int key(int sysId, int compId) {
-        return sysId << 8 | compId;
+    private AtomicLong rejectionsOf(SignatureVerdict v) {
+        return Objects.requireNonNull(signatureRejections.get(v), "every verdict has its counter");
     }
 
-    private static long u32(MavlinkFrame f, int offset) {
-        return (long) f.payloadByte(offset) | (long) f.payloadByte(offset + 1) << 8
-                | (long) f.payloadByte(offset + 2) << 16 | (long) f.payloadByte(offset + 3) << 24;
+    private static int key(int sysId, int compId) {
+        return sysId << 8 | compId;
     }
 
     private record TypedSubscriber<T>(Class<T> type, MessageListener<T> listener) {
@@ -877,7 +774,6 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
         final int sysId;
         final int compId;
         boolean alive;
-        boolean lostOnce;
         int mavType;
         int autopilot;
         long lastHeartbeatNanos;
@@ -950,6 +846,9 @@ public final class MavlinkLink implements MavlinkPort, AutoCloseable {
             post(() -> MavlinkLink.this.onFrame(this, frame));
         }
 
+        // reader thread, once per discarded byte run: an index into a counter array sized by values().length, which
+        // never leaves this process, allocation-free where an EnumMap would box
+        @SuppressWarnings("EnumOrdinal")
         @Override
         public void onDiscard(DiscardReason reason, int byteCount) {
             pendingDiscards[reason.ordinal()] += byteCount;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.AttachedAutopilot;
 import org.vigie.link.vehicle.Vehicle;
 
 /**
@@ -60,7 +61,7 @@ public interface MavlinkPort {
     /**
      * Subscribes to link events (peers seen and lost, parse errors, signature rejections, transport states, autopilot
      * reboots, close). Services use it to fail their pending futures with {@link LinkClosedException} on
-     * {@link LinkEvent.Closed} and to react to {@link LinkEvent.AutopilotRebooted}.
+     * {@link LinkEvent.Closed}; reboots are judged by {@link #autopilot()}.
      *
      * <p>The default implementation (for test doubles) never delivers anything.
      *
@@ -72,15 +73,21 @@ public interface MavlinkPort {
     }
 
     /**
-     * The autopilot this port talks to: target system and component for commands and transfers, flavour for mode
-     * names and mission semantics. Thread-safe snapshot.
+     * The one owner of which autopilot this port talks to (target system and component for commands and transfers,
+     * flavour for mode names and mission semantics), its last HEARTBEAT snapshot, its liveness and its reboots. Every
+     * service and the companion read this one; a port creates it once and it lives as long as the port.
      *
-     * <p>The default implementation (for test doubles) returns empty.
+     * @return the port's attached autopilot; thread-safe
+     */
+    AttachedAutopilot autopilot();
+
+    /**
+     * The autopilot's last snapshot: {@code autopilot().vehicle()}. Thread-safe.
      *
      * @return the attached vehicle, or empty until its first HEARTBEAT
      */
     default Optional<Vehicle> vehicle() {
-        return Optional.empty();
+        return autopilot().vehicle();
     }
 
     /**

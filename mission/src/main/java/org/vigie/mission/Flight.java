@@ -185,7 +185,7 @@ public final class Flight {
 
     private <T> CompletableFuture<T> onCallbacks(CompletableFuture<T> f) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        f.whenComplete((v, e) -> callbacks.execute(() -> {
+        org.vigie.link.Futures.listen(f, (v, e) -> callbacks.execute(() -> {
             if (e != null) {
                 out.completeExceptionally(e);
             } else {

@@ -155,7 +155,12 @@ public record FlightReport(
             this.request = Objects.requireNonNull(request, "request");
         }
 
-        /** @param o how it ended @param terminal DONE, ABORTED or FAILED @param why the sentence @return this */
+        /**
+         * @param o how it ended
+         * @param terminal DONE, ABORTED or FAILED
+         * @param why the sentence
+         * @return this
+         */
         public Builder outcome(FlightOutcome o, FlightPhase terminal, String why) {
             this.outcome = o;
             this.finalPhase = terminal;
@@ -163,14 +168,21 @@ public record FlightReport(
             return this;
         }
 
-        /** @param start when the dispatch was accepted @param end when the flight ended @return this */
+        /**
+         * @param start when the dispatch was accepted
+         * @param end when the flight ended
+         * @return this
+         */
         public Builder times(Instant start, Instant end) {
             this.startedAt = Objects.requireNonNull(start, "start");
             this.endedAt = Objects.requireNonNull(end, "end");
             return this;
         }
 
-        /** @param times time per phase entered, in the order entered @return this */
+        /**
+         * @param times time per phase entered, in the order entered
+         * @return this
+         */
         public Builder phaseTimes(Map<FlightPhase, Duration> times) {
             this.phaseTimes = Objects.requireNonNull(times, "times");
             return this;
@@ -191,14 +203,22 @@ public record FlightReport(
             return this;
         }
 
-        /** @param plannedWh predicted energy, Wh (NaN unknown) @param usedWh used energy, Wh (NaN unknown) @return this */
+        /**
+         * @param plannedWh predicted energy, Wh (NaN unknown)
+         * @param usedWh used energy, Wh (NaN unknown)
+         * @return this
+         */
         public Builder energy(double plannedWh, double usedWh) {
             this.energyPlannedWh = plannedWh;
             this.energyUsedWh = usedWh;
             return this;
         }
 
-        /** @param fired failsafes in order @param retaskCount accepted retasks @return this */
+        /**
+         * @param fired failsafes in order
+         * @param retaskCount accepted retasks
+         * @return this
+         */
         public Builder failsafes(List<FailsafeKind> fired, int retaskCount) {
             this.failsafes = Objects.requireNonNull(fired, "fired");
             this.retasks = retaskCount;

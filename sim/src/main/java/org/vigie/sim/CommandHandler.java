@@ -116,9 +116,10 @@ final class CommandHandler {
         int latE7 = isInt ? (int) x : (int) Math.round(x * 1e7);
         int lonE7 = isInt ? (int) y : (int) Math.round(y * 1e7);
         switch (cmd) {
-            case 511: // SET_MESSAGE_INTERVAL
+            case 511 -> { // SET_MESSAGE_INTERVAL
                 return streams.setMessageInterval(ch, Math.round(p1), p2);
-            case 510: { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 not streamed, 0 unknown id), then the ACK
+            }
+            case 510 -> { // GET_MESSAGE_INTERVAL: MESSAGE_INTERVAL (-1 not streamed, 0 unknown id), then the ACK
                 int id = Math.round(p1);
                 if (ardu && !TelemetryStreams.arduPilotKnows(id)) {
                     out.reply(ch, MessageInterval.builder().messageId(id).intervalUs(0).build());
@@ -128,7 +129,7 @@ final class CommandHandler {
                 out.reply(ch, MessageInterval.builder().messageId(id).intervalUs((int) us).build());
                 return 0;
             }
-            case 512: { // REQUEST_MESSAGE
+            case 512 -> { // REQUEST_MESSAGE
                 int id = Math.round(p1);
                 byte[] m;
                 if (id == 148) {
@@ -145,46 +146,55 @@ final class CommandHandler {
                 out.sendPayload(ch, id, m);
                 return -1;
             }
-            case 520: // REQUEST_AUTOPILOT_CAPABILITIES
+            case 520 -> { // REQUEST_AUTOPILOT_CAPABILITIES
                 out.reply(ch, autopilotVersion());
                 return 0;
-            case 176: { // DO_SET_MODE
+            }
+            case 176 -> { // DO_SET_MODE
                 long custom = config.flavour() == Flavour.PX4 ? Px4Modes.encode(Math.round(p2), Math.round(p3))
                         : (long) p2;
                 return modes.setModeFromGcs(Math.round(p1), custom);
             }
-            case 400: // COMPONENT_ARM_DISARM
+            case 400 -> { // COMPONENT_ARM_DISARM
                 if (p1 == 1) {
                     return arm(Math.round(p2) == 2989);
                 } else if (p1 == 0) {
                     return arming.disarmCommand(Math.round(p2) == 21196);
                 }
                 return 2;
-            case 22: // NAV_TAKEOFF
+            }
+            case 22 -> { // NAV_TAKEOFF
                 return guided.takeoff(z);
-            case 300: // MISSION_START
+            }
+            case 300 -> { // MISSION_START
                 return missionStart();
-            case 192: // DO_REPOSITION
+            }
+            case 192 -> { // DO_REPOSITION
                 if (!isInt && ardu) {
                     return 3;
                 }
                 return reposition(p1, (Math.round(p2) & 1) != 0, latE7, lonE7, z, isInt ? frame : 6);
-            case 195: // DO_SET_ROI_LOCATION
+            }
+            case 195 -> { // DO_SET_ROI_LOCATION
                 pointing.setRoi(latE7, lonE7, z, isInt ? frame : 3);
                 return 0;
-            case 201: // DO_SET_ROI
+            }
+            case 201 -> { // DO_SET_ROI
                 if (Math.round(p1) == 3) {
                     pointing.setRoi(latE7, lonE7, z, isInt ? frame : 3);
                 } else if (Math.round(p1) == 0) {
                     pointing.clearRoiAndGimbal();
                 }
                 return 0;
-            case 197: // DO_SET_ROI_NONE
+            }
+            case 197 -> { // DO_SET_ROI_NONE
                 pointing.clearRoiAndGimbal();
                 return 0;
-            case 1000: // DO_GIMBAL_MANAGER_PITCHYAW
+            }
+            case 1000 -> { // DO_GIMBAL_MANAGER_PITCHYAW
                 return pointing.gimbalPitchYaw(p1, p2, Math.round(z), (int) Math.round(x));
-            case 115: { // CONDITION_YAW
+            }
+            case 115 -> { // CONDITION_YAW
                 if (p1 < 0 || p1 > 360 || (p4 != 0 && p4 != 1)) {
                     return 4;
                 }
@@ -192,7 +202,7 @@ final class CommandHandler {
                 pointing.fixYaw(((yaw % 360) + 360) % 360);
                 return 0;
             }
-            case 178: // DO_CHANGE_SPEED
+            case 178 -> { // DO_CHANGE_SPEED
                 if (state.mode != CopterMode.AUTO && state.mode != CopterMode.GUIDED
                         && state.mode != CopterMode.RTL) {
                     return 4;
@@ -202,7 +212,8 @@ final class CommandHandler {
                     return 0;
                 }
                 return 4;
-            case 207: // DO_FENCE_ENABLE
+            }
+            case 207 -> { // DO_FENCE_ENABLE
                 if (Math.round(p1) == 1) {
                     state.fenceEnabled = true;
                     state.fenceTypeActive = (int) params.value("FENCE_TYPE");
@@ -215,7 +226,8 @@ final class CommandHandler {
                     return 4;
                 }
                 return 0;
-            case 246: // PREFLIGHT_REBOOT_SHUTDOWN
+            }
+            case 246 -> { // PREFLIGHT_REBOOT_SHUTDOWN
                 if (Math.round(p1) != 1) {
                     return Math.round(p1) == 0 ? 0 : 3;
                 }
@@ -225,11 +237,14 @@ final class CommandHandler {
                 out.reply(ch, commandAck(cmd, 0, Objects.requireNonNull(lastCommandFrame, "set by this command")));
                 scheduler.schedule(Duration.ofMillis(100), host::reboot);
                 return -1;
-            case 20: // NAV_RETURN_TO_LAUNCH
+            }
+            case 20 -> { // NAV_RETURN_TO_LAUNCH
                 return modes.setMode(CopterMode.RTL) ? 0 : 4;
-            case 21: // NAV_LAND
+            }
+            case 21 -> { // NAV_LAND
                 return modes.setMode(CopterMode.LAND) ? 0 : 4;
-            case 179: // DO_SET_HOME (locks home: arming no longer moves it)
+            }
+            case 179 -> { // DO_SET_HOME (locks home: arming no longer moves it)
                 if (Math.round(p1) == 1) {
                     if (!state.positionOk()) {
                         return 4;
@@ -245,10 +260,13 @@ final class CommandHandler {
                 }
                 state.homeLocked = true;
                 return 0;
-            case 519: // REQUEST_PROTOCOL_VERSION
+            }
+            case 519 -> { // REQUEST_PROTOCOL_VERSION
                 return 3;
-            default:
+            }
+            default -> {
                 return 3;
+            }
         }
     }
 

@@ -59,7 +59,7 @@ final class MissionServer {
         void panic(String message);
     }
 
-    private final class Transfer {
+    private static final class Transfer {
         final int type;
         int channel;
         int destSys;

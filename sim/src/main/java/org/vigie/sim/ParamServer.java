@@ -104,7 +104,7 @@ final class ParamServer {
             case 2 -> { lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; }
             case 3 -> { lo = 0; hi = 65535; }
             case 4 -> { lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; }
-            case 5 -> { lo = 0; hi = 4294967295f; }
+            case 5 -> { lo = 0; hi = (float) 0xFFFF_FFFFL; }
             case 6 -> { lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; }
             default -> {
                 return wire;

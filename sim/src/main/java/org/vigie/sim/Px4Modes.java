@@ -31,22 +31,20 @@ final class Px4Modes {
     static @Nullable CopterMode fromCustomMode(long custom) {
         int main = (int) ((custom >> 16) & 0xFF);
         int sub = (int) ((custom >> 24) & 0xFF);
-        switch (main) {
-            case 7: return CopterMode.STABILIZE;
-            case 1: return CopterMode.STABILIZE;
-            case 2: return CopterMode.ALT_HOLD;
-            case 3: return CopterMode.LOITER;
-            case 6: return CopterMode.GUIDED;
-            case 4:
-                switch (sub) {
-                    case 2: return CopterMode.GUIDED;
-                    case 3: return CopterMode.LOITER;
-                    case 4: return CopterMode.AUTO;
-                    case 5: return CopterMode.RTL;
-                    case 6: return CopterMode.LAND;
-                    default: return null;
-                }
-            default: return null;
-        }
+        return switch (main) {
+            case 7, 1 -> CopterMode.STABILIZE;
+            case 2 -> CopterMode.ALT_HOLD;
+            case 3 -> CopterMode.LOITER;
+            case 6 -> CopterMode.GUIDED;
+            case 4 -> switch (sub) {
+                case 2 -> CopterMode.GUIDED;
+                case 3 -> CopterMode.LOITER;
+                case 4 -> CopterMode.AUTO;
+                case 5 -> CopterMode.RTL;
+                case 6 -> CopterMode.LAND;
+                default -> null;
+            };
+            default -> null;
+        };
     }
 }

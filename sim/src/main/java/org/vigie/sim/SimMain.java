@@ -232,7 +232,7 @@ public final class SimMain {
                 case "--connect" -> connections.add(value(args, ++i, a));
                 case "--home" -> {
                     String v = value(args, ++i, a);
-                    String[] p = v.split(",");
+                    String[] p = v.split(",", -1);
                     if (p.length != 3) {
                         throw new IllegalArgumentException("--home needs lat,lon,altAmslM (three numbers separated by"
                                 + " commas, e.g. 48.8515,2.3643,35), was '" + v + "'");

@@ -310,15 +310,15 @@ public final class SimParams {
     }
 
     private static double coerce(int type, double v) {
-        switch (type) {
-            case UINT8: return clamp(Math.round(v), 0, 255);
-            case INT8: return clamp(Math.round(v), -128, 127);
-            case UINT16: return clamp(Math.round(v), 0, 65535);
-            case INT16: return clamp(Math.round(v), -32768, 32767);
-            case UINT32: return clamp(Math.round(v), 0, 4294967295L);
-            case INT32: return clamp(Math.round(v), Integer.MIN_VALUE, Integer.MAX_VALUE);
-            default: return (float) v;
-        }
+        return switch (type) {
+            case UINT8 -> clamp(Math.round(v), 0, 255);
+            case INT8 -> clamp(Math.round(v), -128, 127);
+            case UINT16 -> clamp(Math.round(v), 0, 65535);
+            case INT16 -> clamp(Math.round(v), -32768, 32767);
+            case UINT32 -> clamp(Math.round(v), 0, 4294967295L);
+            case INT32 -> clamp(Math.round(v), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            default -> (float) v;
+        };
     }
 
     private static double clamp(long v, long lo, long hi) {

@@ -482,7 +482,7 @@ public final class SimVehicle implements AutoCloseable {
     // ------------------------------------------------------------------ the loop
 
     private void tick() {
-        if (state.closed || state.bootNs == 0 && !started) {
+        if (state.closed || (state.bootNs == 0 && !started)) {
             return;
         }
         long now = state.now();

@@ -139,7 +139,7 @@ final class TelemetryStreams {
         } else if (intervalUs == 0) {
             interval = 1_000_000_000L;
         } else {
-            interval = (long) intervalUs * 1000L;
+            interval = ((long) intervalUs) * 1000L;
         }
         setInterval(ch, slot, interval);
         return 0;
@@ -170,7 +170,7 @@ final class TelemetryStreams {
     /** @return the payload of a streamable message now, or null if it is not streamable or not available yet */
     byte @Nullable [] payloadNow(int msgId) {
         int slot = slotOf(msgId);
-        return slot >= 0 ? streamPayload(slot, state.now()) : null;
+        return slot >= 0 ? streamPayload(slot) : null;
     }
 
     /**
@@ -184,7 +184,7 @@ final class TelemetryStreams {
 
     /** Sends HOME_POSITION on every channel (when home is set, as ArduCopter announces it). */
     void sendHome(long now) {
-        byte[] payload = streamPayload(S_HOME, now);
+        byte[] payload = streamPayload(S_HOME);
         if (payload != null) {
             out.sendPayload(-1, STREAM_IDS[S_HOME], payload);
         }
@@ -193,7 +193,7 @@ final class TelemetryStreams {
     /** Sends GPS_GLOBAL_ORIGIN on every channel (when the EKF origin is set). */
     void sendOrigin(long now) {
         out.sendPayload(-1, STREAM_IDS[S_ORIGIN],
-                Objects.requireNonNull(streamPayload(S_ORIGIN, now), "sent once the EKF origin is set"));
+                Objects.requireNonNull(streamPayload(S_ORIGIN), "sent once the EKF origin is set"));
     }
 
     private void setInterval(int ch, int slot, long interval) {
@@ -223,7 +223,7 @@ final class TelemetryStreams {
                 due[s] = Math.max(due[s] + iv[s], now + iv[s] / 2);
                 byte[] payload = streamCache[s];
                 if (payload == null) {
-                    payload = streamPayload(s, now);
+                    payload = streamPayload(s);
                     if (payload == null) {
                         continue;
                     }
@@ -235,36 +235,36 @@ final class TelemetryStreams {
     }
 
     /** The payload of a streamable message now, or null if the vehicle cannot send it yet. */
-    private byte @Nullable [] streamPayload(int slot, long now) {
-        switch (slot) {
-            case S_SYS_STATUS: return sysStatus();
-            case S_SYSTEM_TIME: return Payloads.systemTime(state.gpsFix ? scheduler.now().toEpochMilli() * 1000L : 0,
+    private byte @Nullable [] streamPayload(int slot) {
+        return switch (slot) {
+            case S_SYS_STATUS -> sysStatus();
+            case S_SYSTEM_TIME -> Payloads.systemTime(state.gpsFix ? scheduler.now().toEpochMilli() * 1000L : 0,
                     state.bootMs());
-            case S_GPS_RAW: return gpsRaw();
-            case S_ATTITUDE: return Payloads.attitude(state.bootMs(), (float) flight.rollRad, (float) flight.pitchRad,
+            case S_GPS_RAW -> gpsRaw();
+            case S_ATTITUDE -> Payloads.attitude(state.bootMs(), (float) flight.rollRad, (float) flight.pitchRad,
                     (float) Math.toRadians(GeoNe.wrap180(flight.yawDeg)), 0, 0,
                     (float) Math.toRadians(flight.yawRateDps));
-            case S_GLOBAL_POS: return globalPosition();
-            case S_MISSION_CURRENT: return auto.missionCurrentPayload();
-            case S_VFR_HUD: return Payloads.vfrHud((float) flight.groundSpeedMps(), (float) flight.groundSpeedMps(),
+            case S_GLOBAL_POS -> globalPosition();
+            case S_MISSION_CURRENT -> auto.missionCurrentPayload();
+            case S_VFR_HUD -> Payloads.vfrHud((float) flight.groundSpeedMps(), (float) flight.groundSpeedMps(),
                     (float) (config.homeAltAmslM() + flight.altM), (float) flight.vuMps,
                     (int) Math.round(flight.yawDeg) % 360, state.armed && !flight.onGround ? 37 : 0);
-            case S_POS_TARGET: return Outbox.CODEC.encodePayload(positionTarget());
-            case S_BATTERY: return battery();
-            case S_FENCE: return state.fenceEnabled ? Outbox.CODEC.encodePayload(failsafes.fenceStatus()) : null;
-            case S_EKF: return ekfStatus();
-            case S_HOME: return state.homeSet ? Payloads.homePosition(geo.latE7(state.homeNorthM),
+            case S_POS_TARGET -> Outbox.CODEC.encodePayload(positionTarget());
+            case S_BATTERY -> battery();
+            case S_FENCE -> state.fenceEnabled ? Outbox.CODEC.encodePayload(failsafes.fenceStatus()) : null;
+            case S_EKF -> ekfStatus();
+            case S_HOME -> state.homeSet ? Payloads.homePosition(geo.latE7(state.homeNorthM),
                     geo.lonE7(state.homeEastM), (int) Math.round(state.homeAltAmslM * 1000), (float) state.homeNorthM,
                     (float) state.homeEastM, 0, new float[] {1, 0, 0, 0}, 0) : null;
-            case S_EXT_STATE: return Payloads.extendedSysState(config.flavour() == Flavour.ARDUCOPTER ? 3 : 0,
+            case S_EXT_STATE -> Payloads.extendedSysState(config.flavour() == Flavour.ARDUCOPTER ? 3 : 0,
                     land.landedState());
-            case S_GIMBAL: return Outbox.CODEC.encodePayload(pointing.gimbalStatus());
-            case S_ORIGIN: return state.ekfOrigin ? Outbox.CODEC.encodePayload(GpsGlobalOrigin.builder()
+            case S_GIMBAL -> Outbox.CODEC.encodePayload(pointing.gimbalStatus());
+            case S_ORIGIN -> state.ekfOrigin ? Outbox.CODEC.encodePayload(GpsGlobalOrigin.builder()
                     .latitude(geo.latE7(state.homeNorthM)).longitude(geo.lonE7(state.homeEastM))
                     .altitude((int) Math.round(state.homeAltAmslM * 1000))
                     .timeUsec(BigInteger.valueOf(state.bootMs() * 1000)).build()) : null;
-            default: return null;
-        }
+            default -> null;
+        };
     }
 
     private byte[] sysStatus() {

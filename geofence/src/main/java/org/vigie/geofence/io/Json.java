@@ -115,8 +115,8 @@ public final class Json {
     }
 
     private static @Nullable Object value(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT:
+        return switch (t) {
+            case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 while (next(p) == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
@@ -127,27 +127,22 @@ public final class Json {
                     }
                     m.put(key, v);
                 }
-                return m;
-            case START_ARRAY:
+                yield m;
+            }
+            case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 for (JsonToken e = next(p); e != JsonToken.END_ARRAY; e = next(p)) {
                     l.add(value(p, e));
                 }
-                return l;
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return Double.valueOf(p.getText());
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw error(p.currentTokenLocation(), "unexpected " + t);
-        }
+                yield l;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Double.valueOf(p.getText());
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_NULL -> null;
+            default -> throw error(p.currentTokenLocation(), "unexpected " + t);
+        };
     }
 
     private static JsonToken next(JsonParser p) throws IOException {

@@ -355,9 +355,9 @@ public final class District {
             DistrictLimitCheck.check(name, inclusion, exclusions, privacyZones, limits);
             checkAltitudes();
             LocalFrame frame = new LocalFrame(home);
-            checkRingNearHome(frame, "inclusion", inclusion.shell());
+            checkRingNearHome("inclusion", inclusion.shell());
             for (int i = 0; i < inclusion.holes().size(); i++) {
-                checkRingNearHome(frame, "inclusion hole " + i, inclusion.holes().get(i));
+                checkRingNearHome("inclusion hole " + i, inclusion.holes().get(i));
             }
             Polygon inc = EnuGeometry.polygon(frame, inclusion);
             checkPolygon("inclusion", inclusion, inc);
@@ -381,7 +381,7 @@ public final class District {
                     throw new InvalidDistrictException(feature, -1, "duplicate zone name");
                 }
                 if (z instanceof PolygonExclusion pz) {
-                    checkRingNearHome(frame, feature, pz.ring());
+                    checkRingNearHome(feature, pz.ring());
                     GeoPolygon gp = GeoPolygon.of(pz.ring());
                     Polygon p = EnuGeometry.polygon(frame, gp);
                     checkPolygon(feature, gp, p);
@@ -408,7 +408,7 @@ public final class District {
                 if (!names.add(z.name())) {
                     throw new InvalidDistrictException(feature, -1, "duplicate zone name");
                 }
-                checkRingNearHome(frame, feature, z.ring());
+                checkRingNearHome(feature, z.ring());
                 GeoPolygon gp = GeoPolygon.of(z.ring());
                 checkPolygon(feature, gp, EnuGeometry.polygon(frame, gp));
             }
@@ -447,7 +447,7 @@ public final class District {
             }
         }
 
-        private void checkRingNearHome(LocalFrame frame, String feature, List<GeoPoint> ring) {
+        private void checkRingNearHome(String feature, List<GeoPoint> ring) {
             GeoPoint home = Objects.requireNonNull(this.home, "home is validated before the rings");
             double limit = 2 * limits.maxExtentM();
             for (int i = 0; i < ring.size(); i++) {

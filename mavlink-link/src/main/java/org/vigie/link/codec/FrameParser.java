@@ -45,8 +45,6 @@ public final class FrameParser {
         default void onDiscard(DiscardReason reason, int byteCount) {}
     }
 
-    private static final int MAX_FRAME = 10 + 255 + 2 + 13;
-
     private final MessageTable table;
     private final Listener listener;
     private final FrameView view;

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param signature 13-byte signature block, or null
  * @param raw the whole frame as on the wire
  */
+// the arrays are the frame as parsed, shared rather than copied (allocation-free path); equals and hashCode below
+// compare the raw bytes, which hold every component
+@SuppressWarnings("ArrayRecordComponent")
 public record MavlinkFrame(int version, int incompatFlags, int compatFlags, int seq, int sysId, int compId, int msgId,
                            byte[] payload, byte @Nullable [] signature, byte[] raw) {
 

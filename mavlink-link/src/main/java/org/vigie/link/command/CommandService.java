@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
@@ -288,7 +289,7 @@ public final class CommandService implements AutoCloseable {
                         + FlightModes.modes(flavour).stream().map(FlightMode::name).toList()));
         return flavour == AutopilotFlavour.PX4
                 ? sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), m.px4MainMode(), m.px4SubMode(), 0, 0, 0, 0)
-                : sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), m.customMode(), 0, 0, 0, 0, 0);
+                : sendLong(MavCmd.MAV_CMD_DO_SET_MODE, m.baseMode(), (float) m.customMode(), 0, 0, 0, 0, 0);
     }
 
     /**
@@ -421,7 +422,7 @@ public final class CommandService implements AutoCloseable {
         if (intervalUs < -1) {
             throw new IllegalArgumentException("intervalUs must be >= -1, was " + intervalUs);
         }
-        return sendLong(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL, messageId, intervalUs, 0, 0, 0, 0, 0);
+        return sendLong(MavCmd.MAV_CMD_SET_MESSAGE_INTERVAL, messageId, (float) intervalUs, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -498,7 +499,7 @@ public final class CommandService implements AutoCloseable {
             Target t = target.get();
             Pending p = new Pending(new Key(t.systemId(), t.componentId(), commandId), asInt, frame, params, x, y,
                     progress, future);
-            future.whenComplete((r, e) -> {
+            Futures.listen(future, (r, e) -> {
                 if (e instanceof CancellationException) {
                     scheduler.execute(() -> cancelPending(p));
                 }

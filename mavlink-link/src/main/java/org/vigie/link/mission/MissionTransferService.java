@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
@@ -136,6 +137,8 @@ public final class MissionTransferService implements AutoCloseable {
     private int lastCurrentSeq = -1;
     private int lastCurrentTotal = -2;
     private int lastCurrentState = -1;
+    /** MISSION_CURRENT's mission_id, fence_id and rally_points_id, in that order on the wire. */
+    private static final MissionType[] PLAN_ID_TYPES = {MissionType.MISSION, MissionType.FENCE, MissionType.RALLY};
     private final long[] planIds = new long[3];
 
     /**
@@ -328,7 +331,7 @@ public final class MissionTransferService implements AutoCloseable {
                 list = withHome;
             }
             Work w = new Work(op, type, list, stripHome && ardupilot, opts, future);
-            future.whenComplete((r, e) -> {
+            Futures.listen(future, (r, e) -> {
                 if (e instanceof CancellationException) {
                     scheduler.execute(() -> cancelWork(w));
                 }
@@ -659,7 +662,7 @@ public final class MissionTransferService implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             if (ids[i] != 0 && ids[i] != planIds[i]) {
                 if (planIds[i] != 0) {
-                    emit(new MissionEvent.PlanChanged(MissionType.values()[i], planIds[i], ids[i]));
+                    emit(new MissionEvent.PlanChanged(PLAN_ID_TYPES[i], planIds[i], ids[i]));
                 }
                 planIds[i] = ids[i];
             }

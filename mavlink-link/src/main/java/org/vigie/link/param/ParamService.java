@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 import org.vigie.link.MavlinkPort;
 import org.vigie.link.Subscription;
 import org.vigie.link.codec.MavlinkFrame;
@@ -60,7 +61,7 @@ public final class ParamService implements AutoCloseable {
 
     private enum Kind { READ, SET, LIST }
 
-    private final class Work extends WorkItem {
+    private static final class Work extends WorkItem {
         final Kind kind;
         final @Nullable String name;
         final double value;
@@ -249,7 +250,7 @@ public final class ParamService implements AutoCloseable {
 
     private void submit(Work w) {
         CompletableFuture<?> f = w.single != null ? w.single : Objects.requireNonNull(w.list, "single or list");
-        f.whenComplete((r, e) -> {
+        Futures.listen(f, (r, e) -> {
             if (e instanceof CancellationException) {
                 scheduler.execute(() -> {
                     queue.removeQueued(w);

@@ -1,5 +1,7 @@
 package org.vigie.link.route;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,11 +45,11 @@ public sealed interface AcceptResult permits AcceptResult.Accepted, AcceptResult
      * @param reason which rule
      */
     record Filtered(FilterReason reason) implements AcceptResult {
-        private static final Filtered[] CACHE = new Filtered[FilterReason.values().length];
+        private static final Map<FilterReason, Filtered> CACHE = new EnumMap<>(FilterReason.class);
 
         static {
             for (FilterReason r : FilterReason.values()) {
-                CACHE[r.ordinal()] = new Filtered(r);
+                CACHE.put(r, new Filtered(r));
             }
         }
 
@@ -63,7 +65,7 @@ public sealed interface AcceptResult permits AcceptResult.Accepted, AcceptResult
          * @return the constant
          */
         public static Filtered of(FilterReason reason) {
-            return CACHE[reason.ordinal()];
+            return Objects.requireNonNull(CACHE.get(reason), "every reason is cached");
         }
     }
 
@@ -73,11 +75,11 @@ public sealed interface AcceptResult permits AcceptResult.Accepted, AcceptResult
      * @param reason which rule
      */
     record Rejected(RejectReason reason) implements AcceptResult {
-        private static final Rejected[] CACHE = new Rejected[RejectReason.values().length];
+        private static final Map<RejectReason, Rejected> CACHE = new EnumMap<>(RejectReason.class);
 
         static {
             for (RejectReason r : RejectReason.values()) {
-                CACHE[r.ordinal()] = new Rejected(r);
+                CACHE.put(r, new Rejected(r));
             }
         }
 
@@ -93,7 +95,7 @@ public sealed interface AcceptResult permits AcceptResult.Accepted, AcceptResult
          * @return the constant
          */
         public static Rejected of(RejectReason reason) {
-            return CACHE[reason.ordinal()];
+            return Objects.requireNonNull(CACHE.get(reason), "every reason is cached");
         }
     }
 }

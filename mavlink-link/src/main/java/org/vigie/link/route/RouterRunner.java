@@ -122,7 +122,7 @@ public final class RouterRunner implements AutoCloseable {
     private boolean started;
 
     /**
-     * Creates a runner around a router (which it then owns: do not call its {@code route} elsewhere).
+     * Creates a runner around a router (which it then owns: nothing else may route through it).
      *
      * @param router the routing logic, with de-duplication configured as wanted
      */

@@ -1,6 +1,7 @@
 package org.vigie.link.signing;
 
-import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +43,8 @@ public final class SignatureChecker implements IncomingSignatureCheck {
     private final StreamTimestamps streams;
     private final boolean[] unsignedAllowed;
     private final Set<Integer> unsignedAllowedIds;
-    private final long[] counts = new long[SignatureVerdict.values().length];
+    /** One counter per verdict, incremented on the checking thread without allocating. */
+    private final Map<SignatureVerdict, long[]> counts = newCounts();
     private final Sha256 sha = new Sha256();
 
     /**
@@ -106,8 +108,20 @@ public final class SignatureChecker implements IncomingSignatureCheck {
     @Override
     public SignatureVerdict check(MavlinkFrame frame) {
         SignatureVerdict v = judge(frame);
-        counts[v.ordinal()]++;
+        countOf(v)[0]++;
         return v;
+    }
+
+    private static Map<SignatureVerdict, long[]> newCounts() {
+        Map<SignatureVerdict, long[]> m = new EnumMap<>(SignatureVerdict.class);
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            m.put(v, new long[1]);
+        }
+        return m;
+    }
+
+    private long[] countOf(SignatureVerdict v) {
+        return Objects.requireNonNull(counts.get(v), "every verdict has its counter");
     }
 
     private SignatureVerdict judge(MavlinkFrame frame) {
@@ -190,19 +204,23 @@ public final class SignatureChecker implements IncomingSignatureCheck {
      * @return its count
      */
     public long count(SignatureVerdict verdict) {
-        return counts[verdict.ordinal()];
+        return countOf(verdict)[0];
     }
 
-    /** @return counts indexed by verdict ordinal (a copy) */
-    public long[] counts() {
-        return Arrays.copyOf(counts, counts.length);
+    /** @return every verdict's count (a copy) */
+    public Map<SignatureVerdict, Long> counts() {
+        Map<SignatureVerdict, Long> copy = new EnumMap<>(SignatureVerdict.class);
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            copy.put(v, countOf(v)[0]);
+        }
+        return copy;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("SignatureChecker[").append(keys);
         for (SignatureVerdict v : SignatureVerdict.values()) {
-            sb.append(' ').append(v).append('=').append(counts[v.ordinal()]);
+            sb.append(' ').append(v).append('=').append(countOf(v)[0]);
         }
         return sb.append(']').toString();
     }

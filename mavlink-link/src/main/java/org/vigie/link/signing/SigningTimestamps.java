@@ -43,7 +43,7 @@ public final class SigningTimestamps {
     private final AtomicLong last;
     private final Object saveLock = new Object();
     private volatile long persisted;
-    private volatile long persistFailures;
+    private final AtomicLong persistFailures = new AtomicLong();
 
     private SigningTimestamps(Scheduler scheduler, TimestampStore store, long first) {
         this.scheduler = scheduler;
@@ -134,7 +134,7 @@ public final class SigningTimestamps {
 
     /** @return how many saves failed */
     public long persistFailures() {
-        return persistFailures;
+        return persistFailures.get();
     }
 
     /**
@@ -168,7 +168,7 @@ public final class SigningTimestamps {
             try {
                 persist();
             } catch (IOException | RuntimeException e) {
-                persistFailures++;
+                persistFailures.incrementAndGet();
                 LOG.warn("could not save the signing timestamp to {}: {}", store, e.toString());
             }
         });
@@ -187,7 +187,7 @@ public final class SigningTimestamps {
                 store.save(target);
                 persisted = target;
             } catch (IOException | RuntimeException e) {
-                persistFailures++;
+                persistFailures.incrementAndGet();
                 LOG.warn("could not save the signing timestamp to {}: {}", store, e.toString());
             }
         }

@@ -45,12 +45,13 @@ import org.vigie.link.mission.MissionTransferService;
 import org.vigie.link.param.ParamService;
 import org.vigie.link.time.Cancellable;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.vehicle.AttachedAutopilot;
 import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
  * The vehicle's telemetry: asks for the streams a companion needs, keeps an immutable {@link VehicleState} snapshot,
  * notifies listeners per {@link StateGroup}, flags groups stale when their stream stops, joins multi-chunk STATUSTEXT,
- * and detects autopilot reboots.
+ * and forgets everything when the port's {@link AttachedAutopilot} reports a reboot.
  *
  * <ul>
  *   <li>ArduCopter streams nothing until asked: {@link #requestStreams(Map)} sends SET_MESSAGE_INTERVAL per message;
@@ -58,12 +59,10 @@ import org.vigie.link.vehicle.AutopilotFlavour;
  *       stream group holding that message.</li>
  *   <li>Messages are taken from the target system (HEARTBEAT from the target component only; gimbal messages from
  *       any component of the target system).</li>
- *   <li>Reboot: time_boot_ms of ATTITUDE, GLOBAL_POSITION_INT or SYSTEM_TIME going back by more than
- *       {@link TelemetryOptions#rebootBackstepMs()}, or a HEARTBEAT in MAV_STATE_BOOT after a later state, or a
- *       disarmed HEARTBEAT after more than a second of silence while last seen armed higher than 3 m above home and
- *       higher than it could have descended at 3 m/s during the silence. The state is
- *       cleared and reboot listeners are told ({@link #propagateRebootsTo} wires the transfer and parameter services).
- *       {@link #autopilotRebooted(String)} reports one detected elsewhere (the link's AutopilotRebooted event).</li>
+ *   <li>Reboot: judged by the port's one {@link AttachedAutopilot} ({@link MavlinkPort#autopilot()}: time_boot_ms
+ *       going back, a BOOT heartbeat, a disarmed heartbeat after a silence high in the air), which reports it before
+ *       the first message of the new boot reaches this service. The state is cleared and reboot listeners are told
+ *       ({@link #propagateRebootsTo} wires the transfer and parameter services).</li>
  * </ul>
  *
  * <p>Threading: state on the port's event thread; {@link #state()} may be read from any thread (a volatile immutable
@@ -102,11 +101,8 @@ public final class TelemetryService implements AutoCloseable {
     private final List<Consumer<String>> rebootListeners = new CopyOnWriteArrayList<>();
     private final Map<StateGroup, Long> lastUpdate = new EnumMap<>(StateGroup.class);
     private final Set<StateGroup> stale = EnumSet.noneOf(StateGroup.class);
-    private final Map<Integer, Long> lastBootMs = new HashMap<>();
     private final Map<ChunkKey, Chunks> chunks = new HashMap<>();
     private final Cancellable staleTimer;
-    private int lastSystemStatus = -1;
-    private long lastRebootMs = -1;
     private volatile VehicleState current = VehicleState.empty();
 
     private VehicleState.@Nullable Status status;
@@ -175,7 +171,7 @@ public final class TelemetryService implements AutoCloseable {
             }
         });
         sub(SystemTime.class, (m, f) -> {
-            if (fromAutopilot(f) && !bootTime(f.msgId(), m.timeBootMs())) {
+            if (fromAutopilot(f)) {
                 time = new VehicleState.AutopilotTime(m.timeBootMs(), m.timeUnixUsec().longValue(), now());
                 updated(StateGroup.TIME);
             }
@@ -187,6 +183,11 @@ public final class TelemetryService implements AutoCloseable {
             }
         });
         sub(Statustext.class, this::onStatusText);
+        subscriptions.add(port.autopilot().subscribeReboots(r -> {
+            if (r.sysId() == target.get().systemId()) {
+                rebooted(r.reason());
+            }
+        }));
         long period = Math.max(10, options.staleAfterMs() / 10); // flagged within 1.1 x staleAfterMs
         staleTimer = scheduler.scheduleAtFixedRate(Duration.ofMillis(period), Duration.ofMillis(period),
                 this::checkStale);
@@ -295,35 +296,6 @@ public final class TelemetryService implements AutoCloseable {
         });
     }
 
-    /**
-     * Reports a reboot detected elsewhere (e.g. the link's AutopilotRebooted event): clears the state and tells the
-     * reboot listeners. Thread-safe.
-     *
-     * @param reason what showed it
-     */
-    public void autopilotRebooted(String reason) {
-        scheduler.execute(() -> rebooted(reason));
-    }
-
-    /**
-     * Follows the link's own reboot detection ({@link org.vigie.link.LinkEvent.AutopilotRebooted} for the target
-     * system) as well as this service's. A reboot reported by both within 5 s is handled once.
-     *
-     * @param link the link this service runs on
-     * @return handle to stop following
-     */
-    public Subscription followLinkReboots(org.vigie.link.MavlinkLink link) {
-        return link.onEvent(e -> {
-            if (e instanceof org.vigie.link.LinkEvent.AutopilotRebooted r && r.sysId() == target.get().systemId()) {
-                scheduler.execute(() -> {
-                    if (lastRebootMs < 0 || now() - lastRebootMs > 5000) {
-                        rebooted(r.reason());
-                    }
-                });
-            }
-        });
-    }
-
     /** Unsubscribes and stops the stale timer. */
     @Override
     public void close() {
@@ -348,35 +320,12 @@ public final class TelemetryService implements AutoCloseable {
         }
         int sysStatus = m.systemStatus().value();
         int base = m.baseMode().value();
-        if (sysStatus == 1 && lastSystemStatus > 1) {
-            rebooted("HEARTBEAT back in MAV_STATE_BOOT after state " + lastSystemStatus);
-        } else if (droppedInTheAir((base & 0x80) != 0)) {
-            rebooted(String.format(java.util.Locale.ROOT, "HEARTBEAT disarmed after %d ms of silence, last seen "
-                    + "armed %.1f m above home", now() - Objects.requireNonNull(status, "seen armed").receivedMs(),
-                    Objects.requireNonNull(position, "seen in the air").altitudeRelM()));
-        }
-        lastSystemStatus = sysStatus;
         status = new VehicleState.Status((base & 0x80) != 0, base, m.customMode(), sysStatus, now());
         updated(StateGroup.STATUS);
     }
 
-    /**
-     * An autopilot that restarts without a MAV_STATE_BOOT heartbeat and streams nothing until asked again (ArduCopter)
-     * shows its reboot only as a disarmed HEARTBEAT after a silence: a silence of more than a second, armed before,
-     * disarmed now, and too high (over 3 m) to have descended at 3 m/s during the silence.
-     */
-    private boolean droppedInTheAir(boolean armedNow) {
-        if (armedNow || status == null || !status.armed() || position == null) {
-            return false;
-        }
-        long silenceMs = Math.min(now() - status.receivedMs(),
-                port.provenSilenceNanos(status.receivedMs() * 1_000_000L) / 1_000_000L);
-        double altM = position.altitudeRelM();
-        return silenceMs > 1000 && altM > 3 && silenceMs < altM / 3.0 * 1000;
-    }
-
     private void onPosition(GlobalPositionInt m, MavlinkFrame f) {
-        if (!fromAutopilot(f) || bootTime(f.msgId(), m.timeBootMs())) {
+        if (!fromAutopilot(f)) {
             return;
         }
         position = new VehicleState.Position(m.lat() / 1e7, m.lon() / 1e7, m.alt() / 1000.0, m.relativeAlt() / 1000.0,
@@ -386,7 +335,7 @@ public final class TelemetryService implements AutoCloseable {
     }
 
     private void onAttitude(Attitude m, MavlinkFrame f) {
-        if (!fromAutopilot(f) || bootTime(f.msgId(), m.timeBootMs())) {
+        if (!fromAutopilot(f)) {
             return;
         }
         attitude = new VehicleState.Attitude(m.roll(), m.pitch(), m.yaw(), m.timeBootMs(), now());
@@ -468,24 +417,8 @@ public final class TelemetryService implements AutoCloseable {
         updated(StateGroup.GIMBAL);
     }
 
-    /**
-     * Tracks time_boot_ms per message; a step back is a reboot (the state is cleared, then this message is kept as
-     * the first of the new boot).
-     *
-     * @return always false (the message is never dropped)
-     */
-    private boolean bootTime(int msgId, long timeBootMs) {
-        Long last = lastBootMs.put(msgId, timeBootMs);
-        if (last != null && timeBootMs + options.rebootBackstepMs() < last) {
-            rebooted("time_boot_ms of message " + msgId + " went back from " + last + " to " + timeBootMs);
-            lastBootMs.put(msgId, timeBootMs);
-        }
-        return false;
-    }
-
     private void rebooted(String reason) {
-        LOG.info("autopilot reboot: {}", reason);
-        lastRebootMs = now();
+        LOG.info("telemetry forgotten: autopilot reboot ({})", reason);
         status = null;
         position = null;
         attitude = null;
@@ -500,8 +433,6 @@ public final class TelemetryService implements AutoCloseable {
         landed = null;
         lastUpdate.clear();
         stale.clear();
-        lastBootMs.clear(); // every message's clock restarts
-        lastSystemStatus = -1;
         current = snapshot();
         for (Consumer<String> l : rebootListeners) {
             port.callbackExecutor().execute(() -> l.accept(reason));

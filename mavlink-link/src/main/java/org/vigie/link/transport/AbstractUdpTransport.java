@@ -13,6 +13,7 @@ import java.nio.channels.Selector;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,9 @@ abstract class AbstractUdpTransport extends AbstractTransport {
     private int pendingBytes;
     /** How many {@link #write} calls those bytes came from (guarded by sendLock). */
     private int pendingWrites;
-    private volatile long writesDropped;
-    private volatile long sendErrors;
-    private volatile long datagramsSent;
+    private final AtomicLong writesDropped = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+    private final AtomicLong datagramsSent = new AtomicLong();
 
     AbstractUdpTransport(String description, DatagramChannel channel, TransportOptions options) throws IOException {
         super(description);
@@ -128,7 +129,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
 
     /** @return datagrams that the OS refused to send */
     public long sendErrors() {
-        return sendErrors;
+        return sendErrors.get();
     }
 
     /**
@@ -136,12 +137,12 @@ abstract class AbstractUdpTransport extends AbstractTransport {
      *     target, or the transport closed first
      */
     public long writesDropped() {
-        return writesDropped;
+        return writesDropped.get();
     }
 
     /** @return datagrams handed to the OS (one per target), packed or not */
     public long datagramsSent() {
-        return datagramsSent;
+        return datagramsSent.get();
     }
 
     /** @return the detail of the CONNECTED state reported when the reader starts */
@@ -329,7 +330,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             pendingBytes = 0;
             pendingWrites = 0;
             if (isClosed() || !sendCopied(n)) {
-                writesDropped += frames;
+                writesDropped.addAndGet(frames);
             }
         }
     }
@@ -358,11 +359,11 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             sendBuffer.position(0).limit(length);
             try {
                 if (channel.send(sendBuffer, to) > 0 || length == 0) {
-                    datagramsSent++;
+                    datagramsSent.incrementAndGet();
                     return true;
                 }
             } catch (IOException e) {
-                sendErrors++;
+                sendErrors.incrementAndGet();
                 LOG.debug("{}: send to {} failed: {}", description(), to, e.toString());
                 return false;
             }
@@ -370,7 +371,7 @@ abstract class AbstractUdpTransport extends AbstractTransport {
             if (deadline == 0) {
                 deadline = now + SEND_ROOM_WAIT_NANOS;
             } else if (now - deadline >= 0) {
-                sendErrors++;
+                sendErrors.incrementAndGet();
                 LOG.debug("{}: send buffer full for {} ms, datagram to {} dropped", description(),
                         SEND_ROOM_WAIT_NANOS / 1_000_000, to);
                 return false;

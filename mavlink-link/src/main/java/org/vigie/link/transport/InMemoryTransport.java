@@ -2,6 +2,7 @@ package org.vigie.link.transport;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +18,8 @@ public final class InMemoryTransport implements Transport {
     private @Nullable InMemoryTransport peer;
     private volatile @Nullable TransportListener listener;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long bytesSent;
-    private volatile long bytesDropped;
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesDropped = new AtomicLong();
 
     private InMemoryTransport(String name) {
         this.name = name;
@@ -61,12 +62,12 @@ public final class InMemoryTransport implements Transport {
         InMemoryTransport peer = Objects.requireNonNull(this.peer, "set by pair");
         TransportListener l = peer.listener;
         if (closed.get() || peer.closed.get() || l == null) {
-            bytesDropped += length;
+            bytesDropped.addAndGet(length);
             return false;
         }
         byte[] copy = new byte[length];
         System.arraycopy(data, offset, copy, 0, length);
-        bytesSent += length;
+        bytesSent.addAndGet(length);
         l.onBytes(copy, 0, length);
         return true;
     }
@@ -79,12 +80,12 @@ public final class InMemoryTransport implements Transport {
 
     /** @return bytes delivered to the peer */
     public long bytesSent() {
-        return bytesSent;
+        return bytesSent.get();
     }
 
     /** @return bytes dropped because an end was closed or not started */
     public long bytesDropped() {
-        return bytesDropped;
+        return bytesDropped.get();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,8 @@ public final class SerialTransport extends AbstractTransport {
     private final TransportOptions options;
     private final Object portLock = new Object();
     private volatile @Nullable SerialPort port;
-    private volatile long droppedBytes;
-    private volatile long reopenCount;
+    private final AtomicLong droppedBytes = new AtomicLong();
+    private final AtomicLong reopenCount = new AtomicLong();
 
     /**
      * Opens the port.
@@ -76,12 +77,12 @@ public final class SerialTransport extends AbstractTransport {
 
     /** @return bytes dropped because the device was gone or a write failed */
     public long droppedBytes() {
-        return droppedBytes;
+        return droppedBytes.get();
     }
 
     /** @return how many times the device was reopened after it disappeared */
     public long reopenCount() {
-        return reopenCount;
+        return reopenCount.get();
     }
 
     private @Nullable SerialPort tryOpen(String[] why) {
@@ -131,7 +132,7 @@ public final class SerialTransport extends AbstractTransport {
                     }
                     port = p;
                 }
-                reopenCount++;
+                reopenCount.incrementAndGet();
                 backoff.reset();
                 reportState(TransportState.CONNECTED, "reopened " + path + " at " + baud + " baud");
             }
@@ -160,14 +161,14 @@ public final class SerialTransport extends AbstractTransport {
         synchronized (portLock) {
             SerialPort p = port;
             if (p == null || isClosed()) {
-                droppedBytes += length;
+                droppedBytes.addAndGet(length);
                 return false;
             }
             int done = 0;
             while (done < length) {
                 int n = p.writeBytes(data, length - done, offset + done);
                 if (n <= 0) {
-                    droppedBytes += length - done;
+                    droppedBytes.addAndGet(length - done);
                     LOG.debug("{}: write returned {}", description(), n);
                     return false;
                 }

@@ -34,7 +34,7 @@ public final class TcpClientTransport extends AbstractTransport {
     private volatile @Nullable NioStream current;
     private volatile @Nullable SocketChannel connecting;
     private final AtomicLong droppedBytes = new AtomicLong();
-    private volatile long connections;
+    private final AtomicLong connections = new AtomicLong();
 
     /**
      * Creates the client; nothing is connected before {@link #start}.
@@ -62,7 +62,7 @@ public final class TcpClientTransport extends AbstractTransport {
 
     /** @return successful connections so far (1 after the first connect, +1 per reconnection) */
     public long connectionCount() {
-        return connections;
+        return connections.get();
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class TcpClientTransport extends AbstractTransport {
                 return;
             }
             current = stream;
-            connections++;
+            connections.incrementAndGet();
             backoff.reset();
             reportState(TransportState.CONNECTED, "connected to " + UdpInTransport.hostPort(remote));
             String why = serve(stream, buf, arr);

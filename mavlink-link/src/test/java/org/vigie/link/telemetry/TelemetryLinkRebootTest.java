@@ -47,7 +47,6 @@ class TelemetryLinkRebootTest {
                 CommandOptions.defaults());
         TelemetryService telemetry = new TelemetryService(link, () -> Target.autopilot(AutopilotFlavour.ARDUPILOT),
                 commands, TelemetryOptions.defaults());
-        telemetry.followLinkReboots(link);
         List<String> reboots = new ArrayList<>();
         telemetry.onReboot(reboots::add);
         List<org.vigie.link.LinkEvent> linkReboots = new ArrayList<>();

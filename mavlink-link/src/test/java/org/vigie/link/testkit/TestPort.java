@@ -18,6 +18,7 @@ import org.vigie.link.codec.MavlinkFrame;
 import org.vigie.link.codec.MessageCodec;
 import org.vigie.link.codec.MessageTable;
 import org.vigie.link.time.ManualScheduler;
+import org.vigie.link.vehicle.AttachedAutopilot;
 
 /**
  * A {@link MavlinkPort} for tests: every message sent is encoded to a real MAVLink 2 frame (so tests can assert exact
@@ -42,6 +43,7 @@ public final class TestPort implements MavlinkPort {
     private final List<Consumer<MavlinkFrame>> frameListeners = new CopyOnWriteArrayList<>();
     private volatile Consumer<byte[]> wire = b -> { };
     private final Executor callbacks;
+    private final AttachedAutopilot autopilot;
 
     /**
      * Creates a port.
@@ -61,6 +63,12 @@ public final class TestPort implements MavlinkPort {
                 dispatch(f.toFrame());
             }
         });
+        this.autopilot = new AttachedAutopilot(this, -1);
+    }
+
+    @Override
+    public AttachedAutopilot autopilot() {
+        return autopilot;
     }
 
     /**

@@ -7,17 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.vigie.mission.output.Json;
+import org.vigie.mission.stream.SingleWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Append-only accountability log. Every record is kept in memory (readable with {@link #records()}) and, when a file
  * is given, appended to it as one JSON object per line (JSON Lines) and flushed before {@link #append} returns, so a
- * crash loses nothing already acknowledged. There is no way to remove or rewrite a record. Thread-safe.
+ * crash loses nothing already acknowledged. There is no way to remove or rewrite a record.
+ *
+ * <p>Threading: no lock. Appends are confined to one writer at a time by a {@link SingleWriter} (memory and file in the
+ * same order); {@link #append} returns once its record is in memory and flushed, whichever thread wrote it.
+ * {@link #records()} and {@link #writeFailures()} may be read from any thread.
  *
  * <p>If the file cannot be written, the record stays in memory, the failure is logged at ERROR and
  * {@link #writeFailures()} counts it: accountability problems must be visible but must not strand a drone in the air.
@@ -26,10 +32,13 @@ public final class AccountabilityLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountabilityLog.class);
 
-    private final List<AccountabilityRecord> records = new ArrayList<>();
+    private final ConcurrentLinkedQueue<AccountabilityRecord> records = new ConcurrentLinkedQueue<>();
     private final @Nullable Writer writer;
     private final java.time.@Nullable Clock wallClock;
-    private int writeFailures;
+    private final SingleWriter turns = new SingleWriter("accountability log");
+    private final AtomicInteger writeFailures = new AtomicInteger();
+    /** Writer only. */
+    private boolean closed;
 
     private AccountabilityLog(@Nullable Writer writer, java.time.@Nullable Clock wallClock) {
         this.writer = writer;
@@ -76,32 +85,41 @@ public final class AccountabilityLog implements AutoCloseable {
      *
      * @param r the record
      */
-    public synchronized void append(AccountabilityRecord r) {
-        records.add(java.util.Objects.requireNonNull(r, "record"));
-        if (writer != null) {
-            try {
-                String line = toJson(r);
-                if (wallClock != null) {
-                    line = line.substring(0, line.length() - 1) + ",\"recordedAt\":\"" + wallClock.instant() + "\"}";
-                }
-                writer.write(line);
-                writer.write('\n');
-                writer.flush();
-            } catch (IOException | UncheckedIOException e) {
-                writeFailures++;
-                LOG.error("accountability log write failed for alert {}: {}", r.alertId(), e.toString());
+    public void append(AccountabilityRecord r) {
+        java.util.Objects.requireNonNull(r, "record");
+        turns.postAndWait(() -> write(r));
+    }
+
+    private void write(AccountabilityRecord r) {
+        records.add(r);
+        if (writer == null) {
+            return;
+        }
+        try {
+            if (closed) {
+                throw new IOException("the log is closed");
             }
+            String line = toJson(r);
+            if (wallClock != null) {
+                line = line.substring(0, line.length() - 1) + ",\"recordedAt\":\"" + wallClock.instant() + "\"}";
+            }
+            writer.write(line);
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException | UncheckedIOException e) {
+            writeFailures.incrementAndGet();
+            LOG.error("accountability log write failed for alert {}: {}", r.alertId(), e.toString());
         }
     }
 
-    /** @return a snapshot of every record appended so far, in order */
-    public synchronized List<AccountabilityRecord> records() {
+    /** @return a snapshot of every record appended so far, in order; any thread */
+    public List<AccountabilityRecord> records() {
         return List.copyOf(records);
     }
 
-    /** @return how many records could not be written to the file */
-    public synchronized int writeFailures() {
-        return writeFailures;
+    /** @return how many records could not be written to the file; any thread */
+    public int writeFailures() {
+        return writeFailures.get();
     }
 
     /**
@@ -127,13 +145,17 @@ public final class AccountabilityLog implements AutoCloseable {
 
     /** Closes the file, if any. Further appends stay in memory and count as write failures. */
     @Override
-    public synchronized void close() {
-        if (writer != null) {
+    public void close() {
+        turns.postAndWait(() -> {
+            if (writer == null || closed) {
+                return;
+            }
+            closed = true;
             try {
                 writer.close();
             } catch (IOException e) {
                 LOG.warn("closing accountability log: {}", e.toString());
             }
-        }
+        });
     }
 }

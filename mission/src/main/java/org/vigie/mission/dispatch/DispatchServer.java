@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 import org.vigie.link.LinkEvent;
 import org.vigie.link.MavlinkLink;
 import org.vigie.link.Subscription;
@@ -128,7 +129,7 @@ public final class DispatchServer implements AutoCloseable {
     private final AtomicLong reassemblyTimeouts = new AtomicLong();
     private final AtomicLong acksSent = new AtomicLong();
     private final AtomicLong statusesSent = new AtomicLong();
-    private final AtomicLong[] rejected = new AtomicLong[SignatureVerdict.values().length];
+    private final Map<SignatureVerdict, AtomicLong> rejected = new java.util.EnumMap<>(SignatureVerdict.class);
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong notLive = new AtomicLong();
@@ -181,8 +182,8 @@ public final class DispatchServer implements AutoCloseable {
         this.staleBefore = Signing.timestampOf(scheduler.now()) - options.startTolerance().toNanos() / 10_000;
         this.sender = new TunnelSender(link, (int) start);
         this.callbacks = new OrderedExecutor(link.callbackExecutor());
-        for (int i = 0; i < rejected.length; i++) {
-            rejected[i] = new AtomicLong();
+        for (SignatureVerdict v : SignatureVerdict.values()) {
+            rejected.put(v, new AtomicLong());
         }
     }
 
@@ -228,12 +229,12 @@ public final class DispatchServer implements AutoCloseable {
     public DispatchServerStats stats() {
         return new DispatchServerStats(tunnels.get(), foreign.get(), notAddressed.get(), ordersReceived.get(),
                 duplicates.get(), malformed.get(), reassemblyTimeouts.get(), acksSent.get(), statusesSent.get(),
-                rejected[SignatureVerdict.REJECTED_UNSIGNED.ordinal()].get(),
-                rejected[SignatureVerdict.REJECTED_BAD_SIGNATURE.ordinal()].get(),
-                rejected[SignatureVerdict.REJECTED_REPLAY.ordinal()].get(),
-                rejected[SignatureVerdict.REJECTED_TOO_OLD.ordinal()].get(), heartbeats.get(), stale.get(),
-                rejected[SignatureVerdict.REJECTED_RETIRED_KEY.ordinal()].get(),
-                rejected[SignatureVerdict.REJECTED_STREAM_LIMIT.ordinal()].get(), notLive.get());
+                rejected(SignatureVerdict.REJECTED_UNSIGNED).get(),
+                rejected(SignatureVerdict.REJECTED_BAD_SIGNATURE).get(),
+                rejected(SignatureVerdict.REJECTED_REPLAY).get(),
+                rejected(SignatureVerdict.REJECTED_TOO_OLD).get(), heartbeats.get(), stale.get(),
+                rejected(SignatureVerdict.REJECTED_RETIRED_KEY).get(),
+                rejected(SignatureVerdict.REJECTED_STREAM_LIMIT).get(), notLive.get());
     }
 
     /** Stops serving (the link and the companion stay open; flights in progress continue). Idempotent. */
@@ -253,7 +254,7 @@ public final class DispatchServer implements AutoCloseable {
             return;
         }
         if (e instanceof LinkEvent.SignatureRejected r) {
-            rejected[r.verdict().ordinal()].incrementAndGet();
+            rejected(r.verdict()).incrementAndGet();
             LOG.warn("dispatch link dropped a frame: {} from {}/{} msg {}", r.verdict(), r.sysId(), r.compId(),
                     r.msgId());
             emit(new DispatchServerEvent.FrameRejected(scheduler.now(), r.verdict(), r.sysId(), r.compId(), r.msgId()));
@@ -388,6 +389,12 @@ public final class DispatchServer implements AutoCloseable {
         }
     }
 
+    private AtomicLong rejected(SignatureVerdict v) {
+        return Objects.requireNonNull(rejected.get(v), "every verdict has its counter");
+    }
+
+    // f.request() == req: identity on purpose, the flight was started for this very order (not retasked to it)
+    @SuppressWarnings("ReferenceEquality")
     private void onDispatch(OrderKey key, DispatchRequest req) {
         Flight f;
         try {
@@ -409,9 +416,12 @@ public final class DispatchServer implements AutoCloseable {
                     scheduler.execute(() -> acceptNew(key, t, AckStatus.ACCEPTED, "flight " + t.flightId
                             + " started for alert " + req.alertId() + standOffSentence(f)));
                 } else {
-                    f.report().thenAccept(r -> scheduler.execute(() -> acceptNew(key, t,
-                            r.outcome() == FlightOutcome.REFUSED ? AckStatus.REFUSED_PLAN : AckStatus.REFUSED_INTERNAL,
-                            r.outcomeReason())));
+                    Futures.listen(f.report(), (r, e) -> {
+                        if (r != null) {
+                            scheduler.execute(() -> acceptNew(key, t, r.outcome() == FlightOutcome.REFUSED
+                                    ? AckStatus.REFUSED_PLAN : AckStatus.REFUSED_INTERNAL, r.outcomeReason()));
+                        }
+                    });
                 }
             });
             return;
@@ -446,6 +456,8 @@ public final class DispatchServer implements AutoCloseable {
         t.held.clear();
     }
 
+    // r.request() == req: identity on purpose, the retask event of this very order
+    @SuppressWarnings("ReferenceEquality")
     private void awaitRetaskDecision(Flight f, DispatchRequest req, BiConsumer<Boolean, String> decided) {
         AtomicBoolean done = new AtomicBoolean();
         Consumer<FlightEvent> l = e -> {
@@ -455,8 +467,8 @@ public final class DispatchServer implements AutoCloseable {
         };
         f.addListener(l);
         f.events().forEach(l);
-        f.report().thenAccept(r -> {
-            if (done.compareAndSet(false, true)) {
+        Futures.listen(f.report(), (r, e) -> {
+            if (r != null && done.compareAndSet(false, true)) {
                 scheduler.execute(() -> decided.accept(false, "the flight ended (" + r.finalPhase()
                         + ") before the new target was considered"));
             }
@@ -476,7 +488,7 @@ public final class DispatchServer implements AutoCloseable {
             decide(key, AckStatus.REFUSED_UNKNOWN_FLIGHT, flightId, unknown);
             return;
         }
-        Objects.requireNonNull(t, "a known flight").flight.retask(req).whenComplete((d, e) -> scheduler.execute(() -> {
+        Futures.listen(Objects.requireNonNull(t, "a known flight").flight.retask(req), (d, e) -> scheduler.execute(() -> {
             if (e != null) {
                 decide(key, AckStatus.REFUSED_INTERNAL, flightId, "retask failed on the drone: " + e);
                 return;
@@ -499,7 +511,7 @@ public final class DispatchServer implements AutoCloseable {
         String origin = origin(c.requesterOrigin(), sys, comp, linkId);
         Flight flight = Objects.requireNonNull(t, "a known flight").flight;
         DispatchRequest cur = flight.currentRequest();
-        flight.cancel().whenComplete((s, e) -> scheduler.execute(() -> {
+        Futures.listen(flight.cancel(), (s, e) -> scheduler.execute(() -> {
             if (e != null) {
                 decide(key, AckStatus.REFUSED_INTERNAL, flightId, "cancel failed on the drone: " + e);
                 return;
@@ -569,13 +581,17 @@ public final class DispatchServer implements AutoCloseable {
         };
         f.addListener(l);
         f.events().forEach(l);
-        f.report().thenAccept(r -> scheduler.execute(() -> {
-            if (!t.ended) {
-                status(t, r.finalPhase(), Optional.of(r.outcome()), r.outcomeReason());
-                t.ended = true;
-                t.finalRepeatsLeft = options.finalStatusRepeats();
+        Futures.listen(f.report(), (r, e) -> {
+            if (r != null) {
+                scheduler.execute(() -> {
+                    if (!t.ended) {
+                        status(t, r.finalPhase(), Optional.of(r.outcome()), r.outcomeReason());
+                        t.ended = true;
+                        t.finalRepeatsLeft = options.finalStatusRepeats();
+                    }
+                });
             }
-        }));
+        });
         return t;
     }
 

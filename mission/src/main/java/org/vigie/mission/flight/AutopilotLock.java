@@ -7,9 +7,10 @@ import org.vigie.link.vehicle.AttachedAutopilot;
 import org.vigie.link.vehicle.AutopilotFlavour;
 
 /**
- * Which autopilot the companion works with, and whether it is alive: the flight's name for the link's
- * {@link AttachedAutopilot}, which owns the lock (a configured system id, or the first component 1 heard with a real
- * autopilot type), the flavour and HEARTBEAT liveness judged in the autopilot's time. This class only delegates.
+ * Which autopilot the companion works with, and whether it is alive: the flight's name for the port's one
+ * {@link AttachedAutopilot} ({@link MavlinkPort#autopilot()}), which owns the lock (a configured system id, or the first
+ * component 1 heard with a real autopilot type), the flavour, HEARTBEAT liveness judged in the autopilot's time and
+ * reboots. This class only delegates.
  *
  * <p>As a {@code Supplier<Target>} it feeds the link services; before any autopilot is heard it answers system 1,
  * component 1, ArduPilot (the common defaults).
@@ -21,14 +22,16 @@ public final class AutopilotLock implements Supplier<Target>, AutoCloseable {
     private final AttachedAutopilot autopilot;
 
     /**
-     * Subscribes to HEARTBEAT.
+     * Delegates to the port's attached autopilot, requiring it to be {@code sysId} when one is given
+     * ({@link AttachedAutopilot#requireSystem}).
      *
      * @param port  the link
      * @param sysId the autopilot's system id 1..255, or -1 to lock onto the first autopilot heard
-     * @throws IllegalArgumentException for another system id
+     * @throws IllegalArgumentException for another system id, or one that differs from the port's configured one
      */
     public AutopilotLock(MavlinkPort port, int sysId) {
-        this.autopilot = new AttachedAutopilot(port, sysId);
+        this.autopilot = port.autopilot();
+        autopilot.requireSystem(sysId);
     }
 
     /** @return the link component this lock delegates to */
@@ -71,9 +74,9 @@ public final class AutopilotLock implements Supplier<Target>, AutoCloseable {
         return autopilot.heartbeatAgeMs();
     }
 
-    /** Unsubscribes. */
+    /** Does nothing: the port's attached autopilot lives as long as the port. */
     @Override
     public void close() {
-        autopilot.close();
+        // the port owns the attached autopilot
     }
 }

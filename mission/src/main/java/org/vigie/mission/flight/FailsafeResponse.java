@@ -41,7 +41,7 @@ final class FailsafeResponse {
         LegStep legs = c.legs;
         act(c.monitor.watchInFlight(new FailsafeMonitor.Situation(phase, c.expectedMode, c.modeConfirmed, c.yielded,
                 c.current instanceof BrakeStep,
-                phase == FlightPhase.TRANSIT && legs != null && legs.outbound() || phase == FlightPhase.ON_SCENE,
+                (phase == FlightPhase.TRANSIT && legs != null && legs.outbound()) || phase == FlightPhase.ON_SCENE,
                 c.strategy, c.here(),
                 () -> legs != null && legs.index() < legs.legs().size()
                         ? c.rec.horizontalM(c.here(), legs.legs().get(legs.index())) : Double.POSITIVE_INFINITY,

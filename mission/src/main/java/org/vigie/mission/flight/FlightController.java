@@ -310,7 +310,7 @@ public final class FlightController {
         if (to == FlightPhase.ON_SCENE) {
             reachedScene = true;
         }
-        if (to == FlightPhase.RETURN || to == FlightPhase.LAND && returnReason.isEmpty()) {
+        if (to == FlightPhase.RETURN || (to == FlightPhase.LAND && returnReason.isEmpty())) {
             returnReason = reason;
         }
         switch (to) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 import org.vigie.link.command.CommandService;
 import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.camera.GimbalAttitude;
@@ -122,6 +123,8 @@ public final class GimbalSteering {
      *
      * @param packet the packet just sent, not null
      */
+    // a != seen: identity on purpose, a new attachment (even of an equal flight) restarts the steering state
+    @SuppressWarnings("ReferenceEquality")
     public void onPacket(MetadataPacket packet) {
         Attached a = attached;
         if (!enabled || a == null) {
@@ -160,7 +163,7 @@ public final class GimbalSteering {
             steeredAway = false;
             clearSinceMs = -1;
             LOG.info("privacy zones out of view: camera back on the target");
-            a.commands().setRoiLocation(r.targetLatDeg(), r.targetLonDeg(), 0, true).whenComplete((o, e) -> {
+            Futures.listen(a.commands().setRoiLocation(r.targetLatDeg(), r.targetLonDeg(), 0, true), (o, e) -> {
                 if (e != null || !o.accepted()) {
                     LOG.warn("region of interest not restored: {}", e != null ? e.toString() : o.result());
                 }
@@ -180,9 +183,8 @@ public final class GimbalSteering {
         gimbalCommands.incrementAndGet();
         LOG.info("camera over privacy zone(s) {}: gimbal to pitch {} deg yaw {} deg ({})", st.zones(),
                 Math.round(pitch), Math.round(yaw), flags != 0 ? "earth" : "vehicle");
-        commands.sendLong(MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW,
-                new float[] {(float) pitch, (float) yaw, Float.NaN, Float.NaN, flags, 0, 0}, null)
-                .whenComplete((o, e) -> {
+        Futures.listen(commands.sendLong(MAV_CMD_DO_GIMBAL_MANAGER_PITCHYAW,
+                new float[] {(float) pitch, (float) yaw, Float.NaN, Float.NaN, flags, 0, 0}, null), (o, e) -> {
                     if (e != null || !o.accepted()) {
                         LOG.warn("gimbal steering refused: {}", e != null ? e.toString() : o.result());
                     }

@@ -195,7 +195,7 @@ final class Steps implements StepHost {
 
     /** Sends without waiting for the answer; only a link failure (the link closed) matters, and fails the flight. */
     void quietly(CompletableFuture<?> f) {
-        f.whenComplete((v, err) -> {
+        org.vigie.link.Futures.listen(f, (v, err) -> {
             if (err != null) {
                 c.scheduler.execute(() -> {
                     if (!c.finished) {

@@ -5,14 +5,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.mission.stream.SingleWriter;
 
 /**
  * Writes packets back to back into a .klv file (the format FMV tools and jmisb read as a raw KLV stream).
  *
  * <p>Writes are buffered and flushed every {@code flushEvery} packets and on close. A write error is logged once,
- * counted, and the sink stops writing. Thread-safe (synchronized); file I/O can block, so put it behind a
+ * counted, and the sink stops writing.
+ *
+ * <p>Threading: no lock. The file and its state are confined to one writer at a time by a
+ * {@link SingleWriter}: {@link #accept} and {@link #close} post to it (the streamer's thread, which calls
+ * {@link #accept} one packet at a time, writes at once); {@link #close} returns once the file is closed, after every
+ * packet accepted before it. The counters may be read from any thread. File I/O can block, so put the sink behind a
  * {@link org.vigie.mission.stream.DroppingDispatcher} when the disk may be slow.
  */
 public final class KlvFileSink implements MetadataSink {
@@ -22,9 +29,13 @@ public final class KlvFileSink implements MetadataSink {
     private final Path path;
     private final OutputStream out;
     private final int flushEvery;
-    private long written;
-    private long failed;
+    private final SingleWriter writer;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    /** Writer only. */
     private boolean broken;
+    /** Writer only. */
+    private boolean closed;
 
     /**
      * Creates (or truncates) the file.
@@ -41,6 +52,7 @@ public final class KlvFileSink implements MetadataSink {
         this.path = path;
         this.flushEvery = flushEvery;
         this.out = new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024);
+        this.writer = new SingleWriter("KLV file " + path);
     }
 
     /**
@@ -53,41 +65,57 @@ public final class KlvFileSink implements MetadataSink {
         this(path, 10);
     }
 
+    /**
+     * Writes the packet after every packet accepted before it; after a write error or {@link #close} it is counted as
+     * failed instead.
+     *
+     * @param packet the packet
+     */
     @Override
-    public synchronized void accept(MetadataPacket packet) {
-        if (broken) {
-            failed++;
+    public void accept(MetadataPacket packet) {
+        writer.post(() -> write(packet));
+    }
+
+    private void write(MetadataPacket packet) {
+        if (broken || closed) {
+            failed.incrementAndGet();
             return;
         }
         try {
             out.write(packet.klv());
-            written++;
-            if (written % flushEvery == 0) {
+            if (written.incrementAndGet() % flushEvery == 0) {
                 out.flush();
             }
         } catch (IOException e) {
             broken = true;
-            failed++;
+            failed.incrementAndGet();
             LOG.warn("writing KLV file {} failed, no more packets will be written: {}", path, e.toString());
         }
     }
 
-    /** @return packets written */
-    public synchronized long written() {
-        return written;
+    /** @return packets written; any thread */
+    public long written() {
+        return written.get();
     }
 
-    /** @return packets not written because of an I/O error */
-    public synchronized long failed() {
-        return failed;
+    /** @return packets not written because of an I/O error or because the sink was closed; any thread */
+    public long failed() {
+        return failed.get();
     }
 
+    /** Flushes and closes the file once every packet accepted before has been written (idempotent; any thread). */
     @Override
-    public synchronized void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            LOG.warn("closing KLV file {}: {}", path, e.toString());
-        }
+    public void close() {
+        writer.postAndWait(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                out.close();
+            } catch (IOException e) {
+                LOG.warn("closing KLV file {}: {}", path, e.toString());
+            }
+        });
     }
 }

@@ -1,5 +1,8 @@
 package org.vigie.mission.klv;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.vigie.mission.camera.Footprint;
 import org.vigie.mission.klv.privacy.PrivacyStatus;
 
@@ -13,5 +16,24 @@ import org.vigie.mission.klv.privacy.PrivacyStatus;
  * @param footprint the camera footprint
  * @param privacy the privacy verdict: a video pipeline masks or stops recording while {@code overPrivacyZone()}
  */
+// shared by every sink, not copied, 10 times a second; equals, hashCode and toString below are defined over the bytes
+@SuppressWarnings("ArrayRecordComponent")
 public record MetadataPacket(long timeUtcMicros, byte[] klv, Footprint footprint, PrivacyStatus privacy) {
+
+    /** @return true for the same time, footprint, privacy verdict and KLV bytes */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetadataPacket p && timeUtcMicros == p.timeUtcMicros && Arrays.equals(klv, p.klv)
+                && footprint.equals(p.footprint) && privacy.equals(p.privacy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeUtcMicros, Arrays.hashCode(klv), footprint, privacy);
+    }
+
+    @Override
+    public String toString() {
+        return "MetadataPacket[" + timeUtcMicros + " us, " + klv.length + " bytes KLV, " + privacy + "]";
+    }
 }

@@ -158,6 +158,8 @@ public final class MetadataStreamer implements AutoCloseable {
     }
 
     /** One emission step; runs on the scheduler thread. Package-private for tests. */
+    // s == lastSent: identity on purpose, this very snapshot was already sent
+    @SuppressWarnings("ReferenceEquality")
     void tick() {
         Stamped s = latest.get();
         if (s == null || s == lastSent) {

@@ -44,7 +44,8 @@ public final class FlightGeoJson {
         }
         int i = 0;
         for (LatLon t : s.targets()) {
-            point(j, "target", "target", "target " + (++i), t);
+            i++;
+            point(j, "target", "target", "target " + i, t);
         }
         for (List<TrackPoint> route : s.planned()) {
             line(j, "planned", route);

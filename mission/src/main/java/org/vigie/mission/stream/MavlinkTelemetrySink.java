@@ -3,6 +3,7 @@ package org.vigie.mission.stream;
 import io.dronefleet.mavlink.common.MavSeverity;
 import io.dronefleet.mavlink.common.NamedValueFloat;
 import io.dronefleet.mavlink.common.Statustext;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -12,15 +13,17 @@ import org.jspecify.annotations.Nullable;
  * "VG_PRIV" (1 while the camera may show a privacy zone), "VG_LINK" (link quality percent), and a STATUSTEXT (INFO)
  * "Vigie phase: X" whenever the flight phase changes.
  *
- * <p>The mission layer supplies the sender (typically {@code port::send} of the link, which routes it). Called on the
- * subscription's executor; the sender must be thread-safe.
+ * <p>The mission layer supplies the sender (typically {@code port::send} of the link, which routes it).
+ *
+ * <p>Threading: no lock. Called on the subscription's executor, one sample at a time; the last phase announced is
+ * swapped atomically, so even concurrent calls announce each phase change once. The sender must be thread-safe.
  */
 public final class MavlinkTelemetrySink implements TelemetrySink {
 
     private final Consumer<Object> sender;
     private final long bootNanos;
     private final java.util.function.LongSupplier nanoClock;
-    private @Nullable String lastPhase;
+    private final AtomicReference<@Nullable String> lastPhase = new AtomicReference<>();
 
     /**
      * Creates the sink.
@@ -39,10 +42,9 @@ public final class MavlinkTelemetrySink implements TelemetrySink {
     }
 
     @Override
-    public synchronized void accept(TelemetrySample s) {
+    public void accept(TelemetrySample s) {
         long bootMs = (nanoClock.getAsLong() - bootNanos) / 1_000_000L;
-        if (!s.flightPhase().equals(lastPhase)) {
-            lastPhase = s.flightPhase();
+        if (!s.flightPhase().equals(lastPhase.getAndSet(s.flightPhase()))) {
             String text = "Vigie phase: " + s.flightPhase();
             sender.accept(Statustext.builder().severity(MavSeverity.MAV_SEVERITY_INFO)
                     .text(text.length() > 50 ? text.substring(0, 50) : text).build());

@@ -159,6 +159,8 @@ public final class TelemetryStream implements AutoCloseable {
         }
 
         /** Event thread. */
+        // identity on purpose: this very sample and camera view were already handed over
+        @SuppressWarnings("ReferenceEquality")
         private void tick() {
             List<TelemetrySample> missed = null;
             TelemetrySample s = latest;

@@ -86,7 +86,7 @@ public abstract class FlightStep {
      * @param <T>  the result type
      */
     public final <T> void await(CompletableFuture<T> f, Consumer<T> then) {
-        f.whenComplete((v, err) -> host.execute(() -> {
+        org.vigie.link.Futures.listen(f, (v, err) -> host.execute(() -> {
             if (life == Life.FINISHED) {
                 return;
             }

@@ -35,7 +35,7 @@ final class PlanItems {
         }
         items.add(item(CMD_ROI_LOCATION, 0, request.targetLatDeg(), request.targetLonDeg(), 0));
         GeoPoint scene = outbound.waypoints().get(outbound.waypoints().size() - 1).position();
-        items.add(item(CMD_LOITER_TIME, request.onSceneTime().toSeconds(), scene.latDeg(), scene.lonDeg(),
+        items.add(item(CMD_LOITER_TIME, (double) request.onSceneTime().toSeconds(), scene.latDeg(), scene.lonDeg(),
                 scene.altitudeRelM()));
         // no position: frame 0, as ArduCopter reads it back (capture session 3), so read-back comparisons agree
         items.add(new MissionItem(0, 0, CMD_ROI_NONE, 0, 1, 0, 0, 0, 0, 0, 0, 0, MissionType.MISSION));
