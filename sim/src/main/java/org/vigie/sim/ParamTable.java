@@ -41,7 +41,7 @@ final class ParamTable {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = line.split("\t");
+                String[] f = line.split("\t", -1);
                 if (f.length != 3) {
                     throw new IllegalStateException(resource + " line " + n + ": expected name<TAB>type<TAB>value, was '"
                             + line + "'");

@@ -144,9 +144,9 @@ final class BoundedJson {
             case VALUE_NUMBER_FLOAT:
                 return Double.valueOf(p.getText());
             case VALUE_TRUE:
-                return Boolean.TRUE;
+                return true;
             case VALUE_FALSE:
-                return Boolean.FALSE;
+                return false;
             case VALUE_NULL:
                 return null;
             default:
