@@ -135,6 +135,24 @@ public final class Faults {
     }
 
     /**
+     * The autopilot sends a STATUSTEXT now, as ArduCopter does when one of its failsafes acts ("Battery Failsafe");
+     * with {@link #pilotTakeover} first, it imitates a failsafe whose text reaches the ground after the HEARTBEAT that
+     * shows the new mode.
+     *
+     * @param severity MAV_SEVERITY (0 emergency .. 7 debug)
+     * @param text     the text, at most 50 characters
+     * @throws IllegalArgumentException if the severity or the length is out of range
+     */
+    public void statusText(int severity, String text) {
+        Objects.requireNonNull(text, "text");
+        if (severity < 0 || severity > 7 || text.length() > 50) {
+            throw new IllegalArgumentException("STATUSTEXT needs a severity 0..7 and at most 50 characters, was "
+                    + severity + " and " + text.length());
+        }
+        vehicle.scheduler().execute(() -> vehicle.statusText(severity, text));
+    }
+
+    /**
      * Changes the wind. A steady wind stronger than {@link SimConfig#maxAirspeedMps()} blows the vehicle away.
      *
      * @param northMps steady wind towards north, m/s

@@ -635,6 +635,10 @@ public final class SimVehicle implements AutoCloseable {
         modes.pilotMode(m);
     }
 
+    void statusText(int severity, String text) {
+        out.statustext(severity, text);
+    }
+
     /** Sets the state of charge, [0, 1]. */
     void setBatteryRemaining(double fraction) {
         flight.consumedMah = flight.capacityMah * (1 - Math.max(0, Math.min(1, fraction)));

@@ -72,6 +72,7 @@ public final class FailsafeMonitor {
     private long lastReserveCheckMs = -1_000_000_000L;
     private long lastFailsafeTextMs = -1_000_000_000L;
     private String lastFailsafeText = "";
+    private long unexplainedChangeMs = -1_000_000_000L;
 
     /**
      * Creates a monitor; nothing is watched until the flight calls it.
@@ -98,16 +99,37 @@ public final class FailsafeMonitor {
     }
 
     /**
-     * Remembers a STATUSTEXT that speaks of a failsafe or a breach (it explains a later mode change).
+     * Remembers a STATUSTEXT that speaks of a failsafe or a breach (it explains a later mode change). The autopilot's
+     * text and its HEARTBEAT in the new mode travel separately: when the text comes within
+     * {@link FlightConfig.Failsafes#statusTextWindow()} after a mode change that was judged unexplained (a pilot),
+     * the change is explained after all.
      *
      * @param text the autopilot's text, may be null
+     * @return the explained mode change (the autopilot's own failsafe), or null when the text explains nothing new
      */
-    public void onStatusText(String text) {
+    public FailsafeSignal.@Nullable UnrequestedModeChange onStatusText(@Nullable String text) {
         String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        if (lower.contains("failsafe") || lower.contains("breach")) {
-            lastFailsafeTextMs = clockMs.getAsLong();
-            lastFailsafeText = text;
+        if (text == null || !(lower.contains("failsafe") || lower.contains("breach"))) {
+            return null;
         }
+        long now = clockMs.getAsLong();
+        lastFailsafeTextMs = now;
+        lastFailsafeText = text;
+        if (now - unexplainedChangeMs < cfg.failsafes().statusTextWindow().toMillis()) {
+            unexplainedChangeMs = -1_000_000_000L;
+            FailsafeKind kind = explainedKind(lower);
+            return new FailsafeSignal.UnrequestedModeChange(kind, "mode changed to " + t.modeName()
+                    + " without our request: the autopilot's own failsafe has the drone (\"" + text
+                    + "\", heard just after the change); we stop commanding, keep streaming");
+        }
+        return null;
+    }
+
+    private static FailsafeKind explainedKind(String lower) {
+        return lower.contains("battery") ? FailsafeKind.BATTERY_RESERVE
+                : lower.matches(".*(ekf|gps).*") ? FailsafeKind.NAVIGATION_LOST
+                : lower.contains("breach") || lower.contains("fence") ? FailsafeKind.FENCE_BREACH_REPORTED
+                : FailsafeKind.PILOT_TAKEOVER;
     }
 
     /**
@@ -233,6 +255,9 @@ public final class FailsafeMonitor {
                 : recentText && lower.contains("battery") ? FailsafeKind.BATTERY_RESERVE
                 : recentText && lower.matches(".*(ekf|gps).*") ? FailsafeKind.NAVIGATION_LOST
                 : FailsafeKind.PILOT_TAKEOVER;
+        if (kind == FailsafeKind.PILOT_TAKEOVER && !recentText) {
+            unexplainedChangeMs = clockMs.getAsLong();
+        }
         String who = kind == FailsafeKind.PILOT_TAKEOVER ? "a pilot (or the autopilot) has the drone"
                 : "the autopilot's own failsafe has the drone" + (recentText ? " (\"" + lastFailsafeText + "\")" : "");
         String reason = (navLost ? "navigation lost; " : "") + "mode changed to " + t.modeName()

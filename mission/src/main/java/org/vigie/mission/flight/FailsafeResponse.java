@@ -48,6 +48,22 @@ final class FailsafeResponse {
                 () -> c.plan.returnDistanceM(c.here(), new GeoPoint(c.t.homeLatDeg(), c.t.homeLonDeg(), 0)))));
     }
 
+    /**
+     * The autopilot's failsafe text arrived just after a mode change the flight took for a pilot's: the flight keeps
+     * out of the way, and the failsafe is recorded as what it was (the outcome follows the cause).
+     *
+     * @param m the explained change, or null
+     */
+    void explainedLate(FailsafeSignal.@Nullable UnrequestedModeChange m) {
+        if (m == null || c.finished || !c.yielded || c.yieldKind != FailsafeKind.PILOT_TAKEOVER
+                || m.kind() == FailsafeKind.PILOT_TAKEOVER) {
+            return;
+        }
+        c.yieldKind = m.kind();
+        c.yieldReason = m.reason();
+        c.failsafe(m.kind(), m.reason());
+    }
+
     /** While a pilot, the autopilot's failsafe or a lost link has the drone: watch until it is down. */
     void watchWhileNotInCommand() {
         act(c.monitor.watchWhileNotInCommand(c.yielded, c.strategy));

@@ -135,7 +135,7 @@ public final class FlightController {
                 }
             }));
             subs.add(t.onStatusText((sev, text) -> {
-                monitor.onStatusText(text);
+                failsafes.explainedLate(monitor.onStatusText(text));
                 if (!finished) {
                     emit(new FlightEvent.AutopilotMessage(scheduler.now(), sev, text));
                 }

@@ -188,6 +188,40 @@ class FailsafeTest {
         }
     }
 
+    /**
+     * ArduCopter's HEARTBEAT in RTL can reach the companion before its "Battery Failsafe" text: the change is first
+     * taken for a pilot's, then explained by the text, and the flight ends as the autopilot's failsafe, not a pilot's.
+     */
+    @Test
+    void aFailsafeTextHeardJustAfterTheModeChangeExplainsIt() throws Exception {
+        try (SimHarness h = harness(CompanionOptions.defaults())) {
+            Flight f = flyTo(h, FlightPhase.TRANSIT, Duration.ofSeconds(8));
+            h.sim.faults().pilotTakeover(CopterMode.RTL);
+            h.advance(Duration.ofMillis(1500));
+            assertThat(failsafes(h)).containsExactly(FailsafeKind.PILOT_TAKEOVER);
+            h.sim.faults().statusText(2, "Battery Failsafe");
+            h.advance(Duration.ofSeconds(1));
+            assertThat(failsafes(h)).containsExactly(FailsafeKind.PILOT_TAKEOVER, FailsafeKind.BATTERY_RESERVE);
+            FlightReport r = h.fly(f, Duration.ofMinutes(6));
+            assertThat(r.outcome()).isEqualTo(FlightOutcome.FAILED);
+            assertThat(r.outcomeReason()).contains("the autopilot's own failsafe has the drone", "Battery Failsafe");
+        }
+    }
+
+    /** A failsafe text long after an unexplained mode change explains nothing: a pilot has the drone. */
+    @Test
+    void aLateTextLongAfterTheChangeDoesNotRewriteIt() throws Exception {
+        try (SimHarness h = harness(CompanionOptions.defaults())) {
+            Flight f = flyTo(h, FlightPhase.TRANSIT, Duration.ofSeconds(8));
+            h.sim.faults().pilotTakeover(CopterMode.RTL);
+            h.advance(Duration.ofSeconds(10));
+            h.sim.faults().statusText(2, "Battery Failsafe");
+            FlightReport r = h.fly(f, Duration.ofMinutes(6));
+            assertThat(r.failsafes()).containsExactly(FailsafeKind.PILOT_TAKEOVER);
+            assertThat(r.outcome()).isEqualTo(FlightOutcome.ABORTED);
+        }
+    }
+
     @Test
     void autopilotRebootEndsTheFlight() throws Exception {
         try (SimHarness h = harness(CompanionOptions.defaults())) {
