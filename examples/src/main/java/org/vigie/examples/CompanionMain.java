@@ -30,7 +30,9 @@ import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
-import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.audit.AuditTrail;
+import org.vigie.audit.AuditTrailOptions;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.FlatTerrain;
 import org.vigie.mission.flight.FlightConfig;
@@ -155,9 +157,10 @@ public final class CompanionMain {
                 telemetry.subscribe("udp " + telemetryUdp, new JsonLinesUdpSink(telemetryUdp), 10,
                         daemonThread("vigie-telemetry-udp"), 64);
             }
-            try (AccountabilityLog log = AccountabilityLog.appendingTo(outDir.resolve("accountability.jsonl"));
+            try (AuditTrail trail = AuditTrail.open(outDir.resolve("accountability.jsonl"),
+                         AuditTrailOptions.defaults());
                  Companion companion = Companion.connect(connection, district, CompanionOptions.defaults()
-                         .withAccountability(log)
+                         .withAccountability(MissionAudit.to(trail, ""))
                          .withFlight(FlightConfig.defaults().withPreflightTimeout(preflight)), scheduler, callbacks)) {
                 out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n", connection,
                         district.name(), district.home().latLonText(), outDir.toAbsolutePath());

@@ -32,7 +32,8 @@ import org.vigie.link.param.ParamService;
 import org.vigie.link.telemetry.TelemetryOptions;
 import org.vigie.link.telemetry.TelemetryService;
 import org.vigie.link.time.Scheduler;
-import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.audit.AuditedPort;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.FlightView;
@@ -53,7 +54,7 @@ import org.vigie.mission.flight.VehicleTelemetry;
  *
  * <p>One flight at a time: a dispatch arriving during a flight retasks it (strictly higher priority, under
  * {@link CompanionOptions.BusyPolicy#RETASK_IF_HIGHER_PRIORITY}) or is refused with a reason; it is never ignored, and
- * every decision is recorded in the accountability log.
+ * every decision is recorded in the audit trail ({@link MissionAudit}).
  *
  * <p>Threading: all methods are thread-safe and take no lock: the current flight is swapped by compare-and-set,
  * the observers list is copy-on-write, {@code closed} is volatile. Flight logic runs on the link's scheduler
@@ -102,10 +103,10 @@ public final class Companion implements AutoCloseable {
     private volatile boolean closed;
 
     private Companion(MavlinkPort port, @Nullable MavlinkLink ownedLink, District district, CompanionOptions options) {
-        this.port = Objects.requireNonNull(port, "port");
+        this.options = Objects.requireNonNull(options, "options");
+        this.port = AuditedPort.of(Objects.requireNonNull(port, "port"), options.accountability());
         this.ownedLink = ownedLink;
         this.district = Objects.requireNonNull(district, "district");
-        this.options = Objects.requireNonNull(options, "options");
         this.fence = district.geofence();
         GeoPoint home = district.home();
         if (!fence.contains(home)) {
@@ -124,6 +125,7 @@ public final class Companion implements AutoCloseable {
         this.telemetry = new VehicleTelemetry(port.scheduler(), autopilot, telemetryService);
         this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
+        options.accountability().districtLoaded(port.scheduler().now(), district, "companion started");
         port.scheduler().execute(() -> {
             telemetryService.propagateRebootsTo(transfers, params);
             telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
@@ -252,8 +254,9 @@ public final class Companion implements AutoCloseable {
             if (!current.compareAndSet(active, f)) {
                 continue; // another dispatch started a flight meanwhile: decide again against it
             }
-            record(AccountabilityRecord.Event.ACCEPTED, request, "flight started");
-            f.report().thenAccept(r -> record(AccountabilityRecord.Event.ENDED, f.currentRequest(),
+            record(MissionAudit.Decision.ACCEPTED, request, "flight started");
+            f.addListener(e -> options.accountability().flightEvent(f.currentRequest().alertId(), e));
+            f.report().thenAccept(r -> record(MissionAudit.Decision.ENDED, f.currentRequest(),
                     r.outcome() + " (" + r.finalPhase() + "): " + r.outcomeReason()));
             for (Consumer<Flight> o : flightObservers) {
                 o.accept(f);
@@ -267,10 +270,10 @@ public final class Companion implements AutoCloseable {
         DispatchRequest cur = active.currentRequest();
         if (options.busyPolicy() == CompanionOptions.BusyPolicy.RETASK_IF_HIGHER_PRIORITY
                 && request.priority().outranks(cur.priority())) {
-            record(AccountabilityRecord.Event.RETASKED, request, "retasking the flight for alert "
+            record(MissionAudit.Decision.RETASKED, request, "retasking the flight for alert "
                     + cur.alertId() + " (" + cur.priority() + ") with this " + request.priority() + " dispatch");
-            active.retask(request).thenAccept(d -> record(d.accepted() ? AccountabilityRecord.Event.RETASKED
-                    : AccountabilityRecord.Event.REFUSED, request, d.reason()));
+            active.retask(request).thenAccept(d -> record(d.accepted() ? MissionAudit.Decision.RETASKED
+                    : MissionAudit.Decision.REFUSED, request, d.reason()));
             return active;
         }
         String why = "the drone is flying alert " + cur.alertId() + " (" + cur.priority() + ", phase "
@@ -280,7 +283,7 @@ public final class Companion implements AutoCloseable {
     }
 
     private Flight refused(DispatchRequest request, String why) {
-        record(AccountabilityRecord.Event.REFUSED, request, why);
+        record(MissionAudit.Decision.REFUSED, request, why);
         java.time.Instant now = port.scheduler().now();
         FlightReport r = FlightReport.builder(request).outcome(FlightOutcome.REFUSED, FlightPhase.ABORTED, why)
                 .times(now, now).build();
@@ -288,10 +291,9 @@ public final class Companion implements AutoCloseable {
                 FlightPhase.ABORTED, why), port.callbackExecutor());
     }
 
-    private void record(AccountabilityRecord.Event e, DispatchRequest r, String detail) {
-        options.accountability().append(new AccountabilityRecord(port.scheduler().now(), e, r.alertId(),
-                r.requesterId(), r.requesterOrigin(), r.targetLatDeg(), r.targetLonDeg(), r.priority().name(),
-                r.reason(), detail));
+    private void record(MissionAudit.Decision e, DispatchRequest r, String detail) {
+        options.accountability().decision(port.scheduler().now(), e, r, r.requesterId(), r.requesterOrigin(),
+                r.reason(), detail);
     }
 
     /** Tells the current flight the dispatch side is alive (feeds the dispatch-link failsafe). */
