@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * is counted ({@link AuditStats#failed}), logged at ERROR and reported as {@link AuditTrailEvent.WriteFailed}; the
  * file is cut back to its last durable length and later records are tried again. Nothing acknowledged is rewritten.
  *
- * <p><b>Memory</b> is bounded by {@link AuditTrailOptions#maxPendingBytes} (records waiting) and one batch.
+ * <p><b>Memory</b> is bounded by {@link AuditTrailOptions#maxPendingBytes} (records waiting) and one batch (at most
+ * 4 MiB; the batch buffer goes back to 64 KiB after a batch over 256 KiB). Nothing is kept once written.
  */
 public final class AuditTrail implements AutoCloseable {
 
@@ -552,7 +553,7 @@ public final class AuditTrail implements AutoCloseable {
 
         void reset() {
             size = 0;
-            if (bytes.length > MAX_BATCH_BYTES * 2) {
+            if (bytes.length > 256 * 1024) {
                 bytes = new byte[64 * 1024];
             }
         }
