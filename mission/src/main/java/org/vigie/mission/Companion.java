@@ -113,17 +113,17 @@ public final class Companion implements AutoCloseable {
             throw new IllegalArgumentException("district '" + district.name() + "' home " + home.latLonText()
                     + " lies outside its own fence");
         }
-        this.autopilot = new AutopilotLock(port, options.autopilotSysId());
+        this.autopilot = new AutopilotLock(this.port, options.autopilotSysId());
         java.util.function.Supplier<Target> target = autopilot;
-        this.commands = new CommandService(port, target, CommandOptions.defaults());
+        this.commands = new CommandService(this.port, target, CommandOptions.defaults());
         // a transfer that times out on a lossy link starts again (three attempts); the steps read back themselves
-        this.transfers = new MissionTransferService(port, target, TransferOptions.defaults()
+        this.transfers = new MissionTransferService(this.port, target, TransferOptions.defaults()
                 .withTransferPolicy(TRANSFER_ATTEMPTS, false));
         // five sends 700 ms apart, as the flight always waited; integer encoding by the autopilot's flavour
-        this.params = new ParamService(port, target, new ParamOptions(700, 4, 1000, null));
-        this.telemetryService = new TelemetryService(port, target, commands, TelemetryOptions.defaults());
+        this.params = new ParamService(this.port, target, new ParamOptions(700, 4, 1000, null));
+        this.telemetryService = new TelemetryService(this.port, target, commands, TelemetryOptions.defaults());
         this.telemetry = new VehicleTelemetry(port.scheduler(), autopilot, telemetryService);
-        this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
+        this.context = new FlightContext(this.port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
         options.accountability().districtLoaded(port.scheduler().now(), district, "companion started");
         port.scheduler().execute(() -> {
