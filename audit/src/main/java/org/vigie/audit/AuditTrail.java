@@ -64,6 +64,7 @@ public final class AuditTrail implements AutoCloseable {
     private final @Nullable ExecutorService ownCallbacks;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean writerDone;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong durable = new AtomicLong();
@@ -234,6 +235,7 @@ public final class AuditTrail implements AutoCloseable {
         appended.incrementAndGet();
         queue.add(new Pending(entry.type(), body, f));
         LockSupport.unpark(writer);
+        failLeftovers();
         return f;
     }
 
@@ -247,6 +249,7 @@ public final class AuditTrail implements AutoCloseable {
         }
         queue.add(new Pending("", null, f));
         LockSupport.unpark(writer);
+        failLeftovers();
         return f.handle((r, e) -> null);
     }
 
@@ -268,6 +271,7 @@ public final class AuditTrail implements AutoCloseable {
         }
         queue.add(new Pending(next, f));
         LockSupport.unpark(writer);
+        failLeftovers();
         return f;
     }
 
@@ -347,14 +351,22 @@ public final class AuditTrail implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("audit trail {}: the writer thread died: {}", file, e.toString(), e);
         } finally {
-            for (Pending p; (p = queue.poll()) != null; ) {
-                fail(p, new AuditTrailException("the audit trail is closed", null));
-            }
+            writerDone = true;
+            failLeftovers();
             try {
                 lock.release();
                 channel.close();
             } catch (IOException e) {
                 LOG.warn("closing audit trail {}: {}", file, e.toString());
+            }
+        }
+    }
+
+    /** Fails what was queued after the writer stopped (a race with close), so no future is left pending. */
+    private void failLeftovers() {
+        if (writerDone) {
+            for (Pending p; (p = queue.poll()) != null; ) {
+                fail(p, new AuditTrailException("the audit trail is closed", null));
             }
         }
     }

@@ -112,6 +112,7 @@ class AuditTrailTest {
         try (AuditTrail t = AuditTrail.open(f, AuditTrailOptions.defaults())) {
             assertThatThrownBy(() -> AuditTrail.open(f, AuditTrailOptions.defaults()))
                     .isInstanceOf(IOException.class).hasMessageContaining("already open");
+            assertThat(t.file()).isEqualTo(f.toAbsolutePath());
         }
     }
 
