@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Accountability is part of the value: every dispatch names its requester (who), the requester's origin (the
  * console, centre or system it came from), the target (where) and the reason (why); the
- * The companion's audit trail ({@code org.vigie.mission.audit.MissionAudit}) records all of it with the time and the
+ * companion's audit trail ({@code org.vigie.mission.audit.MissionAudit}) records all of it with the time and the
  * outcome.
  *
  * <p>Immutable and thread-safe. The compact constructor validates every field and throws
