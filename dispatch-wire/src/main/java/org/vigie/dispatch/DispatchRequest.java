@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Accountability is part of the value: every dispatch names its requester (who), the requester's origin (the
  * console, centre or system it came from), the target (where) and the reason (why); the
- * {@link org.vigie.mission.audit.AccountabilityLog} records all of it with the time and the outcome.
+ * companion's audit trail ({@code org.vigie.mission.audit.MissionAudit}) records all of it with the time and the
+ * outcome.
  *
  * <p>Immutable and thread-safe. The compact constructor validates every field and throws
  * {@link IllegalArgumentException} naming the value and why it is wrong.

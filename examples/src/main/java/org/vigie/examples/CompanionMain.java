@@ -36,7 +36,9 @@ import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
-import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.audit.AuditTrail;
+import org.vigie.audit.AuditTrailOptions;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.camera.FlatTerrain;
 import org.vigie.mission.flight.FlightConfig;
@@ -146,15 +148,13 @@ public final class CompanionMain {
             }
             Files.createDirectories(o.outDir());
             Path accountability = o.outDir().resolve("accountability.jsonl");
-            boolean newLog = !Files.exists(accountability);
             if (o.telemetryUdp() != null) {
                 telemetry.subscribe("udp " + o.telemetryUdp(), new JsonLinesUdpSink(o.telemetryUdp()), 10,
                         daemonThread("vigie-telemetry-udp"), 64);
             }
-            try (AccountabilityLog log = AccountabilityLog.appendingTo(accountability,
-                    o.speedUp() == 1 ? null : Clock.systemUTC());
+            try (AuditTrail trail = AuditTrail.open(accountability, AuditTrailOptions.defaults());
                  Companion companion = Companion.attach(link, district, CompanionOptions.defaults()
-                         .withAccountability(log)
+                         .withAccountability(MissionAudit.to(trail, ""))
                          .withFlight(FlightConfig.defaults().withPreflightTimeout(o.preflight())))) {
                 out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n",
                         o.connection(), district.name(), district.home().latLonText(), o.outDir().toAbsolutePath());
@@ -163,10 +163,6 @@ public final class CompanionMain {
                     out.println("Targets from standard input, one per line: lat,lon[,reason]");
                 }
                 return flyAll(o, district, companion, scheduler, telemetry, rate, in, out, err);
-            } finally {
-                if (newLog && Files.size(accountability) == 0) {
-                    Files.delete(accountability); // nothing was dispatched: no empty log left behind
-                }
             }
         } catch (IllegalArgumentException e) {
             err.println("Cannot start: " + e.getMessage());

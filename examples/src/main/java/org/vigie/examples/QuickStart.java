@@ -27,7 +27,9 @@ import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
-import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.audit.AuditTrail;
+import org.vigie.audit.AuditTrailOptions;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.camera.CameraModel;
 import org.vigie.mission.energy.EnergyModel;
 import org.vigie.mission.camera.FlatTerrain;
@@ -185,7 +187,7 @@ public final class QuickStart {
         try (SimVehicle sim = new SimVehicle(SimConfig.builder().fastBoot().home(home.latDeg(), home.lonDeg(),
                 HOME_AMSL_M).wind(1.5, -1.0, 0.5).gpsNoiseM(0.3).seed(42).build(), scheduler, pair[1]).start();
              MavlinkLink link = MavlinkLink.create(LinkConfig.of(1), scheduler, scheduler.callbackExecutor(), pair[0]);
-             AccountabilityLog log = AccountabilityLog.appendingTo(out.resolve("accountability.jsonl"));
+             AuditTrail trail = AuditTrail.open(out.resolve("accountability.jsonl"), AuditTrailOptions.defaults());
              KlvFileSink klv = new KlvFileSink(out.resolve("flight.klv"));
              TelemetryStream telemetry = new TelemetryStream(scheduler);
              MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(HOME_AMSL_M))
@@ -193,9 +195,10 @@ public final class QuickStart {
                      .onPacket(FlightTelemetryFeed.cameraViews(telemetry))
                      .privacy(district.privacyZones().stream().map(p -> PrivacyPolygon.ofLatLon(p.name(),
                              p.ring().stream().map(g -> new double[] {g.latDeg(), g.lonDeg()}).toList())).toList(),
-                             PrivacyPolicy.DEFAULT).build();
+                             PrivacyPolicy.DEFAULT)
+                     .onPrivacyEvent(e -> MissionAudit.to(trail, "").privacy(scheduler.now(), e)).build();
              Companion companion = Companion.attach(link, district,
-                     CompanionOptions.defaults().withAccountability(log).withEnergy(SIM_QUAD))) {
+                     CompanionOptions.defaults().withAccountability(MissionAudit.to(trail, "")).withEnergy(SIM_QUAD))) {
             CameraModel camera = CameraModel.of(60, 45);
             companion.onFlightStarted(f -> Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                     new KlvFeed(streamer, camera))));

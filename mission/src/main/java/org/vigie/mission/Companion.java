@@ -32,7 +32,8 @@ import org.vigie.link.param.ParamService;
 import org.vigie.link.telemetry.TelemetryOptions;
 import org.vigie.link.telemetry.TelemetryService;
 import org.vigie.link.time.Scheduler;
-import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.audit.AuditedPort;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.compliance.DispatchGate;
 import org.vigie.mission.compliance.GateDecision;
 import org.vigie.mission.remoteid.RemoteIdBroadcaster;
@@ -57,7 +58,7 @@ import org.vigie.mission.flight.VehicleTelemetry;
  *
  * <p>One flight at a time: a dispatch arriving during a flight retasks it (strictly higher priority, under
  * {@link CompanionOptions.BusyPolicy#RETASK_IF_HIGHER_PRIORITY}) or is refused with a reason; it is never ignored, and
- * every decision is recorded in the accountability log.
+ * every decision is recorded in the audit trail ({@link MissionAudit}).
  *
  * <p>Threading: all methods are thread-safe and take no lock: the current flight is swapped by compare-and-set,
  * the observers list is copy-on-write, {@code closed} is volatile. Flight logic runs on the link's scheduler
@@ -113,28 +114,29 @@ public final class Companion implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicReference<>();
 
     private Companion(MavlinkPort port, @Nullable MavlinkLink ownedLink, District district, CompanionOptions options) {
-        this.port = Objects.requireNonNull(port, "port");
+        this.options = Objects.requireNonNull(options, "options");
+        this.port = AuditedPort.of(Objects.requireNonNull(port, "port"), options.accountability());
         this.ownedLink = ownedLink;
         this.district = Objects.requireNonNull(district, "district");
-        this.options = Objects.requireNonNull(options, "options");
         this.fence = district.geofence();
         GeoPoint home = district.home();
         if (!fence.contains(home)) {
             throw new IllegalArgumentException("district '" + district.name() + "' home " + home.latLonText()
                     + " lies outside its own fence");
         }
-        this.autopilot = new AutopilotLock(port, options.autopilotSysId());
+        this.autopilot = new AutopilotLock(this.port, options.autopilotSysId());
         java.util.function.Supplier<Target> target = autopilot;
-        this.commands = new CommandService(port, target, CommandOptions.defaults());
+        this.commands = new CommandService(this.port, target, CommandOptions.defaults());
         // a transfer that times out on a lossy link starts again (three attempts); the steps read back themselves
-        this.transfers = new MissionTransferService(port, target, TransferOptions.defaults()
+        this.transfers = new MissionTransferService(this.port, target, TransferOptions.defaults()
                 .withTransferPolicy(TRANSFER_ATTEMPTS, false));
         // five sends 700 ms apart, as the flight always waited; integer encoding by the autopilot's flavour
-        this.params = new ParamService(port, target, new ParamOptions(700, 4, 1000, null));
-        this.telemetryService = new TelemetryService(port, target, commands, TelemetryOptions.defaults());
+        this.params = new ParamService(this.port, target, new ParamOptions(700, 4, 1000, null));
+        this.telemetryService = new TelemetryService(this.port, target, commands, TelemetryOptions.defaults());
         this.telemetry = new VehicleTelemetry(port.scheduler(), autopilot, telemetryService);
-        this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
+        this.context = new FlightContext(this.port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
+        options.accountability().districtLoaded(port.scheduler().now(), district, "companion started");
         port.scheduler().execute(() -> {
             telemetryService.propagateRebootsTo(transfers, params);
             telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
@@ -295,9 +297,10 @@ public final class Companion implements AutoCloseable {
             if (!current.compareAndSet(active, f)) {
                 continue; // another dispatch started a flight meanwhile: decide again against it
             }
-            record(AccountabilityRecord.Event.ACCEPTED, request, cleared.notes().isEmpty() ? "flight started"
+            record(MissionAudit.Decision.ACCEPTED, request, cleared.notes().isEmpty() ? "flight started"
                     : "flight started " + String.join("; ", cleared.notes()));
-            f.report().thenAccept(r -> record(AccountabilityRecord.Event.ENDED, f.currentRequest(),
+            f.addListener(e -> options.accountability().flightEvent(f.currentRequest().alertId(), e));
+            f.report().thenAccept(r -> record(MissionAudit.Decision.ENDED, f.currentRequest(),
                     r.outcome() + " (" + r.finalPhase() + "): " + r.outcomeReason()));
             for (Consumer<Flight> o : flightObservers) {
                 o.accept(f);
@@ -329,10 +332,10 @@ public final class Companion implements AutoCloseable {
             if (gate.decide(request, district, port.scheduler().now()) instanceof GateDecision.Refused no) {
                 return refused(request, "retask of alert " + cur.alertId() + " refused: " + no.reason());
             }
-            record(AccountabilityRecord.Event.RETASKED, request, "retasking the flight for alert "
+            record(MissionAudit.Decision.RETASKED, request, "retasking the flight for alert "
                     + cur.alertId() + " (" + cur.priority() + ") with this " + request.priority() + " dispatch");
-            active.retask(request).thenAccept(d -> record(d.accepted() ? AccountabilityRecord.Event.RETASKED
-                    : AccountabilityRecord.Event.REFUSED, request, d.reason()));
+            active.retask(request).thenAccept(d -> record(d.accepted() ? MissionAudit.Decision.RETASKED
+                    : MissionAudit.Decision.REFUSED, request, d.reason()));
             return active;
         }
         String why = "the drone is flying alert " + cur.alertId() + " (" + cur.priority() + ", phase "
@@ -342,7 +345,7 @@ public final class Companion implements AutoCloseable {
     }
 
     private Flight refused(DispatchRequest request, String why) {
-        record(AccountabilityRecord.Event.REFUSED, request, why);
+        record(MissionAudit.Decision.REFUSED, request, why);
         java.time.Instant now = port.scheduler().now();
         FlightReport r = FlightReport.builder(request).outcome(FlightOutcome.REFUSED, FlightPhase.ABORTED, why)
                 .times(now, now).build();
@@ -350,10 +353,9 @@ public final class Companion implements AutoCloseable {
                 FlightPhase.ABORTED, why), port.callbackExecutor());
     }
 
-    private void record(AccountabilityRecord.Event e, DispatchRequest r, String detail) {
-        options.accountability().append(new AccountabilityRecord(port.scheduler().now(), e, r.alertId(),
-                r.requesterId(), r.requesterOrigin(), r.targetLatDeg(), r.targetLonDeg(), r.priority().name(),
-                r.reason(), detail));
+    private void record(MissionAudit.Decision e, DispatchRequest r, String detail) {
+        options.accountability().decision(port.scheduler().now(), e, r, r.requesterId(), r.requesterOrigin(),
+                r.reason(), detail);
     }
 
     /** Tells the current flight the dispatch side is alive (feeds the dispatch-link failsafe). */

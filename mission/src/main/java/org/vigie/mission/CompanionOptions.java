@@ -1,7 +1,7 @@
 package org.vigie.mission;
 
 import java.util.Objects;
-import org.vigie.mission.audit.AccountabilityLog;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.energy.EnergyModel;
 import org.vigie.mission.flight.FlightConfig;
 
@@ -10,11 +10,12 @@ import org.vigie.mission.flight.FlightConfig;
  *
  * @param flight          flight tunables (speeds, timeouts, failsafe parameters)
  * @param energy          the energy model of this airframe and battery
- * @param accountability  where every dispatch is recorded
+ * @param accountability  the audit: where every order, decision, command to the autopilot, phase change, failsafe and
+ *                        privacy event is recorded ({@link MissionAudit})
  * @param busyPolicy      what a dispatch arriving during a flight does
  * @param autopilotSysId  the autopilot's system id, or -1 to use the first autopilot heard
  */
-public record CompanionOptions(FlightConfig flight, EnergyModel energy, AccountabilityLog accountability,
+public record CompanionOptions(FlightConfig flight, EnergyModel energy, MissionAudit accountability,
                                BusyPolicy busyPolicy, int autopilotSysId) {
 
     /** What happens to a dispatch that arrives while a flight is in progress. Never: ignore it. */
@@ -37,13 +38,13 @@ public record CompanionOptions(FlightConfig flight, EnergyModel energy, Accounta
     }
 
     /**
-     * Defaults: {@link FlightConfig#defaults()}, {@link EnergyModel#typicalQuad()}, an in-memory accountability log,
+     * Defaults: {@link FlightConfig#defaults()}, {@link EnergyModel#typicalQuad()}, an in-memory audit (its last records only),
      * retask on higher priority, first autopilot heard.
      *
      * @return the defaults
      */
     public static CompanionOptions defaults() {
-        return new CompanionOptions(FlightConfig.defaults(), EnergyModel.typicalQuad(), AccountabilityLog.inMemory(),
+        return new CompanionOptions(FlightConfig.defaults(), EnergyModel.typicalQuad(), MissionAudit.inMemory(),
                 BusyPolicy.RETASK_IF_HIGHER_PRIORITY, -1);
     }
 
@@ -58,7 +59,7 @@ public record CompanionOptions(FlightConfig flight, EnergyModel energy, Accounta
     }
 
     /** @param log accountability log @return a copy */
-    public CompanionOptions withAccountability(AccountabilityLog log) {
+    public CompanionOptions withAccountability(MissionAudit log) {
         return new CompanionOptions(flight, energy, log, busyPolicy, autopilotSysId);
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,8 @@ import org.vigie.mission.FlightEvent;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.FlightReport;
-import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.audit.AuditReceipt;
+import org.vigie.mission.audit.MissionAudit;
 
 /**
  * The drone's end of the signed dispatch link: turns authenticated orders into {@link Companion} actions and answers
@@ -375,6 +377,7 @@ public final class DispatchServer implements AutoCloseable {
         }
         int linkId = frame.signed() ? frame.signatureLinkId() : -1;
         emit(new DispatchServerEvent.OrderReceived(scheduler.now(), sys, comp, linkId, msg));
+        auditOrder(msg, requestId, sys, comp, linkId);
         try {
             if (msg instanceof DispatchMessage.Dispatch x) {
                 onDispatch(key, withSource(x.request(), sys, comp, linkId));
@@ -448,12 +451,13 @@ public final class DispatchServer implements AutoCloseable {
     }
 
     private void acceptNew(OrderKey key, Tracked t, AckStatus status, String message) {
-        decide(key, status, t.flightId, message);
-        t.acked = true;
-        for (DispatchMessage.FlightStatus s : t.held) {
-            sendStatus(t, s);
-        }
-        t.held.clear();
+        decide(key, status, t.flightId, message, () -> {
+            t.acked = true;
+            for (DispatchMessage.FlightStatus s : t.held) {
+                sendStatus(t, s);
+            }
+            t.held.clear();
+        });
     }
 
     // r.request() == req: identity on purpose, the retask event of this very order
@@ -493,7 +497,7 @@ public final class DispatchServer implements AutoCloseable {
                 decide(key, AckStatus.REFUSED_INTERNAL, flightId, "retask failed on the drone: " + e);
                 return;
             }
-            record(d.accepted() ? AccountabilityRecord.Event.RETASKED : AccountabilityRecord.Event.REFUSED, req,
+            record(d.accepted() ? MissionAudit.Decision.RETASKED : MissionAudit.Decision.REFUSED, req,
                     req.requesterId(), req.requesterOrigin(), req.reason(),
                     "explicit retask of flight " + flightId + ": " + d.reason());
             decide(key, d.accepted() ? AckStatus.RETASKED : AckStatus.REFUSED_RETASK, flightId, d.reason());
@@ -516,7 +520,7 @@ public final class DispatchServer implements AutoCloseable {
                 decide(key, AckStatus.REFUSED_INTERNAL, flightId, "cancel failed on the drone: " + e);
                 return;
             }
-            record(AccountabilityRecord.Event.CANCELLED, cur, c.requesterId(), origin, c.reason(),
+            record(MissionAudit.Decision.CANCELLED, cur, c.requesterId(), origin, c.reason(),
                     "flight " + flightId + " cancelled: " + s);
             decide(key, AckStatus.CANCELLED, flightId, s);
         }));
@@ -530,20 +534,48 @@ public final class DispatchServer implements AutoCloseable {
         return p.isTerminal() ? "flight " + flightId + " has ended (" + p + ")" : null;
     }
 
-    private void record(AccountabilityRecord.Event event, DispatchRequest r, String who, String origin, String why,
+    private void record(MissionAudit.Decision decision, DispatchRequest r, String who, String origin, String why,
                         String detail) {
-        companion.options().accountability().append(new AccountabilityRecord(scheduler.now(), event, r.alertId(),
-                who, origin, r.targetLatDeg(), r.targetLonDeg(), r.priority().name(), why, detail));
+        companion.options().accountability().decision(scheduler.now(), decision, r, who, origin, why, detail);
     }
 
+    private void auditOrder(DispatchMessage msg, long requestId, int sys, int comp, int linkId) {
+        MissionAudit audit = companion.options().accountability();
+        if (msg instanceof DispatchMessage.Dispatch x) {
+            audit.orderReceived(scheduler.now(), "DISPATCH", requestId, sys, comp, linkId, x.request().requesterId(),
+                    x.request().requesterOrigin(), x.request().reason(), x.request());
+        } else if (msg instanceof DispatchMessage.Retask x) {
+            audit.orderReceived(scheduler.now(), "RETASK", requestId, sys, comp, linkId, x.request().requesterId(),
+                    x.request().requesterOrigin(), x.request().reason(), x.request());
+        } else if (msg instanceof DispatchMessage.Cancel x) {
+            audit.orderReceived(scheduler.now(), "CANCEL", requestId, sys, comp, linkId, x.requesterId(),
+                    x.requesterOrigin(), x.reason(), null);
+        }
+    }
+
+    /** Records the answer and sends it once the record is on disk (at once if the audit is not durable). */
     private void decide(OrderKey key, AckStatus status, long flightId, String message) {
+        decide(key, status, flightId, message, () -> { });
+    }
+
+    private void decide(OrderKey key, AckStatus status, long flightId, String message, Runnable afterSent) {
         DispatchMessage.Ack ack = new DispatchMessage.Ack(key.requestId(), status, flightId,
                 Utf8.truncate(message == null ? "" : message, DispatchWire.MAX_TEXT_BYTES));
-        Order o = orders.get(key);
-        if (o != null) {
-            o.ack = ack;
+        CompletableFuture<AuditReceipt> onDisk = companion.options().accountability().answered(scheduler.now(),
+                key.requestId(), status.name(), flightId, ack.message(), key.sysId(), key.compId());
+        Runnable send = () -> {
+            Order o = orders.get(key);
+            if (o != null) {
+                o.ack = ack;
+            }
+            answer(key.sysId(), key.compId(), ack);
+            afterSent.run();
+        };
+        if (onDisk.isDone()) {
+            send.run();
+        } else {
+            onDisk.whenComplete((r, e) -> scheduler.execute(send));
         }
-        answer(key.sysId(), key.compId(), ack);
     }
 
     private void refuseMalformed(int sys, int comp, long requestId, AckStatus status, String detail) {

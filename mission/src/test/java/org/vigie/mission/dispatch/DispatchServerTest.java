@@ -33,7 +33,8 @@ import org.vigie.mission.Flight;
 import org.vigie.mission.FlightEvent;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.dispatch.FlightPhase;
-import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.audit.Decisions;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.sim.SimHarness;
 
@@ -50,7 +51,7 @@ class DispatchServerTest {
         return h;
     }
 
-    private static long count(List<AccountabilityRecord> log, AccountabilityRecord.Event e) {
+    private static long count(List<Decisions.Row> log, MissionAudit.Decision e) {
         return log.stream().filter(r -> r.event() == e).count();
     }
 
@@ -88,9 +89,9 @@ class DispatchServerTest {
             assertThat(h.client.stats().statusesReceived()).isGreaterThan(h.client.stats().statusesDelivered());
             assertThat(h.client.stats().statusesDelivered()).isEqualTo(h.statuses.size());
 
-            List<AccountabilityRecord> log = options.accountability().records();
-            AccountabilityRecord accepted = log.stream()
-                    .filter(r -> r.event() == AccountabilityRecord.Event.ACCEPTED).findFirst().orElseThrow();
+            List<Decisions.Row> log = Decisions.of(options.accountability());
+            Decisions.Row accepted = log.stream()
+                    .filter(r -> r.event() == MissionAudit.Decision.ACCEPTED).findFirst().orElseThrow();
             assertThat(accepted.requesterId()).isEqualTo("tester");
             assertThat(accepted.requesterOrigin()).isEqualTo("unit test via MAVLink 255/190 link 1");
             assertThat(accepted.reason()).isEqualTo("test alert");
@@ -114,7 +115,7 @@ class DispatchServerTest {
             h.inject(DispatchHarness.CENTRE, 190, order, h.signer(DispatchHarness.WRONG_KEY, 1));
             h.sim.advance(Duration.ofSeconds(10));
             assertThat(h.sim.companion.currentFlight()).isEmpty();
-            assertThat(options.accountability().records()).isEmpty();
+            assertThat(Decisions.of(options.accountability())).isEmpty();
             assertThat(h.sim.sim.armed()).isFalse();
             DispatchServerStats s = h.server.stats();
             assertThat(s.rejectedUnsigned()).isEqualTo(1);
@@ -148,7 +149,7 @@ class DispatchServerTest {
                 assertThat(fresh.stats().rejectedReplay()).isEqualTo(1);
                 assertThat(fresh.stats().ordersReceived()).isZero();
                 assertThat(h.sim.companion.currentFlight()).isEmpty();
-                assertThat(count(options.accountability().records(), AccountabilityRecord.Event.ACCEPTED)).isEqualTo(1);
+                assertThat(count(Decisions.of(options.accountability()), MissionAudit.Decision.ACCEPTED)).isEqualTo(1);
             } finally {
                 fresh.close();
             }
@@ -182,8 +183,8 @@ class DispatchServerTest {
             assertThat(conflict.status()).isEqualTo(AckStatus.REFUSED_ID_CONFLICT);
             assertThat(conflict.message()).contains("different order");
 
-            assertThat(count(options.accountability().records(), AccountabilityRecord.Event.ACCEPTED)).isEqualTo(1);
-            assertThat(options.accountability().records()).noneMatch(r -> r.alertId().equals("OTHER"));
+            assertThat(count(Decisions.of(options.accountability()), MissionAudit.Decision.ACCEPTED)).isEqualTo(1);
+            assertThat(Decisions.of(options.accountability())).noneMatch(r -> r.alertId().equals("OTHER"));
         }
     }
 
@@ -227,15 +228,15 @@ class DispatchServerTest {
             assertThat(phases).containsSubsequence(FlightPhase.TRANSIT, FlightPhase.RETURN, FlightPhase.LAND);
             assertThat(h.statuses.get(h.statuses.size() - 1).status().outcome()).isPresent();
 
-            List<AccountabilityRecord> log = options.accountability().records();
+            List<Decisions.Row> log = Decisions.of(options.accountability());
             assertThat(log).anySatisfy(r -> {
-                assertThat(r.event()).isEqualTo(AccountabilityRecord.Event.CANCELLED);
+                assertThat(r.event()).isEqualTo(MissionAudit.Decision.CANCELLED);
                 assertThat(r.requesterId()).isEqualTo("op-2");
                 assertThat(r.requesterOrigin()).isEqualTo("centre 4 via MAVLink 255/190 link 1");
                 assertThat(r.reason()).isEqualTo("false alarm");
             });
             assertThat(log).anySatisfy(r -> {
-                assertThat(r.event()).isEqualTo(AccountabilityRecord.Event.RETASKED);
+                assertThat(r.event()).isEqualTo(MissionAudit.Decision.RETASKED);
                 assertThat(r.alertId()).isEqualTo("A-4");
             });
 
@@ -246,7 +247,7 @@ class DispatchServerTest {
             DispatchAck unknown = h.await(h.client.cancel(12345, "op-2", "centre 4", "typo", DispatchHarness.DRONE),
                     Duration.ofSeconds(5));
             assertThat(unknown.status()).isEqualTo(AckStatus.REFUSED_UNKNOWN_FLIGHT);
-            assertThat(count(log, AccountabilityRecord.Event.ACCEPTED)).isEqualTo(1);
+            assertThat(count(log, MissionAudit.Decision.ACCEPTED)).isEqualTo(1);
         }
     }
 
@@ -346,8 +347,8 @@ class DispatchServerTest {
             assertThat(h.client.stats().retries()).as("retries happened").isPositive();
             assertThat(h.server.stats().reassemblyTimeouts()).as("the incomplete first transfer expired").isPositive();
             assertThat(h.server.stats().ordersReceived()).isEqualTo(2);
-            assertThat(count(options.accountability().records(), AccountabilityRecord.Event.ACCEPTED)).isEqualTo(1);
-            assertThat(count(options.accountability().records(), AccountabilityRecord.Event.CANCELLED)).isEqualTo(1);
+            assertThat(count(Decisions.of(options.accountability()), MissionAudit.Decision.ACCEPTED)).isEqualTo(1);
+            assertThat(count(Decisions.of(options.accountability()), MissionAudit.Decision.CANCELLED)).isEqualTo(1);
         }
     }
 
@@ -373,7 +374,7 @@ class DispatchServerTest {
                 assertThat(a.requestId()).isEqualTo(11);
             });
             assertThat(h.sim.companion.currentFlight()).isEmpty();
-            assertThat(options.accountability().records()).isEmpty();
+            assertThat(Decisions.of(options.accountability())).isEmpty();
         }
     }
 

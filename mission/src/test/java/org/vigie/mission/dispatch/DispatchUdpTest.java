@@ -1,5 +1,6 @@
 package org.vigie.mission.dispatch;
 
+import org.vigie.mission.audit.Decisions;
 import org.vigie.dispatch.AckStatus;
 import org.vigie.dispatch.DispatchAck;
 import org.vigie.dispatch.DispatchClient;
@@ -123,7 +124,7 @@ class DispatchUdpTest {
                 assertThat(last.status().outcome().get()).isIn(FlightOutcome.ABORTED, FlightOutcome.COMPLETED);
                 assertThat(server.stats().rejectedUnsigned()).isEqualTo(1);
                 assertThat(server.stats().ordersReceived()).isEqualTo(2);
-                assertThat(options.accountability().records()).noneMatch(r -> r.alertId().equals("FORGED"));
+                assertThat(Decisions.of(options.accountability())).noneMatch(r -> r.alertId().equals("FORGED"));
             } finally {
                 client.close();
                 server.close();

@@ -12,7 +12,8 @@ import org.vigie.mission.FlightEvent;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.dispatch.FlightPhase;
 import org.vigie.mission.FlightReport;
-import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.audit.Decisions;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.sim.SimConfig;
 
 /** Dispatch policy: refusals with reasons, one flight at a time, retask by priority, cancel, accountability. */
@@ -33,8 +34,8 @@ class CompanionDispatchTest {
             assertThat(r.outcome()).isEqualTo(FlightOutcome.REFUSED);
             assertThat(r.outcomeReason()).contains("lies", "of district 'Arsenal'");
             assertThat(h.sim.armed()).isFalse();
-            assertThat(h.companion.options().accountability().records()).extracting(AccountabilityRecord::event)
-                    .containsExactly(AccountabilityRecord.Event.ACCEPTED, AccountabilityRecord.Event.ENDED);
+            assertThat(Decisions.of(h.companion.options().accountability())).extracting(Decisions.Row::event)
+                    .containsExactly(MissionAudit.Decision.ACCEPTED, MissionAudit.Decision.ENDED);
         }
     }
 
@@ -75,9 +76,9 @@ class CompanionDispatchTest {
             assertThat(r.retasks()).isEqualTo(1);
             assertThat(r.alertId()).isEqualTo("A-3");
             assertThat(r.phaseTimes().get(FlightPhase.ON_SCENE)).isLessThan(Duration.ofSeconds(20));
-            assertThat(h.companion.options().accountability().records()).extracting(AccountabilityRecord::event)
-                    .contains(AccountabilityRecord.Event.ACCEPTED, AccountabilityRecord.Event.REFUSED,
-                            AccountabilityRecord.Event.RETASKED, AccountabilityRecord.Event.ENDED);
+            assertThat(Decisions.of(h.companion.options().accountability())).extracting(Decisions.Row::event)
+                    .contains(MissionAudit.Decision.ACCEPTED, MissionAudit.Decision.REFUSED,
+                            MissionAudit.Decision.RETASKED, MissionAudit.Decision.ENDED);
         }
     }
 }
