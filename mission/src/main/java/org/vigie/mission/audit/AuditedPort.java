@@ -67,6 +67,11 @@ public final class AuditedPort implements MavlinkPort {
     }
 
     @Override
+    public org.vigie.link.vehicle.AttachedAutopilot autopilot() {
+        return port.autopilot();
+    }
+
+    @Override
     public int systemId() {
         return port.systemId();
     }

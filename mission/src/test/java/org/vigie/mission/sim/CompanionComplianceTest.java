@@ -17,7 +17,8 @@ import org.vigie.mission.CompanionOptions;
 import org.vigie.mission.Flight;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.TrackPoint;
-import org.vigie.mission.audit.AccountabilityRecord;
+import org.vigie.mission.audit.Decisions;
+import org.vigie.mission.audit.MissionAudit;
 import org.vigie.mission.authorisation.Authorisations;
 import org.vigie.mission.compliance.ComplianceGate;
 import org.vigie.mission.compliance.FlightWindow;
@@ -60,8 +61,8 @@ class CompanionComplianceTest {
                     + " 2025-12-31T23:00:00Z");
             h.advance(Duration.ofSeconds(5));
             assertThat(h.sim.armed()).isFalse();
-            assertThat(h.companion.options().accountability().records()).singleElement().satisfies(a -> {
-                assertThat(a.event()).isEqualTo(AccountabilityRecord.Event.REFUSED);
+            assertThat(Decisions.of(h.companion.options().accountability())).singleElement().satisfies(a -> {
+                assertThat(a.event()).isEqualTo(MissionAudit.Decision.REFUSED);
                 assertThat(a.detail()).contains("PP-2025-1187", "expired");
             });
         }
@@ -81,8 +82,8 @@ class CompanionComplianceTest {
             TrackPoint end = outbound.get(outbound.size() - 1);
             assertThat(Geodesy.distanceM(PLACE_DES_VOSGES, GeoPoint.of(end.latDeg(), end.lonDeg())))
                     .as("the route stops outside the zone that starts at 00:04, during the flight").isGreaterThan(40);
-            assertThat(h.companion.options().accountability().records()).first().satisfies(a -> {
-                assertThat(a.event()).isEqualTo(AccountabilityRecord.Event.ACCEPTED);
+            assertThat(Decisions.of(h.companion.options().accountability())).first().satisfies(a -> {
+                assertThat(a.event()).isEqualTo(MissionAudit.Decision.ACCEPTED);
                 assertThat(a.detail()).contains("under authorisation 'PP-2026-0412'", "zone LFVOSG 'Cordon'",
                         "excluded");
             });
