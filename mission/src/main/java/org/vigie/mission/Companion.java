@@ -36,6 +36,8 @@ import org.vigie.mission.audit.AccountabilityRecord;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.FlightView;
+import org.vigie.mission.flight.OrbitPlan;
+import org.vigie.mission.flight.Readiness;
 import org.vigie.mission.flight.AutopilotLock;
 import org.vigie.mission.flight.VehicleTelemetry;
 
@@ -95,6 +97,7 @@ public final class Companion implements AutoCloseable {
     private final MissionTransferService transfers;
     private final ParamService params;
     private final FlightContext context;
+    private final Readiness readiness;
     private final List<Consumer<Flight>> flightObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The last flight started; replaced by compare-and-set so two concurrent dispatches never both start one. */
     private final java.util.concurrent.atomic.AtomicReference<Flight> current =
@@ -112,6 +115,7 @@ public final class Companion implements AutoCloseable {
             throw new IllegalArgumentException("district '" + district.name() + "' home " + home.latLonText()
                     + " lies outside its own fence");
         }
+        OrbitPlan.requireFits(district, options.flight().onScene());
         this.autopilot = new AutopilotLock(port, options.autopilotSysId());
         java.util.function.Supplier<Target> target = autopilot;
         this.commands = new CommandService(port, target, CommandOptions.defaults());
@@ -124,11 +128,15 @@ public final class Companion implements AutoCloseable {
         this.telemetry = new VehicleTelemetry(port.scheduler(), autopilot, telemetryService);
         this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
+        this.readiness = new Readiness(context);
         port.scheduler().execute(() -> {
             telemetryService.propagateRebootsTo(transfers, params);
             telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
             waitForAutopilotThenRequestStreams(0);
         });
+        if (options.readyOnAttach()) {
+            readiness.start();
+        }
     }
 
     /**
@@ -138,7 +146,8 @@ public final class Companion implements AutoCloseable {
      * @param district the district to fly in; its home must lie inside its fence
      * @param options  options
      * @return the companion
-     * @throws IllegalArgumentException if the district's home lies outside its fence
+     * @throws IllegalArgumentException if the district's home lies outside its fence, or the configured orbit does
+     *                                  not fit in it (naming the radius and the largest that fits)
      */
     public static Companion attach(MavlinkPort port, District district, CompanionOptions options) {
         return new Companion(port, null, district, options);
@@ -194,6 +203,16 @@ public final class Companion implements AutoCloseable {
         });
     }
 
+    /**
+     * What a dispatch needs that does not depend on its target (profile parameters, fence, FENCE_*), made ready on
+     * attach and again after an autopilot reboot ({@link CompanionOptions#readyOnAttach()}).
+     *
+     * @return the readiness (its state may be read from any thread)
+     */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     /** @return the district flown in */
     public District district() {
         return district;
@@ -247,7 +266,8 @@ public final class Companion implements AutoCloseable {
             if (active != null && !active.phase().isTerminal()) {
                 return whileBusy(active, request);
             }
-            Flight f = new Flight(request, sink -> new FlightController(context, request, sink),
+            Flight f = new Flight(request, sink -> new FlightController(context,
+                    options.readyOnAttach() ? readiness : null, request, sink),
                     port.callbackExecutor());
             if (!current.compareAndSet(active, f)) {
                 continue; // another dispatch started a flight meanwhile: decide again against it
@@ -328,6 +348,7 @@ public final class Companion implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        readiness.close();
         params.close();
         telemetryService.close();
         autopilot.close();

@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param energyUsedWh      energy used according to the battery telemetry, watt-hours (NaN when unknown)
  * @param failsafes         failsafes that fired, in order
  * @param retasks           number of accepted retasks
+ * @param plannedToSceneS   seconds from the take-off command to the scene as planned by the flight's time model
+ *                          (NaN when no route was planned); compare with {@link #flownToSceneS()}
  */
 public record FlightReport(
         String alertId,
@@ -55,7 +57,8 @@ public record FlightReport(
         double energyPlannedWh,
         double energyUsedWh,
         List<FailsafeKind> failsafes,
-        int retasks) {
+        int retasks,
+        double plannedToSceneS) {
 
     /** Copies collections; rejects nulls. */
     public FlightReport {
@@ -68,6 +71,19 @@ public record FlightReport(
         plannedRoutes = plannedRoutes.stream().map(List::copyOf).toList();
         flownTrack = List.copyOf(flownTrack);
         failsafes = List.copyOf(failsafes);
+    }
+
+    /**
+     * @return seconds from the take-off command to the scene as flown (TAKEOFF plus TRANSIT), NaN when the flight
+     *         never reached the scene or was retasked (the plan then no longer compares)
+     */
+    public double flownToSceneS() {
+        Duration takeoff = phaseTimes.get(FlightPhase.TAKEOFF);
+        Duration transit = phaseTimes.get(FlightPhase.TRANSIT);
+        if (takeoff == null || transit == null || !phaseTimes.containsKey(FlightPhase.ON_SCENE) || retasks > 0) {
+            return Double.NaN;
+        }
+        return (takeoff.toMillis() + transit.toMillis()) / 1000.0;
     }
 
     /** @return every planned route's points, concatenated in order */
@@ -110,6 +126,7 @@ public record FlightReport(
         private double energyUsedWh = Double.NaN;
         private List<FailsafeKind> failsafes = List.of();
         private int retasks;
+        private double plannedToSceneS = Double.NaN;
 
         private Builder(DispatchRequest request) {
             this.request = Objects.requireNonNull(request, "request");
@@ -165,6 +182,12 @@ public record FlightReport(
             return this;
         }
 
+        /** @param s planned seconds from the take-off command to the scene (NaN unknown) @return this */
+        public Builder plannedToSceneS(double s) {
+            this.plannedToSceneS = s;
+            return this;
+        }
+
         /**
          * @return the report
          * @throws NullPointerException if the outcome or the times are missing
@@ -176,7 +199,7 @@ public record FlightReport(
                     request.reason(), request.targetLatDeg(), request.targetLonDeg(),
                     Objects.requireNonNull(outcome, "outcome"), Objects.requireNonNull(finalPhase, "finalPhase"),
                     outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
-                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks);
+                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, plannedToSceneS);
         }
     }
 }

@@ -67,6 +67,17 @@ public final class PreflightStep extends FlightStep {
             return;
         }
         FlightPlan plan = host.plan();
+        var readiness = host.readiness();
+        if (readiness != null && plan.fenceCapacity() == null) {
+            var state = readiness.state();
+            if (state instanceof org.vigie.mission.flight.Readiness.State.Failed f && f.profileFailed()) {
+                host.fail(FlightOutcome.REFUSED, f.reason());
+                return;
+            }
+            if (state instanceof org.vigie.mission.flight.Readiness.State.Ready r) {
+                plan.adoptReadyFence(r.capacity(), r.fence());
+            }
+        }
         if (plan.fenceCapacity() == null) {
             askFenceCapacity(plan, t);
             return;
@@ -89,6 +100,13 @@ public final class PreflightStep extends FlightStep {
             host.fail(FlightOutcome.REFUSED, String.format(Locale.ROOT,
                     "battery holds %.1f Wh (%d %%) but the flight needs %.1f Wh including a %.1f Wh reserve",
                     available.orElse(0), t.batteryPercent(), budget.requiredWh(), budget.reserveWh()));
+            return;
+        }
+        double enduranceS = host.cfg().profile().enduranceS();
+        if (budget.flightTimeS() > enduranceS) {
+            host.fail(FlightOutcome.REFUSED, String.format(Locale.ROOT,
+                    "the flight needs %.0f s in the air, more than the aircraft's endurance of %.0f s (profile '%s')",
+                    budget.flightTimeS(), enduranceS, host.cfg().profile().name()));
             return;
         }
         plan.recordStartBattery(t.batteryPercent());

@@ -8,9 +8,11 @@ import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.flight.VehicleTelemetry;
 
 /**
- * TAKEOFF: sends the strategy's take-off to the transit altitude (again when unanswered, up to
+ * TAKEOFF: sends the strategy's take-off to the profile's minimum height before moving horizontally (at most the
+ * transit altitude: {@link org.vigie.mission.flight.AircraftProfile#takeoffHeightM}; the first leg climbs the rest
+ * while moving) (again when unanswered, up to
  * {@code takeoffAttempts} sends), then waits for HEARTBEAT to show the vehicle armed in the guided mode (within
- * {@code modeConfirmTimeout} of entering the phase) and for the altitude; enters TRANSIT at the transit altitude,
+ * {@code modeConfirmTimeout} of entering the phase) and for the altitude; enters TRANSIT at that height,
  * lands when the climb misses its deadline.
  *
  * <p>Stages: SEND -&gt; CLIMBING.
@@ -42,7 +44,7 @@ public final class TakeoffStep extends FlightStep {
     protected void step(long now) {
         VehicleTelemetry t = host.telemetry();
         FlightConfig.Steps cfg = host.cfg().steps();
-        double alt = host.ctx().district().transitAltitudeRelM();
+        double alt = host.cfg().profile().takeoffHeightM(host.ctx().district().transitAltitudeRelM());
         if (stage == Stage.SEND) {
             stage = Stage.CLIMBING;
             waiting = true;
