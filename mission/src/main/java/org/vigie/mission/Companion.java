@@ -103,6 +103,8 @@ public final class Companion implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<Flight> current =
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean closed;
+    /** The stream watch (event thread), cancelled on close. */
+    private volatile org.vigie.link.time.@Nullable Cancellable streamWatch;
 
     private Companion(MavlinkPort port, @Nullable MavlinkLink ownedLink, District district, CompanionOptions options) {
         this.port = Objects.requireNonNull(port, "port");
@@ -133,6 +135,8 @@ public final class Companion implements AutoCloseable {
             telemetryService.propagateRebootsTo(transfers, params);
             telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
             waitForAutopilotThenRequestStreams(0);
+            streamWatch = port.scheduler().scheduleAtFixedRate(Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    this::watchStreams);
         });
         if (options.readyOnAttach()) {
             readiness.start();
@@ -195,12 +199,17 @@ public final class Companion implements AutoCloseable {
                 LOG.info("streams not all granted: {} (via REQUEST_DATA_STREAM: {})", o.results(), o.viaDataStream());
             }
         });
-        // telemetry silence later (a reboot, a stream dropped): ask again after 10 s if positions stopped
-        port.scheduler().schedule(Duration.ofSeconds(10), () -> {
-            if (!closed && telemetry.heard() && telemetry.positionAgeMs() > 5000) {
-                requestStreams();
-            }
-        });
+    }
+
+    /**
+     * Keeps the streams verified: every 5 s, when the autopilot is heard but positions stopped for 5 s (a reboot on
+     * the ground forgets the rates asked for; a stream dropped), they are asked for again. Once they flow, a reboot
+     * shows as time_boot_ms going back, which makes the readiness start again.
+     */
+    private void watchStreams() {
+        if (!closed && telemetry.heard() && telemetry.positionAgeMs() > 5000) {
+            requestStreams();
+        }
     }
 
     /**
@@ -348,6 +357,10 @@ public final class Companion implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        org.vigie.link.time.Cancellable w = streamWatch;
+        if (w != null) {
+            w.cancel();
+        }
         readiness.close();
         params.close();
         telemetryService.close();

@@ -103,7 +103,8 @@ public final class ProfileApplier {
             }
             String reason = reason(o, s);
             List<ProfileParameters.Setting> changed = new ArrayList<>(all.subList(0, i));
-            if (o.param() != null && o.param().value() != old[i]) {
+            if (o.param() == null || o.param().value() != old[i]) {
+                // changed, or unknown whether it changed: set it back too
                 changed.add(s);
             }
             return restore(changed, old, 0, new ArrayList<>(), new ArrayList<>())
@@ -112,7 +113,8 @@ public final class ProfileApplier {
     }
 
     private static String reason(ParamOutcome o, ProfileParameters.Setting s) {
-        return String.format(Locale.ROOT, "%s (range %s..%s) was %s%s", s.unit(), num(s.min()), num(s.max()),
+        return String.format(Locale.ROOT, "%s(range %s..%s) was %s%s", s.unit().isEmpty() ? "" : s.unit() + " ",
+                num(s.min()), num(s.max()),
                 o.result(),
                 o.param() == null ? "" : ": the autopilot kept " + num(o.param().value()));
     }

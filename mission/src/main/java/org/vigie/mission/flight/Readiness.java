@@ -23,8 +23,9 @@ import org.vigie.mission.flight.step.PlanItems;
  * the aircraft profile's parameters ({@link ProfileApplier}, all or nothing), the fence capacity the autopilot states,
  * the district's fence exported, uploaded and read back, and the fence parameters set and echoed (FENCE_ENABLE last).
  * The telemetry streams are asked for by the companion on attach; home and EKF stay live telemetry checks of the
- * flight's PREFLIGHT. A reboot of the autopilot ({@link VehicleTelemetry#onReboot}) makes it not ready and starts it
- * again; so does {@link #redo} (a district change). A dispatch that finds it {@link State.Ready} uploads only its
+ * flight's PREFLIGHT. A reboot of the autopilot (the link's {@code LinkEvent.AutopilotRebooted}, which
+ * {@code AttachedAutopilot}'s heartbeat and boot-time watch raise, or {@link VehicleTelemetry#onReboot}) makes it not
+ * ready and starts it again; so does {@link #redo} (a district change). A dispatch that finds it {@link State.Ready} uploads only its
  * route, arms and goes; one that does not does the same work itself in UPLOAD (nothing is skipped unverified).
  *
  * <p>A profile the autopilot refuses (out of its range, or a value echoed differently) is {@link State.Failed} with
@@ -78,7 +79,12 @@ public final class Readiness {
     /** Starts (posts to the event thread): waits for the autopilot, then prepares; again after every reboot. */
     public void start() {
         scheduler.execute(() -> {
-            ctx.telemetry().onReboot(() -> redo("the autopilot rebooted"));
+            ctx.telemetry().onReboot(() -> redo("the autopilot rebooted (telemetry)"));
+            ctx.port().subscribeEvents(e -> {
+                if (e instanceof org.vigie.link.LinkEvent.AutopilotRebooted r) {
+                    redo("the autopilot rebooted: " + r.reason());
+                }
+            });
             run(++generation);
         });
     }
