@@ -241,7 +241,7 @@ public final class DistrictPlanner implements RoutePlanner {
             ty = r[1];
         }
 
-        double[] path = shortestPath(sx, sy, tx, ty, comp);
+        double[] path = shortestPath(sx, sy, tx, ty, comp, options.turnCostM());
         if (path == null) {
             return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
                     "no path from %s to %s inside district '%s'", start.latLonText(), target.latLonText(),
@@ -305,9 +305,10 @@ public final class DistrictPlanner implements RoutePlanner {
     /**
      * A* on the cached graph plus start and target, with lazily checked start and target edges: an edge from the
      * start or to the target is tested for visibility only when A* pops it, so a plan usually runs a handful of
-     * visibility tests instead of one per node. Returns x0,y0,x1,y1,... or null.
+     * visibility tests instead of one per node. Every edge leaving a graph node (a turn of the path) costs
+     * {@code turnCostM} on top of its length. Returns x0,y0,x1,y1,... or null.
      */
-    double @Nullable [] shortestPath(double sx, double sy, double tx, double ty, int comp) {
+    double @Nullable [] shortestPath(double sx, double sy, double tx, double ty, int comp, double turnCostM) {
         int n = adjacency.length;
         int sId = n;
         int tId = n + 1;
@@ -355,14 +356,14 @@ public final class DistrictPlanner implements RoutePlanner {
             double[] w = weights[u];
             for (int i = 0; i < adj.length; i++) {
                 int v = adj[i];
-                double ng = g[u] + w[i];
+                double ng = g[u] + w[i] + turnCostM;
                 if (!closed[v] && ng < bestG[v]) {
                     bestG[v] = ng;
                     heap.push(e.add(v, u, ng, false), ng + dist(free.nodeX[v], free.nodeY[v], tx, ty));
                 }
             }
             if (free.tangentAt(u, tx, ty)) {
-                double ng = g[u] + dist(ux, uy, tx, ty);
+                double ng = g[u] + dist(ux, uy, tx, ty) + turnCostM;
                 heap.push(e.add(tId, u, ng, true), ng);
             }
         }

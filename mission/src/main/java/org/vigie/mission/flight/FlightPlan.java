@@ -64,7 +64,7 @@ public final class FlightPlan {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         FlightConfig c = ctx.config();
         this.options = new PlanOptions(c.cruiseSpeedMps(), c.climbRateMps(), c.descentRateMps(),
-                c.legs().planStartOutsideM());
+                c.legs().planStartOutsideM(), new FlightTimeModel(c.profile(), c.acceptanceRadiusM()).turnCostS());
     }
 
     /**

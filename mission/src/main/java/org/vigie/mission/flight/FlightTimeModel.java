@@ -51,6 +51,17 @@ public final class FlightTimeModel {
     }
 
     /**
+     * @return the time a waypoint costs beyond its distance at cruise speed: braking from the maximum speed to the
+     *         corner speed and accelerating back, less the distance covered meanwhile at the maximum speed, seconds;
+     *         the planner's turn cost
+     */
+    public double turnCostS() {
+        double v = profile.maxHorizontalSpeedMps();
+        double vc = cornerSpeedMps();
+        return (v - vc) * (v - vc) / (profile.horizontalAccelMps2() * v);
+    }
+
+    /**
      * @param heightM vertical take-off height, metres (&ge; 0)
      * @return seconds from the take-off command to that height (overhead, then the climb rate)
      */
