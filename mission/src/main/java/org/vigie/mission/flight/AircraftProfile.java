@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param climbRateMps               climb rate, m/s, in (0, 10]
  * @param descentRateMps             descent rate, m/s, in (0, 5]
  * @param horizontalAccelMps2        horizontal acceleration, m/s², in [0.5, 5]
+ * @param verticalAccelMps2          vertical acceleration, m/s², in [0.5, 5] (ArduCopter WPNAV_ACCEL_Z)
  * @param minHeightBeforeHorizontalM height the take-off climbs to vertically before moving horizontally, metres, in
  *                                   [2, 500]; a value at or above the transit altitude climbs all the way first
  * @param transitFloorRelM           lowest transit altitude the aircraft accepts, metres above home, in [5, 500]
@@ -28,7 +29,8 @@ import java.util.Locale;
  * @param enduranceS                 hover endurance on a full battery, seconds, in [60, 7200]
  */
 public record AircraftProfile(String name, double maxHorizontalSpeedMps, double climbRateMps, double descentRateMps,
-                              double horizontalAccelMps2, double minHeightBeforeHorizontalM, double transitFloorRelM,
+                              double horizontalAccelMps2, double verticalAccelMps2, double minHeightBeforeHorizontalM,
+                              double transitFloorRelM,
                               double transitCeilingRelM, double enduranceS) {
 
     /** Validates every value; {@link IllegalArgumentException} naming the value and its limit. */
@@ -40,6 +42,7 @@ public record AircraftProfile(String name, double maxHorizontalSpeedMps, double 
         range("climbRateMps", climbRateMps, 0, false, 10);
         range("descentRateMps", descentRateMps, 0, false, 5);
         range("horizontalAccelMps2", horizontalAccelMps2, 0.5, true, 5);
+        range("verticalAccelMps2", verticalAccelMps2, 0.5, true, 5);
         range("minHeightBeforeHorizontalM", minHeightBeforeHorizontalM, 2, true, 500);
         range("transitFloorRelM", transitFloorRelM, 5, true, 500);
         range("transitCeilingRelM", transitCeilingRelM, transitFloorRelM, true, 500);
@@ -61,23 +64,24 @@ public record AircraftProfile(String name, double maxHorizontalSpeedMps, double 
     /**
      * The default: a DFR-class quad (DJI Matrice/Skydio X10/BRINC class airframes cruise at 15-20 m/s). 15 m/s
      * cruise (WPNAV_SPEED 1500 cm/s), 5 m/s up (WPNAV_SPEED_UP 500), 3 m/s down (WPNAV_SPEED_DN 300; ArduCopter's
-     * default is 150), 3 m/s² (WPNAV_ACCEL 300), vertical to 10 m then climbing along the route, transit band
+     * default is 150), 3 m/s² (WPNAV_ACCEL 300), 2.5 m/s² vertically (WPNAV_ACCEL_Z 250), vertical to 10 m then climbing along the route, transit band
      * 30..120 m, 25 min of hover.
      *
      * @return the DFR profile
      */
     public static AircraftProfile dfr() {
-        return new AircraftProfile("dfr", 15.0, 5.0, 3.0, 3.0, 10.0, 30.0, 120.0, 1500);
+        return new AircraftProfile("dfr", 15.0, 5.0, 3.0, 3.0, 2.5, 10.0, 30.0, 120.0, 1500);
     }
 
     /**
-     * The profile Vigie flew before issue 14: 8 m/s, 2.5 m/s up, 1.5 m/s down, 2.5 m/s², the whole climb to transit
+     * The profile Vigie flew before issue 14: 8 m/s, 2.5 m/s up, 1.5 m/s down, 2.5 m/s², 1 m/s² vertically
+     * (ArduCopter's defaults), the whole climb to transit
      * altitude before moving, transit band 30..120 m, 20 min of hover.
      *
      * @return the legacy profile
      */
     public static AircraftProfile legacy() {
-        return new AircraftProfile("legacy", 8.0, 2.5, 1.5, 2.5, 500.0, 30.0, 120.0, 1200);
+        return new AircraftProfile("legacy", 8.0, 2.5, 1.5, 2.5, 1.0, 500.0, 30.0, 120.0, 1200);
     }
 
     /**
@@ -91,13 +95,13 @@ public record AircraftProfile(String name, double maxHorizontalSpeedMps, double 
 
     /** @param v new maximum horizontal speed, m/s @return a copy */
     public AircraftProfile withMaxHorizontalSpeedMps(double v) {
-        return new AircraftProfile(name, v, climbRateMps, descentRateMps, horizontalAccelMps2,
+        return new AircraftProfile(name, v, climbRateMps, descentRateMps, horizontalAccelMps2, verticalAccelMps2,
                 minHeightBeforeHorizontalM, transitFloorRelM, transitCeilingRelM, enduranceS);
     }
 
     /** @param v new climb rate, m/s @return a copy */
     public AircraftProfile withClimbRateMps(double v) {
         return new AircraftProfile(name, maxHorizontalSpeedMps, v, descentRateMps, horizontalAccelMps2,
-                minHeightBeforeHorizontalM, transitFloorRelM, transitCeilingRelM, enduranceS);
+                verticalAccelMps2, minHeightBeforeHorizontalM, transitFloorRelM, transitCeilingRelM, enduranceS);
     }
 }

@@ -358,7 +358,7 @@ public final class FlightPlan {
                 continue;
             }
             boolean arrivalAboveScene = w.kind() == WaypointKind.ARRIVAL && i + 1 < ws.size()
-                    && ws.get(i + 1).kind() == WaypointKind.ON_SCENE && out.size() > 0;
+                    && ws.get(i + 1).kind() == WaypointKind.ON_SCENE;
             if (arrivalAboveScene) {
                 continue;
             }

@@ -12,7 +12,7 @@ import org.vigie.geofence.geodesy.Geodesy;
  * <p>Each leg is a straight 3-D line flown as ArduCopter's waypoint navigation flies a GUIDED position target:
  * horizontal and vertical motion together, the leg taking the longer of the horizontal time (a trapezoid: accelerate
  * at the profile's acceleration from the speed the leg starts with, cruise at the maximum speed, brake to the speed it
- * ends with) and the vertical time (the climb or descent rate). A waypoint is a corner: the flight sends the next leg
+ * ends with) and the vertical time (a trapezoid at the climb or descent rate and the vertical acceleration). A waypoint is a corner: the flight sends the next leg
  * once within the acceptance radius, so the aircraft passes it at about {@code sqrt(2 a r)} (it was braking to stop
  * there); the last leg ends at rest. That is the turn cost a route pays per waypoint, beyond its length.
  */
@@ -66,7 +66,7 @@ public final class FlightTimeModel {
      * @return seconds from the take-off command to that height (overhead, then the climb rate)
      */
     public double takeoffS(double heightM) {
-        return TAKEOFF_OVERHEAD_S + Math.max(0, heightM) / profile.climbRateMps();
+        return TAKEOFF_OVERHEAD_S + verticalS(Math.max(0, heightM), profile.climbRateMps());
     }
 
     /**
@@ -96,8 +96,17 @@ public final class FlightTimeModel {
      * @return seconds for one leg: the longer of the horizontal trapezoid and the vertical time
      */
     public double legS(double horizontalM, double dzM, double vInMps, double vOutMps) {
-        double tv = dzM >= 0 ? dzM / profile.climbRateMps() : -dzM / profile.descentRateMps();
+        double tv = verticalS(Math.abs(dzM), dzM >= 0 ? profile.climbRateMps() : profile.descentRateMps());
         return Math.max(horizontalS(horizontalM, vInMps, vOutMps), tv);
+    }
+
+    /** A vertical trapezoid from rest to rest at the vertical acceleration, seconds. */
+    private double verticalS(double dz, double rate) {
+        if (dz <= 0) {
+            return 0;
+        }
+        double a = profile.verticalAccelMps2();
+        return dz >= rate * rate / a ? dz / rate + rate / a : 2 * Math.sqrt(dz / a);
     }
 
     private double horizontalS(double d, double v0, double v1) {

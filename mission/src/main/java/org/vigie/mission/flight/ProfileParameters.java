@@ -10,10 +10,10 @@ import org.vigie.link.vehicle.AutopilotFlavour;
  *
  * <ul>
  *   <li>ArduCopter 4.x (AC_WPNav): WPNAV_SPEED cm/s 10..2000, WPNAV_SPEED_UP cm/s 10..1000, WPNAV_SPEED_DN cm/s
- *       10..500, WPNAV_ACCEL cm/s² 50..500. GUIDED DO_REPOSITION and AUTO fly at these.</li>
+ *       10..500, WPNAV_ACCEL and WPNAV_ACCEL_Z cm/s² 50..500. GUIDED DO_REPOSITION and AUTO fly at these.</li>
  *   <li>PX4 (mc_pos_control): MPC_XY_VEL_MAX m/s 0..20 and MPC_XY_CRUISE m/s 3..20 (the cruise is capped by the
  *       maximum), MPC_Z_VEL_MAX_UP and MPC_Z_V_AUTO_UP m/s 0.5..8, MPC_Z_VEL_MAX_DN and MPC_Z_V_AUTO_DN m/s 0.5..4,
- *       MPC_ACC_HOR m/s² 2..15.</li>
+ *       MPC_ACC_HOR m/s² 2..15 (the vertical acceleration keeps PX4's own MPC_ACC_UP_MAX/MPC_ACC_DOWN_MAX).</li>
  * </ul>
  */
 public final class ProfileParameters {
@@ -56,7 +56,8 @@ public final class ProfileParameters {
                 : List.of(new Setting("WPNAV_SPEED", Math.rint(p.maxHorizontalSpeedMps() * 100), 10, 2000, "cm/s"),
                         new Setting("WPNAV_SPEED_UP", Math.rint(p.climbRateMps() * 100), 10, 1000, "cm/s"),
                         new Setting("WPNAV_SPEED_DN", Math.rint(p.descentRateMps() * 100), 10, 500, "cm/s"),
-                        new Setting("WPNAV_ACCEL", Math.rint(p.horizontalAccelMps2() * 100), 50, 500, "cm/s/s"));
+                        new Setting("WPNAV_ACCEL", Math.rint(p.horizontalAccelMps2() * 100), 50, 500, "cm/s/s"),
+                        new Setting("WPNAV_ACCEL_Z", Math.rint(p.verticalAccelMps2() * 100), 50, 500, "cm/s/s"));
         for (Setting x : s) {
             if (!(x.value() >= x.min() && x.value() <= x.max())) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -20,7 +20,7 @@ class AircraftProfileTest {
                 .hasMessage("aircraft profile maxHorizontalSpeedMps 25.0 is outside (0, 20]");
         assertThatThrownBy(() -> AircraftProfile.dfr().withClimbRateMps(-1))
                 .hasMessage("aircraft profile climbRateMps -1.0 is outside (0, 10]");
-        assertThatThrownBy(() -> new AircraftProfile("x", 10, 3, 2, 3, 10, 80, 50, 900))
+        assertThatThrownBy(() -> new AircraftProfile("x", 10, 3, 2, 3, 1, 10, 80, 50, 900))
                 .hasMessage("aircraft profile transitCeilingRelM 50.0 is outside [80, 500]");
     }
 
@@ -31,7 +31,8 @@ class AircraftProfileTest {
                 org.assertj.core.groups.Tuple.tuple("WPNAV_SPEED", 1500.0),
                 org.assertj.core.groups.Tuple.tuple("WPNAV_SPEED_UP", 500.0),
                 org.assertj.core.groups.Tuple.tuple("WPNAV_SPEED_DN", 300.0),
-                org.assertj.core.groups.Tuple.tuple("WPNAV_ACCEL", 300.0));
+                org.assertj.core.groups.Tuple.tuple("WPNAV_ACCEL", 300.0),
+                org.assertj.core.groups.Tuple.tuple("WPNAV_ACCEL_Z", 250.0));
         List<ProfileParameters.Setting> px4 = ProfileParameters.of(AutopilotFlavour.PX4, AircraftProfile.dfr());
         assertThat(px4).extracting(ProfileParameters.Setting::name).contains("MPC_XY_CRUISE", "MPC_Z_V_AUTO_UP",
                 "MPC_Z_V_AUTO_DN", "MPC_ACC_HOR");
@@ -39,11 +40,11 @@ class AircraftProfileTest {
 
     @Test
     void aProfileOutsideTheAutopilotsRangeIsRefusedBeforeAnythingIsSent() {
-        AircraftProfile steepDescent = new AircraftProfile("steep", 12, 4, 5, 3, 10, 30, 120, 900);
-        assertThat(ProfileParameters.of(AutopilotFlavour.ARDUPILOT, steepDescent)).hasSize(4);
+        AircraftProfile steepDescent = new AircraftProfile("steep", 12, 4, 5, 3, 2, 10, 30, 120, 900);
+        assertThat(ProfileParameters.of(AutopilotFlavour.ARDUPILOT, steepDescent)).hasSize(5);
         assertThatThrownBy(() -> ProfileParameters.of(AutopilotFlavour.PX4, steepDescent))
                 .hasMessage("aircraft profile 'steep' needs MPC_Z_VEL_MAX_DN = 5 m/s, outside the PX4 range 0.5..4");
-        AircraftProfile slowAccel = new AircraftProfile("soft", 12, 4, 2, 1, 10, 30, 120, 900);
+        AircraftProfile slowAccel = new AircraftProfile("soft", 12, 4, 2, 1, 2, 10, 30, 120, 900);
         assertThatThrownBy(() -> ProfileParameters.of(AutopilotFlavour.PX4, slowAccel))
                 .hasMessage("aircraft profile 'soft' needs MPC_ACC_HOR = 1 m/s/s, outside the PX4 range 2..15");
     }
@@ -57,7 +58,7 @@ class AircraftProfileTest {
         assertThat(m.legS(30, 0, 0, 0)).isCloseTo(2 * Math.sqrt(30 / 3.0), within(1e-9));
         // the climb is free while the horizontal takes longer, and sets the pace when it does not
         assertThat(m.legS(1000, 50, 0, 0)).isCloseTo(m.legS(1000, 0, 0, 0), within(1e-9));
-        assertThat(m.legS(20, 50, 0, 0)).isCloseTo(10.0, within(1e-9));
+        assertThat(m.legS(20, 50, 0, 0)).isCloseTo(50 / 5.0 + 5 / 2.5, within(1e-9));
         // a corner costs: two legs of 500 m take longer than one of 1000 m
         GeoPoint home = new GeoPoint(48.85, 2.35, 0);
         LocalFrame f = new LocalFrame(home);

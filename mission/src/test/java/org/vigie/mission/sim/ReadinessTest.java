@@ -123,7 +123,7 @@ class ReadinessTest {
     @Test
     void aProfileTheAutopilotCannotTakeRefusesEveryDispatchBeforeAnyFlight() throws Exception {
         District d = arsenal();
-        AircraftProfile steep = new AircraftProfile("steep", 12, 4, 5, 3, 10, 30, 120, 900);
+        AircraftProfile steep = new AircraftProfile("steep", 12, 4, 5, 3, 2, 10, 30, 120, 900);
         try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot().flavour(org.vigie.sim.Flavour.PX4),
                 CompanionOptions.defaults().withFlight(FlightConfig.defaults().withProfile(steep)))) {
             Readiness.State s = settle(h);
