@@ -130,7 +130,7 @@ public final class Companion implements AutoCloseable {
         this.telemetry = new VehicleTelemetry(port.scheduler(), autopilot, telemetryService);
         this.context = new FlightContext(port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
-        this.readiness = new Readiness(context);
+        this.readiness = new Readiness(context, () -> currentFlight().isPresent());
         port.scheduler().execute(() -> {
             telemetryService.propagateRebootsTo(transfers, params);
             telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));

@@ -88,8 +88,10 @@ public record FlightConfig(AircraftProfile profile,
      * @param orbitHeightRelM  orbit height above home, metres (NaN: the dispatch's on-scene altitude, else the
      *                         district's); clamped inside the district's heights
      * @param orbitPoints      how many points the orbit is flown through, in [6, 72]
+     * @param orbitSpeedMps    ground speed along the orbit, m/s, in (0, 15] (slow: the camera, and the fence
+     *                         clearance the predicted-breach failsafe needs, grow with it)
      */
-    public record OnScene(double orbitRadiusM, double orbitHeightRelM, int orbitPoints) {
+    public record OnScene(double orbitRadiusM, double orbitHeightRelM, int orbitPoints, double orbitSpeedMps) {
 
         /** Smallest orbit radius, metres (below it a multicopter barely moves between the points). */
         public static final double MIN_ORBIT_RADIUS_M = 10;
@@ -109,16 +111,19 @@ public record FlightConfig(AircraftProfile profile,
             if (orbitPoints < 6 || orbitPoints > 72) {
                 throw new IllegalArgumentException("orbitPoints " + orbitPoints + " must be in [6, 72]");
             }
+            if (!(orbitSpeedMps > 0 && orbitSpeedMps <= 15)) {
+                throw new IllegalArgumentException("orbitSpeedMps " + orbitSpeedMps + " must be in (0, 15] m/s");
+            }
         }
 
         /** @return no orbit: hold the on-scene point (the behaviour before issue 14) */
         public static OnScene hold() {
-            return new OnScene(0, Double.NaN, 12);
+            return new OnScene(0, Double.NaN, 12, 4);
         }
 
-        /** @return an orbit of 40 m at the on-scene altitude through 12 points */
+        /** @return an orbit of 40 m at the on-scene altitude through 12 points at 4 m/s */
         public static OnScene defaults() {
-            return new OnScene(40, Double.NaN, 12);
+            return new OnScene(40, Double.NaN, 12, 4);
         }
 
         /** @return whether an orbit is asked for */

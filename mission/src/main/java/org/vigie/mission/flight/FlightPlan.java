@@ -344,7 +344,9 @@ public final class FlightPlan {
      * The waypoints of a route as the flight flies them, time-optimal: the climb point above the start is skipped (the
      * first leg climbs to the transit altitude while moving), and so is the arrival point above the scene when the
      * on-scene point follows it (the last leg descends to the on-scene altitude on the approach). Horizontally the
-     * legs are the planned route; only the altitude along it changes, inside the district's heights.
+     * legs are the planned route; only the altitude along it changes, inside the district's heights. A profile that
+     * climbs to the transit altitude before moving ({@link AircraftProfile#legacy()}) also descends vertically above
+     * the scene, as before.
      *
      * @param r a route
      * @return its waypoints to fly as legs
@@ -352,12 +354,14 @@ public final class FlightPlan {
     public List<GeoPoint> legPoints(Route r) {
         List<GeoPoint> out = new ArrayList<>();
         List<Waypoint> ws = r.waypoints();
+        double transit = ctx.district().transitAltitudeRelM();
+        boolean timeOptimal = ctx.config().profile().takeoffHeightM(transit) < transit;
         for (int i = 0; i < ws.size(); i++) {
             Waypoint w = ws.get(i);
             if (w.kind() == WaypointKind.START || w.kind() == WaypointKind.TO_TRANSIT_ALTITUDE) {
                 continue;
             }
-            boolean arrivalAboveScene = w.kind() == WaypointKind.ARRIVAL && i + 1 < ws.size()
+            boolean arrivalAboveScene = timeOptimal && w.kind() == WaypointKind.ARRIVAL && i + 1 < ws.size()
                     && ws.get(i + 1).kind() == WaypointKind.ON_SCENE;
             if (arrivalAboveScene) {
                 continue;

@@ -80,10 +80,12 @@ public final class OrbitPlan {
      * @param vantage   where the drone holds now (the end of the outbound route)
      * @param onScene   the configuration (radius, height, points)
      * @param heightRelM the on-scene altitude the dispatch asked for (NaN: the district's)
+     * @param stopM     clearance added to the district's margin: what the aircraft needs to stop from the orbit
+     *                  speed (so the predicted-breach failsafe never fires on the orbit), metres
      * @return the orbit, or the sentence saying why the flight holds the vantage point
      */
     public static Result plan(District district, @Nullable AutopilotFence fence, GeoPoint target, GeoPoint vantage,
-                              FlightConfig.OnScene onScene, double heightRelM) {
+                              FlightConfig.OnScene onScene, double heightRelM, double stopM) {
         Objects.requireNonNull(district, "district");
         if (!onScene.orbits()) {
             return new Result.Hold("no orbit configured");
@@ -108,7 +110,7 @@ public final class OrbitPlan {
             double a = start + 2 * Math.PI * i / n;
             pts[i] = new double[] {c.eastM() + r * Math.cos(a), c.northM() + r * Math.sin(a)};
         }
-        double margin = district.horizontalMarginM();
+        double margin = district.horizontalMarginM() + Math.max(0, stopM);
         String bad = clearance(g, v.eastM(), v.northM(), pts[0][0], pts[0][1], margin);
         for (int i = 0; bad == null && i < n; i++) {
             double[] a = pts[i];

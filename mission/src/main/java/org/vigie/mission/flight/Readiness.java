@@ -39,8 +39,11 @@ public final class Readiness {
 
     /** Where the readiness stands. */
     public sealed interface State {
-        /** @param doing what is being done or awaited */
-        record Preparing(String doing) implements State {
+        /**
+         * @param doing   what is being done or awaited
+         * @param sending true while it sends to the autopilot (parameters, fence): a flight waits for it
+         */
+        record Preparing(String doing, boolean sending) implements State {
         }
 
         /**
@@ -64,15 +67,20 @@ public final class Readiness {
     }
 
     private final FlightContext ctx;
+    private final java.util.function.BooleanSupplier flying;
     private final Scheduler scheduler;
-    private volatile State state = new State.Preparing("waiting for the autopilot's HEARTBEAT");
+    private volatile State state = new State.Preparing("waiting for the autopilot's HEARTBEAT", false);
     private int generation;
     private boolean closed;
     private CompletableFuture<State> settled = new CompletableFuture<>();
 
-    /** @param ctx the companion's flight context (services, district, config) */
-    public Readiness(FlightContext ctx) {
+    /**
+     * @param ctx    the companion's flight context (services, district, config)
+     * @param flying whether a flight is in progress: preparing waits until it has ended (never two uploads at once)
+     */
+    public Readiness(FlightContext ctx, java.util.function.BooleanSupplier flying) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.flying = Objects.requireNonNull(flying, "flying");
         this.scheduler = ctx.port().scheduler();
     }
 
@@ -150,8 +158,13 @@ public final class Readiness {
         if (settled.isDone()) {
             settled = new CompletableFuture<>();
         }
-        state = new State.Preparing("waiting for the autopilot's HEARTBEAT");
+        state = new State.Preparing("waiting for the autopilot's HEARTBEAT", false);
         VehicleTelemetry t = ctx.telemetry();
+        if (flying.getAsBoolean()) {
+            state = new State.Preparing("waiting for the flight in progress to end", false);
+            scheduler.schedule(Duration.ofSeconds(1), () -> run(gen));
+            return;
+        }
         if (!t.heard()) {
             scheduler.schedule(Duration.ofMillis(500), () -> run(gen));
             return;
@@ -164,14 +177,14 @@ public final class Readiness {
             set(gen, new State.Failed(String.valueOf(e.getMessage()), true));
             return;
         }
-        set(gen, new State.Preparing("applying the aircraft profile"));
+        set(gen, new State.Preparing("applying the aircraft profile", true));
         on(new ProfileApplier(ctx.params()).apply(settings), gen, r -> {
             if (r instanceof ProfileApplier.Result.Failed f) {
                 set(gen, new State.Failed(f.describe(), true));
                 return;
             }
             ProfileApplier.Result.Applied applied = (ProfileApplier.Result.Applied) r;
-            set(gen, new State.Preparing("asking the fence capacity"));
+            set(gen, new State.Preparing("asking the fence capacity", true));
             FenceCapacity fallback = strategy.defaultFenceCapacity();
             on(FenceCapacityProbe.probe(ctx.port(), new Target(t.targetSysId(), t.targetCompId(), t.flavour()),
                     ctx.config().steps().fenceProbeTimeout()), gen, stated -> {
@@ -192,7 +205,7 @@ public final class Readiness {
             return;
         }
         List<MissionItem> items = FenceMissionItems.of(fence.shapes());
-        set(gen, new State.Preparing("uploading the fence (" + items.size() + " items)"));
+        set(gen, new State.Preparing("uploading the fence (" + items.size() + " items)", true));
         on(ctx.transfers().upload(MissionType.FENCE, items), gen, o -> {
             boolean forSpace = o.result() == TransferResult.NO_SPACE || o.result() == TransferResult.ERROR;
             if (forSpace && spaceRetries < ctx.config().steps().fenceSpaceRetries()) {

@@ -72,8 +72,8 @@ class AircraftProfileTest {
     void anOrbitFitsAroundACentralTargetAndNotAtTheEdge() {
         District d = BreachPredictorTest.square();
         LocalFrame f = d.geofence().frame();
-        FlightConfig.OnScene on = new FlightConfig.OnScene(40, Double.NaN, 12);
-        OrbitPlan.Result r = OrbitPlan.plan(d, null, f.toGeo(50, 50, 0), f.toGeo(50, 50, 0), on, Double.NaN);
+        FlightConfig.OnScene on = new FlightConfig.OnScene(40, Double.NaN, 12, 4);
+        OrbitPlan.Result r = OrbitPlan.plan(d, null, f.toGeo(50, 50, 0), f.toGeo(50, 50, 0), on, Double.NaN, 0);
         assertThat(r).isInstanceOf(OrbitPlan.Result.Orbit.class);
         List<GeoPoint> pts = ((OrbitPlan.Result.Orbit) r).points();
         assertThat(pts).hasSize(12);
@@ -81,7 +81,7 @@ class AircraftProfileTest {
             var e = f.toLocal(p.withAltitudeRelM(0));
             assertThat(Math.hypot(e.eastM() - 50, e.northM() - 50)).isCloseTo(40, within(0.1));
         }
-        OrbitPlan.Result edge = OrbitPlan.plan(d, null, f.toGeo(180, 0, 0), f.toGeo(180, 0, 0), on, Double.NaN);
+        OrbitPlan.Result edge = OrbitPlan.plan(d, null, f.toGeo(180, 0, 0), f.toGeo(180, 0, 0), on, Double.NaN, 0);
         assertThat(edge).isInstanceOf(OrbitPlan.Result.Hold.class);
         assertThat(((OrbitPlan.Result.Hold) edge).reason()).contains("orbit of 40 m", "holding the vantage point");
     }
@@ -89,12 +89,12 @@ class AircraftProfileTest {
     @Test
     void anOrbitRadiusThatFitsNowhereInTheDistrictIsAClearError() {
         District d = BreachPredictorTest.square();
-        assertThatThrownBy(() -> OrbitPlan.requireFits(d, new FlightConfig.OnScene(250, Double.NaN, 12)))
+        assertThatThrownBy(() -> OrbitPlan.requireFits(d, new FlightConfig.OnScene(250, Double.NaN, 12, 4)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("orbitRadiusM 250 does not fit district 'square': the largest orbit inside its"
                         + " \\d+ m margin has a radius of 1\\d\\d m");
-        assertThatThrownBy(() -> new FlightConfig.OnScene(5, Double.NaN, 12))
+        assertThatThrownBy(() -> new FlightConfig.OnScene(5, Double.NaN, 12, 4))
                 .hasMessage("orbitRadiusM 5.0 must be 0 (no orbit) or in [10.0, 300.0] m");
-        OrbitPlan.requireFits(d, new FlightConfig.OnScene(120, Double.NaN, 12));
+        OrbitPlan.requireFits(d, new FlightConfig.OnScene(120, Double.NaN, 12, 4));
     }
 }

@@ -89,10 +89,19 @@ public final class OnSceneStep extends FlightStep {
         }
         double asked = host.request().altitudeRelM().isPresent() ? host.request().altitudeRelM().getAsDouble()
                 : Double.NaN;
+        FlightConfig c = host.cfg();
+        double v = cfg.orbitSpeedMps();
+        double stopM = v * v / (2 * c.brakeDecelerationMps2()) + v * c.breachReactionS();
         OrbitPlan.Result r = OrbitPlan.plan(host.ctx().district(), host.plan().fence(), host.target(), host.here(),
-                cfg, asked);
+                cfg, asked, stopM);
         if (r instanceof OrbitPlan.Result.Orbit o) {
             orbit = o.points();
+            await(host.ctx().commands().changeSpeed(v), x -> {
+                if (!x.accepted()) {
+                    host.warn("the autopilot refused the orbit speed of " + v + " m/s: " + x.result() + "; holding");
+                    orbit = null;
+                }
+            });
             host.warn(String.format(Locale.ROOT, "orbiting the target at %.0f m, %.0f m high, camera on the target",
                     cfg.orbitRadiusM(), o.points().get(0).altitudeRelM()));
         } else {
@@ -106,10 +115,10 @@ public final class OnSceneStep extends FlightStep {
             sent = true;
             double d = host.horizontalM(host.here(), p);
             double dz = Math.abs(host.telemetry().altitudeRelM() - p.altitudeRelM());
-            pointDeadlineMs = now + (long) (1000 * (2 * d / host.cfg().cruiseSpeedMps()
+            pointDeadlineMs = now + (long) (1000 * (2 * d / host.cfg().onScene().orbitSpeedMps()
                     + 2 * dz / host.cfg().descentRateMps())) + host.cfg().legs().deadlineSlack().toMillis();
             await(host.ctx().commands().reposition(p.latDeg(), p.lonDeg(), p.altitudeRelM(), true,
-                    host.cfg().cruiseSpeedMps()), o -> {
+                    host.cfg().onScene().orbitSpeedMps()), o -> {
                         if (!o.accepted()) {
                             host.warn("the autopilot refused orbit point " + p.latLonText() + ": " + o.result()
                                     + "; holding");

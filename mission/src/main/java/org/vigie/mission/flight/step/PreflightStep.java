@@ -142,6 +142,12 @@ public final class PreflightStep extends FlightStep {
             waiting.add("autopilot HEARTBEAT");
             return waiting;
         }
+        var readiness = host.readiness();
+        if (readiness != null && readiness.state() instanceof org.vigie.mission.flight.Readiness.State.Preparing p
+                && p.sending()) {
+            // never two uploads of the fence and the parameters at once: the flight waits for the companion's
+            waiting.add("the companion's readiness (" + p.doing() + ")");
+        }
         if (t.gpsFixType() < GPS_FIX_TYPE_3D) {
             waiting.add("GPS 3-D fix (fix type " + t.gpsFixType() + ", " + t.satellites() + " satellites)");
         }
