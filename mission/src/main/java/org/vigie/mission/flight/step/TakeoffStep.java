@@ -24,10 +24,15 @@ public final class TakeoffStep extends FlightStep {
 
     private enum Stage { SEND, CLIMBING }
 
+    /** ArduCopter's arming delay (2 s) and spool-up (1 s) with a margin: a first take-off shows by then. */
+    private static final long RESEND_GRACE_MS = 5000;
+
     private Stage stage = Stage.SEND;
     private boolean waiting;
     private long deadlineMs;
     private int attempts;
+    /** When a resent take-off was refused before telemetry showed the first under way (0: not pending). */
+    private long refusedAfterResendMs;
 
     /** @param host the state machine */
     public TakeoffStep(StepHost host) {
@@ -56,7 +61,13 @@ public final class TakeoffStep extends FlightStep {
                 if (o.result() == CommandResult.TIMEOUT && ++attempts < cfg.takeoffAttempts()) {
                     stage = Stage.SEND;
                 } else if (!o.accepted()) {
-                    if (underway(t, cfg)) {
+                    if ((attempts > 0 || o.attempts() > 1) && !underway(t, cfg)) {
+                        // a resend (an ACK was lost) refused while the first send is still in ArduCopter's arming
+                        // delay and spool-up: judged on telemetry a few seconds later, not at once
+                        refusedAfterResendMs = host.nowMs();
+                        host.warn("take-off resend answered " + o.result() + "; waiting for telemetry to show the"
+                                + " first send under way");
+                    } else if (underway(t, cfg)) {
                         // an earlier send took effect and its ACK was lost: a resend finds the vehicle off the ground
                         host.warn("take-off answered " + o.result() + " but telemetry shows it under way (at "
                                 + fmt(t.altitudeRelM()) + " m, landed state " + t.landedState() + ")");
@@ -82,6 +93,16 @@ public final class TakeoffStep extends FlightStep {
         }
         if (waiting) {
             return;
+        }
+        if (refusedAfterResendMs > 0) {
+            if (underway(t, cfg)) {
+                refusedAfterResendMs = 0;
+            } else if (now - refusedAfterResendMs > RESEND_GRACE_MS) {
+                host.failOnGround("take-off refused (" + RESEND_GRACE_MS / 1000 + " s later still not under way)");
+                return;
+            } else {
+                return;
+            }
         }
         boolean settled = t.altitudeRelM() >= alt - cfg.takeoffSettledToleranceM()
                 && Math.abs(t.velUpMps()) < cfg.settledClimbRateMps();
