@@ -42,7 +42,7 @@ class DispatchFlightsSitlTest {
 
             // the DFR profile (WPNAV_SPEED 1500, _UP 500, _DN 300, WPNAV_ACCEL 300, _Z 250) and the fence were made
             // ready on attach, each parameter confirmed by SITL's echo
-            assertThat(rig.companion().readiness().state())
+            assertThat(rig.companion().readiness().settled().get(3, java.util.concurrent.TimeUnit.MINUTES))
                     .isInstanceOf(org.vigie.mission.flight.Readiness.State.Ready.class);
             GeoPoint target = SitlDistricts.target(d, 150, 450, 30);
             Flight flight = rig.dispatch(SitlDistricts.request("SITL-FLY", target, Duration.ofSeconds(10),
