@@ -41,6 +41,8 @@ import org.vigie.mission.remoteid.RemoteIdConfig;
 import org.vigie.mission.flight.FlightContext;
 import org.vigie.mission.flight.FlightController;
 import org.vigie.mission.flight.FlightView;
+import org.vigie.mission.flight.OrbitPlan;
+import org.vigie.mission.flight.Readiness;
 import org.vigie.mission.flight.AutopilotLock;
 import org.vigie.mission.flight.VehicleTelemetry;
 
@@ -100,6 +102,7 @@ public final class Companion implements AutoCloseable {
     private final MissionTransferService transfers;
     private final ParamService params;
     private final FlightContext context;
+    private final Readiness readiness;
     private final List<Consumer<Flight>> flightObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The last flight started; replaced by compare-and-set so two concurrent dispatches never both start one. */
     private final java.util.concurrent.atomic.AtomicReference<Flight> current =
@@ -112,6 +115,8 @@ public final class Companion implements AutoCloseable {
     /** The context of the last district a gate restricted, reused while the same zones apply. */
     private final java.util.concurrent.atomic.AtomicReference<FlightContext> restricted =
             new java.util.concurrent.atomic.AtomicReference<>();
+    /** The stream watch (event thread), cancelled on close. */
+    private volatile org.vigie.link.time.@Nullable Cancellable streamWatch;
 
     private Companion(MavlinkPort port, @Nullable MavlinkLink ownedLink, District district, CompanionOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -124,6 +129,7 @@ public final class Companion implements AutoCloseable {
             throw new IllegalArgumentException("district '" + district.name() + "' home " + home.latLonText()
                     + " lies outside its own fence");
         }
+        OrbitPlan.requireFits(district, options.flight().onScene());
         this.autopilot = new AutopilotLock(this.port, options.autopilotSysId());
         java.util.function.Supplier<Target> target = autopilot;
         this.commands = new CommandService(this.port, target, CommandOptions.defaults());
@@ -137,11 +143,17 @@ public final class Companion implements AutoCloseable {
         this.context = new FlightContext(this.port, commands, transfers, params, telemetry, district, fence,
                 new DistrictPlanner(district), options.energy(), options.flight());
         options.accountability().districtLoaded(port.scheduler().now(), district, "companion started");
+        this.readiness = new Readiness(context, () -> currentFlight().isPresent());
         port.scheduler().execute(() -> {
             telemetryService.propagateRebootsTo(transfers, params);
             telemetry.onReboot(() -> port.scheduler().schedule(Duration.ofSeconds(2), this::requestStreams));
             waitForAutopilotThenRequestStreams(0);
+            streamWatch = port.scheduler().scheduleAtFixedRate(Duration.ofSeconds(10), Duration.ofSeconds(5),
+                    this::watchStreams);
         });
+        if (options.readyOnAttach()) {
+            readiness.start();
+        }
     }
 
     /**
@@ -151,7 +163,8 @@ public final class Companion implements AutoCloseable {
      * @param district the district to fly in; its home must lie inside its fence
      * @param options  options
      * @return the companion
-     * @throws IllegalArgumentException if the district's home lies outside its fence
+     * @throws IllegalArgumentException if the district's home lies outside its fence, or the configured orbit does
+     *                                  not fit in it (naming the radius and the largest that fits)
      */
     public static Companion attach(MavlinkPort port, District district, CompanionOptions options) {
         return new Companion(port, null, district, options);
@@ -199,12 +212,27 @@ public final class Companion implements AutoCloseable {
                 LOG.info("streams not all granted: {} (via REQUEST_DATA_STREAM: {})", o.results(), o.viaDataStream());
             }
         });
-        // telemetry silence later (a reboot, a stream dropped): ask again after 10 s if positions stopped
-        port.scheduler().schedule(Duration.ofSeconds(10), () -> {
-            if (!closed && telemetry.heard() && telemetry.positionAgeMs() > 5000) {
-                requestStreams();
-            }
-        });
+    }
+
+    /**
+     * Keeps the streams verified: every 5 s, when the autopilot is heard but positions stopped for 5 s (a reboot on
+     * the ground forgets the rates asked for; a stream dropped), they are asked for again. Once they flow, a reboot
+     * shows as time_boot_ms going back, which makes the readiness start again.
+     */
+    private void watchStreams() {
+        if (!closed && telemetry.heard() && telemetry.positionAgeMs() > 5000) {
+            requestStreams();
+        }
+    }
+
+    /**
+     * What a dispatch needs that does not depend on its target (profile parameters, fence, FENCE_*), made ready on
+     * attach and again after an autopilot reboot ({@link CompanionOptions#readyOnAttach()}).
+     *
+     * @return the readiness (its state may be read from any thread)
+     */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** @return the district flown in */
@@ -292,7 +320,10 @@ public final class Companion implements AutoCloseable {
             }
             GateDecision.Cleared cleared = (GateDecision.Cleared) lawful;
             FlightContext ctx = contextFor(cleared.district());
-            Flight f = new Flight(request, sink -> new FlightController(ctx, request, sink),
+            // readiness prepared the autopilot for the district as loaded; a district the gate restricted needs its own
+            // fence, so that flight uploads everything itself
+            Readiness ready = options.readyOnAttach() && cleared.district() == district ? readiness : null;
+            Flight f = new Flight(request, sink -> new FlightController(ctx, ready, request, sink),
                     port.callbackExecutor());
             if (!current.compareAndSet(active, f)) {
                 continue; // another dispatch started a flight meanwhile: decide again against it
@@ -393,6 +424,11 @@ public final class Companion implements AutoCloseable {
     public void close() {
         closed = true;
         remoteIds.forEach(RemoteIdBroadcaster::close);
+        org.vigie.link.time.Cancellable w = streamWatch;
+        if (w != null) {
+            w.cancel();
+        }
+        readiness.close();
         params.close();
         telemetryService.close();
         autopilot.close();

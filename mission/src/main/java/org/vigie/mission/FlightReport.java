@@ -35,6 +35,8 @@ import org.vigie.geofence.plan.StandOff;
  * @param energyUsedWh      energy used according to the battery telemetry, watt-hours (NaN when unknown)
  * @param failsafes         failsafes that fired, in order
  * @param retasks           number of accepted retasks
+ * @param plannedToSceneS   seconds from the take-off command to the scene as planned by the flight's time model
+ *                          (NaN when no route was planned); compare with {@link #flownToSceneS()}
  * @param standOff          where the flight went on scene instead of the target, and why (the target lies in an
  *                          exclusion zone or the fence's margin); null when it went to the target itself
  */
@@ -59,10 +61,11 @@ public record FlightReport(
         double energyUsedWh,
         List<FailsafeKind> failsafes,
         int retasks,
+        double plannedToSceneS,
         @Nullable StandOff standOff) {
 
     /**
-     * A report of a flight that went to its target itself (no stand-off).
+     * A report of a flight that went to its target itself (no stand-off), its planned time to scene unknown.
      *
      * @param alertId          see the record
      * @param requesterId      see the record
@@ -93,7 +96,7 @@ public record FlightReport(
             int retasks) {
         this(alertId, requesterId, requesterOrigin, reason, targetLatDeg, targetLonDeg, outcome, finalPhase,
                 outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
-                flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, null);
+                flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, Double.NaN, null);
     }
 
     /** Copies collections; rejects nulls. */
@@ -107,6 +110,19 @@ public record FlightReport(
         plannedRoutes = plannedRoutes.stream().map(List::copyOf).toList();
         flownTrack = List.copyOf(flownTrack);
         failsafes = List.copyOf(failsafes);
+    }
+
+    /**
+     * @return seconds from the take-off command to the scene as flown (TAKEOFF plus TRANSIT), NaN when the flight
+     *         never reached the scene or was retasked (the plan then no longer compares)
+     */
+    public double flownToSceneS() {
+        Duration takeoff = phaseTimes.get(FlightPhase.TAKEOFF);
+        Duration transit = phaseTimes.get(FlightPhase.TRANSIT);
+        if (takeoff == null || transit == null || !phaseTimes.containsKey(FlightPhase.ON_SCENE) || retasks > 0) {
+            return Double.NaN;
+        }
+        return (takeoff.toMillis() + transit.toMillis()) / 1000.0;
     }
 
     /** @return every planned route's points, concatenated in order */
@@ -150,6 +166,7 @@ public record FlightReport(
         private List<FailsafeKind> failsafes = List.of();
         private int retasks;
         private @Nullable StandOff standOff;
+        private double plannedToSceneS = Double.NaN;
 
         private Builder(DispatchRequest request) {
             this.request = Objects.requireNonNull(request, "request");
@@ -231,6 +248,12 @@ public record FlightReport(
             return this;
         }
 
+        /** @param s planned seconds from the take-off command to the scene (NaN unknown) @return this */
+        public Builder plannedToSceneS(double s) {
+            this.plannedToSceneS = s;
+            return this;
+        }
+
         /**
          * @return the report
          * @throws NullPointerException if the outcome or the times are missing
@@ -242,7 +265,8 @@ public record FlightReport(
                     request.reason(), request.targetLatDeg(), request.targetLonDeg(),
                     Objects.requireNonNull(outcome, "outcome"), Objects.requireNonNull(finalPhase, "finalPhase"),
                     outcomeReason, startedAt, endedAt, phaseTimes, plannedRoutes, flownTrack, plannedDistanceM,
-                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, standOff);
+                    flownDistanceM, energyPlannedWh, energyUsedWh, failsafes, retasks, plannedToSceneS,
+                    standOff);
         }
     }
 }

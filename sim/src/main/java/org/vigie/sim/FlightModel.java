@@ -7,7 +7,8 @@ import java.util.Random;
  * and a battery model. Positions are metres north/east of home and metres up from home; velocities m/s.
  *
  * <p>The controller accelerates towards its target with the horizontal and vertical acceleration limits, cruises at
- * the speed limit and brakes so as to stop on the target. The airframe cannot fly faster than
+ * the speed limit and brakes so as to stop on the target; a position target with a height change is flown along the
+ * straight 3-D line as ArduCopter's waypoint navigation does (climb while moving). The airframe cannot fly faster than
  * {@link SimConfig#maxAirspeedMps()} through the air: wind stronger than that pushes it away.
  *
  * <p>Threading: confined to the simulator's event thread.
@@ -97,6 +98,9 @@ final class FlightModel {
         return Math.max(0, 1 - consumedMah / capacityMah);
     }
 
+    /** Below this horizontal or vertical distance to go, the axes are flown independently (settling on a target). */
+    private static final double STRAIGHT_MIN_M = 1.0;
+
     void flyTo(double north, double east, double alt, double speedMps) {
         target = Target.POSITION;
         tgtNorthM = north;
@@ -178,9 +182,17 @@ final class FlightModel {
                 double de = tgtEastM - eastM;
                 double d = GeoNe.hypot(dn, de);
                 double s = Math.min(tgtSpeedMps, Math.min(Math.sqrt(2 * accelMps2 * d), 1.5 * d));
+                double dz = tgtAltM - altM;
+                desVu = verticalSpeedTo(dz);
+                if (d > STRAIGHT_MIN_M && Math.abs(dz) > STRAIGHT_MIN_M) {
+                    // AC_WPNav: a position target is flown along the straight 3-D line, each axis within its limit
+                    // (WPNAV_SPEED, WPNAV_SPEED_UP/DN): the slower axis sets the pace of both
+                    double k = Math.min(s / d, Math.abs(desVu) / Math.abs(dz));
+                    s = k * d;
+                    desVu = k * dz;
+                }
                 desVn = d > 1e-3 ? dn / d * s : 0;
                 desVe = d > 1e-3 ? de / d * s : 0;
-                desVu = verticalSpeedTo(tgtAltM - altM);
             }
             case VELOCITY -> {
                 desVn = tgtVnMps;

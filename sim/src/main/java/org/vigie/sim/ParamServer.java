@@ -194,9 +194,13 @@ final class ParamServer {
     /** Keeps the ArduCopter parameters the simulator flies by in step with PX4's names (PX4 flavour). */
     void applyPx4Aliases() {
         params.setQuietly("MAV_SYSID", params.value("MAV_SYS_ID"));
-        params.setQuietly("WPNAV_SPEED", params.value("MPC_XY_CRUISE") * 100);
-        params.setQuietly("WPNAV_SPEED_UP", params.value("MPC_Z_VEL_MAX_UP") * 100);
-        params.setQuietly("WPNAV_SPEED_DN", params.value("MPC_Z_VEL_MAX_DN") * 100);
+        // PX4 flies missions and position targets at the AUTO speeds, each within its MAX limit
+        params.setQuietly("WPNAV_SPEED", Math.min(params.value("MPC_XY_CRUISE"), params.value("MPC_XY_VEL_MAX")) * 100);
+        params.setQuietly("WPNAV_SPEED_UP",
+                Math.min(params.value("MPC_Z_V_AUTO_UP"), params.value("MPC_Z_VEL_MAX_UP")) * 100);
+        params.setQuietly("WPNAV_SPEED_DN",
+                Math.min(params.value("MPC_Z_V_AUTO_DN"), params.value("MPC_Z_VEL_MAX_DN")) * 100);
+        params.setQuietly("WPNAV_ACCEL", params.value("MPC_ACC_HOR") * 100);
         params.setQuietly("LAND_SPEED", params.value("MPC_LAND_SPEED") * 100);
         params.setQuietly("WPNAV_RADIUS", params.value("NAV_ACC_RAD") * 100);
         params.setQuietly("RTL_ALT", params.value("RTL_RETURN_ALT") * 100);

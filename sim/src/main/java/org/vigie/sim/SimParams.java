@@ -176,7 +176,8 @@ public final class SimParams {
      * The PX4 flavour's table: the ArduCopter parameters the simulator flies by (its behaviour reads them; not
      * ArduCopter's whole table) plus PX4's own names for what
      * a companion sets or reads, kept in step by {@link SimVehicle}: MAV_SYS_ID, GF_ACTION, GF_MAX_HOR_DIST,
-     * GF_MAX_VER_DIST, MPC_XY_CRUISE, MPC_Z_VEL_MAX_UP, MPC_Z_VEL_MAX_DN, MPC_LAND_SPEED, MIS_TAKEOFF_ALT,
+     * GF_MAX_VER_DIST, MPC_XY_CRUISE, MPC_XY_VEL_MAX, MPC_Z_VEL_MAX_UP, MPC_Z_VEL_MAX_DN, MPC_Z_V_AUTO_UP,
+     * MPC_Z_V_AUTO_DN, MPC_ACC_HOR, MPC_LAND_SPEED, MIS_TAKEOFF_ALT,
      * NAV_ACC_RAD, RTL_RETURN_ALT, COM_DISARM_LAND, BAT1_CAPACITY.
      *
      * @param sysId MAV_SYS_ID
@@ -193,6 +194,10 @@ public final class SimParams {
         p.define("MPC_XY_CRUISE", REAL32, 5);
         p.define("MPC_Z_VEL_MAX_UP", REAL32, 3);
         p.define("MPC_Z_VEL_MAX_DN", REAL32, 1.5);
+        p.define("MPC_XY_VEL_MAX", REAL32, 12);
+        p.define("MPC_Z_V_AUTO_UP", REAL32, 3);
+        p.define("MPC_Z_V_AUTO_DN", REAL32, 1.5);
+        p.define("MPC_ACC_HOR", REAL32, 3);
         p.define("MPC_LAND_SPEED", REAL32, 0.7);
         p.define("MIS_TAKEOFF_ALT", REAL32, 2.5);
         p.define("NAV_ACC_RAD", REAL32, 2);

@@ -21,7 +21,8 @@ import org.vigie.mission.klv.MetadataPacket;
 /**
  * Whole dispatches on the real ArduCopter over the district with the largest fence: a target outside the district
  * refused before anything moves, then a flight to a reachable target with the MISB stream checked by jmisb, judged on
- * SITL's ground truth.
+ * SITL's ground truth. The companion's defaults apply the DFR aircraft profile on attach (every parameter echoed by
+ * SITL) and fly the time-optimal profile; the flown time to the scene is compared with the planned one.
  */
 class DispatchFlightsSitlTest {
 
@@ -39,6 +40,10 @@ class DispatchFlightsSitlTest {
             assertThat(r0.outcomeReason()).contains("north of district");
             assertThat(rig.observer().armed()).isFalse();
 
+            // the DFR profile (WPNAV_SPEED 1500, _UP 500, _DN 300, WPNAV_ACCEL 300, _Z 250) and the fence were made
+            // ready on attach, each parameter confirmed by SITL's echo
+            assertThat(rig.companion().readiness().settled().get(3, java.util.concurrent.TimeUnit.MINUTES))
+                    .isInstanceOf(org.vigie.mission.flight.Readiness.State.Ready.class);
             GeoPoint target = SitlDistricts.target(d, 150, 450, 30);
             Flight flight = rig.dispatch(SitlDistricts.request("SITL-FLY", target, Duration.ofSeconds(10),
                     DispatchPriority.URGENT));
@@ -53,6 +58,9 @@ class DispatchFlightsSitlTest {
             assertThat(j.maxAltitudeRelM()).isGreaterThan(20);
             assertThat(j.finalFromHomeM()).as("landed at home").isLessThan(5);
             assertThat(rig.exclusionEntered()).isNull();
+            // the faster flight: take-off to 10 m, then climbing along the route at 15 m/s; planned vs flown
+            assertThat(r.flownToSceneS()).as("take-off command to scene, planned %.1f s", r.plannedToSceneS())
+                    .isLessThan(1.5 * r.plannedToSceneS());
 
             // the MISB ST 0601 stream of the real flight: every packet parses with jmisb, and on scene the frame
             // centre is on the target

@@ -10,6 +10,8 @@ import org.vigie.geofence.io.DemoZones;
 import org.vigie.geofence.io.ParisQuartiers;
 import org.vigie.geofence.zone.District;
 import org.vigie.mission.CompanionOptions;
+import org.vigie.mission.flight.AircraftProfile;
+import org.vigie.mission.flight.FlightConfig;
 import org.vigie.dispatch.DispatchPriority;
 import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
@@ -24,7 +26,9 @@ import org.vigie.sitl.SitlInstallation;
  * How long a dispatch takes to get going on the real ArduCopter, beside Vigie's simulator in the same run: dispatch to
  * the take-off command's ACCEPTED, to climbing through 5 m, to on scene, and the UPLOAD phase (fence and mission
  * uploaded and read back, FENCE_* set), for a warm autopilot (EKF using GPS before the dispatch). Times are the
- * companion's clock, simulated seconds; SITL and the simulator run at the same speed-up.
+ * companion's clock, simulated seconds; SITL and the simulator run at the same speed-up. Two configurations in the
+ * same run: old (the legacy 8 m/s profile, fence, FENCE_* and everything uploaded at dispatch) and new (the DFR
+ * profile applied and the fence made ready on attach, during the warm-up: the dispatch uploads only its route).
  *
  * <p>Not a JMH benchmark: the figures are protocol and flight time, not the speed of this code. Run: {@code mvn -q
  * -DskipTests package && java -cp bench/target/benchmarks.jar org.vigie.bench.sitl.SitlDispatchStudy [flights per
@@ -56,12 +60,18 @@ public final class SitlDispatchStudy {
             targets.add(DemoZones.offset(d, 250 * Math.sin(a), 250 * Math.cos(a)));
         }
         List<Row> rows = new ArrayList<>();
-        for (String backend : new String[] {"ArduCopter SITL", "Vigie simulator"}) {
+        String[] backends = new String[2 * CONFIGS.length];
+        for (int c = 0; c < CONFIGS.length; c++) {
+            backends[2 * c] = "ArduCopter SITL, " + CONFIGS[c];
+            backends[2 * c + 1] = "Vigie simulator, " + CONFIGS[c];
+        }
+        for (String backend : backends) {
+            CompanionOptions options = options(backend);
             for (int i = 0; i < flights; i++) {
                 // a fresh autopilot per flight (a full battery: SITL's drains over consecutive flights), warmed up
                 try (SitlFlightRig rig = backend.startsWith("Ardu")
-                        ? SitlFlightRig.start(inst, d, CompanionOptions.defaults(), speedUp)
-                        : SitlFlightRig.simulator(d, CompanionOptions.defaults(), speedUp)) {
+                        ? SitlFlightRig.start(inst, d, options, speedUp)
+                        : SitlFlightRig.simulator(d, options, speedUp)) {
                     warmUp(speedUp);
                     GeoPoint t = targets.get(i);
                     DispatchRequest req = DispatchRequest.builder("STUDY-" + i, t.latDeg(), t.lonDeg())
@@ -81,20 +91,39 @@ public final class SitlDispatchStudy {
         }
         System.out.printf(Locale.ROOT, "%nSpeed-up %.0f, %d flights per backend, district %s, warm autopilot%n",
                 speedUp, flights, d.name());
-        System.out.printf(Locale.ROOT, "%-18s %12s %12s %12s %12s %10s%n", "median (sim s)", "take-off ACK",
+        System.out.printf(Locale.ROOT, "%-34s %12s %12s %12s %12s %10s%n", "median (sim s)", "take-off ACK",
                 "through 5 m", "on scene", "UPLOAD", "completed");
-        double[][] med = new double[2][];
+        double[][] med = new double[backends.length][];
         int k = 0;
-        for (String backend : new String[] {"ArduCopter SITL", "Vigie simulator"}) {
+        for (String backend : backends) {
             List<Row> b = rows.stream().filter(r -> r.backend().equals(backend)).toList();
             med[k] = new double[] {median(b, 0), median(b, 1), median(b, 2), median(b, 3)};
             long ok = b.stream().filter(r -> r.outcome() == FlightOutcome.COMPLETED).count();
-            System.out.printf(Locale.ROOT, "%-18s %12.1f %12.1f %12.1f %12.1f %7d/%d%n", backend, med[k][0],
+            System.out.printf(Locale.ROOT, "%-34s %12.1f %12.1f %12.1f %12.1f %7d/%d%n", backend, med[k][0],
                     med[k][1], med[k][2], med[k][3], ok, b.size());
             k++;
         }
-        System.out.printf(Locale.ROOT, "%-18s %12.2f %12.2f %12.2f %12.2f%n", "SITL / simulator",
-                med[0][0] / med[1][0], med[0][1] / med[1][1], med[0][2] / med[1][2], med[0][3] / med[1][3]);
+        for (int c = 0; c < CONFIGS.length; c++) {
+            double[] a = med[2 * c];
+            double[] b = med[2 * c + 1];
+            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f %12.2f %12.2f%n", "SITL / simulator, " + CONFIGS[c],
+                    a[0] / b[0], a[1] / b[1], a[2] / b[2], a[3] / b[3]);
+        }
+    }
+
+    /** The two configurations compared: before issue 14 and after. */
+    private static final String[] CONFIGS = {"old", "new"};
+
+    /**
+     * @param backend the backend and configuration label
+     * @return old: the legacy 8 m/s profile, everything uploaded at dispatch; new: the DFR profile, readiness made
+     *         on attach (during the warm-up), so the dispatch uploads only its route
+     */
+    private static CompanionOptions options(String backend) {
+        boolean old = backend.endsWith("old");
+        FlightConfig f = FlightConfig.defaults().withProfile(old ? AircraftProfile.legacy() : AircraftProfile.dfr())
+                .withOnScene(FlightConfig.OnScene.hold());
+        return CompanionOptions.defaults().withFlight(f).withReadyOnAttach(!old);
     }
 
     /**

@@ -210,7 +210,7 @@ public final class DistrictPlanner implements RoutePlanner {
             double fsy = sy;
             double[][] found = new double[1][];
             NearestReachable.Found r = nearest.find(tx, ty, comp, (x, y) -> {
-                found[0] = shortestPath(fsx, fsy, x, y, comp);
+                found[0] = shortestPath(fsx, fsy, x, y, comp, options.turnCostM());
                 return found[0] != null;
             });
             Optional<ExclusionZone> zone = fence.exclusionAt(target);
@@ -248,7 +248,7 @@ public final class DistrictPlanner implements RoutePlanner {
             }
             path = found[0];
         } else {
-            path = shortestPath(sx, sy, tx, ty, comp);
+            path = shortestPath(sx, sy, tx, ty, comp, options.turnCostM());
         }
         if (path == null) {
             return refuse(PlanFailureReason.NO_PATH, String.format(Locale.ROOT,
@@ -284,9 +284,10 @@ public final class DistrictPlanner implements RoutePlanner {
     /**
      * A* on the cached graph plus start and target, with lazily checked start and target edges: an edge from the
      * start or to the target is tested for visibility only when A* pops it, so a plan usually runs a handful of
-     * visibility tests instead of one per node. Returns x0,y0,x1,y1,... or null.
+     * visibility tests instead of one per node. Every edge leaving a graph node (a turn of the path) costs
+     * {@code turnCostM} on top of its length. Returns x0,y0,x1,y1,... or null.
      */
-    double @Nullable [] shortestPath(double sx, double sy, double tx, double ty, int comp) {
+    double @Nullable [] shortestPath(double sx, double sy, double tx, double ty, int comp, double turnCostM) {
         int n = adjacency.length;
         int sId = n;
         int tId = n + 1;
@@ -334,14 +335,14 @@ public final class DistrictPlanner implements RoutePlanner {
             double[] w = weights[u];
             for (int i = 0; i < adj.length; i++) {
                 int v = adj[i];
-                double ng = g[u] + w[i];
+                double ng = g[u] + w[i] + turnCostM;
                 if (!closed[v] && ng < bestG[v]) {
                     bestG[v] = ng;
                     heap.push(e.add(v, u, ng, false), ng + dist(free.nodeX[v], free.nodeY[v], tx, ty));
                 }
             }
             if (free.tangentAt(u, tx, ty)) {
-                double ng = g[u] + dist(ux, uy, tx, ty);
+                double ng = g[u] + dist(ux, uy, tx, ty) + turnCostM;
                 heap.push(e.add(tId, u, ng, true), ng);
             }
         }

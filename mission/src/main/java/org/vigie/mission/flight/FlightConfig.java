@@ -7,9 +7,8 @@ import java.util.Objects;
  * Tunables of a dispatch flight. Immutable; {@link #defaults()} is a sensible start for a small quad. Every number
  * the flight decides with lives here or in one of the three groups ({@link Steps}, {@link Legs}, {@link Failsafes}).
  *
- * @param cruiseSpeedMps          horizontal speed along the route, m/s (&gt; 0)
- * @param climbRateMps            expected climb rate, m/s (&gt; 0), for time and energy estimates
- * @param descentRateMps          expected descent rate, m/s (&gt; 0)
+ * @param profile                 what the aircraft can do (speeds, rates, acceleration, take-off height): planning,
+ *                                time model, energy and the autopilot's parameters share it
  * @param preflightTimeout        how long PREFLIGHT waits for GPS, EKF, home and link before refusing
  * @param uploadTimeout           how long UPLOAD may take in total
  * @param modeConfirmTimeout      how long to wait for HEARTBEAT to show a mode or arming we asked for; twice this bounds
@@ -29,19 +28,18 @@ import java.util.Objects;
  * @param steps                   timings of the phase steps (preflight, arm, take-off, land, reporting)
  * @param legs                    how waypoints are followed, resent and how braking ends
  * @param failsafes               timings of the failsafe monitor
+ * @param onScene                 what the flight does on scene (orbit radius and height)
  */
-public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double descentRateMps,
+public record FlightConfig(AircraftProfile profile,
                            Duration preflightTimeout, Duration uploadTimeout, Duration modeConfirmTimeout,
                            double acceptanceRadiusM, double altitudeToleranceM, Duration autopilotLinkTimeout,
                            Duration autopilotLostGiveUp, Duration dispatchLinkTimeout, Duration tickPeriod,
                            double brakeDecelerationMps2, double breachReactionS, boolean uploadMission,
-                           int armAttempts, Steps steps, Legs legs, Failsafes failsafes) {
+                           int armAttempts, Steps steps, Legs legs, Failsafes failsafes, OnScene onScene) {
 
     /** Validates every field ({@link IllegalArgumentException} naming it). */
     public FlightConfig {
-        positive("cruiseSpeedMps", cruiseSpeedMps);
-        positive("climbRateMps", climbRateMps);
-        positive("descentRateMps", descentRateMps);
+        Objects.requireNonNull(profile, "profile");
         positive("acceptanceRadiusM", acceptanceRadiusM);
         positive("altitudeToleranceM", altitudeToleranceM);
         positive("brakeDecelerationMps2", brakeDecelerationMps2);
@@ -62,6 +60,76 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(legs, "legs");
         Objects.requireNonNull(failsafes, "failsafes");
+        Objects.requireNonNull(onScene, "onScene");
+    }
+
+    /** @return horizontal speed along the route, m/s: the profile's maximum */
+    public double cruiseSpeedMps() {
+        return profile.maxHorizontalSpeedMps();
+    }
+
+    /** @return climb rate, m/s: the profile's */
+    public double climbRateMps() {
+        return profile.climbRateMps();
+    }
+
+    /** @return descent rate, m/s: the profile's */
+    public double descentRateMps() {
+        return profile.descentRateMps();
+    }
+
+    /**
+     * What the flight does on scene: an orbit of the target at {@code orbitRadiusM} and {@code orbitHeightRelM} with
+     * the camera's region of interest on the target, where the whole orbit keeps the district's margin; otherwise it
+     * holds the best reachable vantage point (the planned on-scene point). A radius of 0 disables the orbit.
+     *
+     * @param orbitRadiusM     orbit radius, metres: 0 (hold) or in [{@value #MIN_ORBIT_RADIUS_M},
+     *                         {@value #MAX_ORBIT_RADIUS_M}]
+     * @param orbitHeightRelM  orbit height above home, metres (NaN: the dispatch's on-scene altitude, else the
+     *                         district's); clamped inside the district's heights
+     * @param orbitPoints      how many points the orbit is flown through, in [6, 72]
+     * @param orbitSpeedMps    ground speed along the orbit, m/s, in (0, 15] (slow: the camera, and the fence
+     *                         clearance the predicted-breach failsafe needs, grow with it)
+     */
+    public record OnScene(double orbitRadiusM, double orbitHeightRelM, int orbitPoints, double orbitSpeedMps) {
+
+        /** Smallest orbit radius, metres (below it a multicopter barely moves between the points). */
+        public static final double MIN_ORBIT_RADIUS_M = 10;
+        /** Largest orbit radius, metres (beyond it the target is too far for the camera). */
+        public static final double MAX_ORBIT_RADIUS_M = 300;
+
+        /** Validates every field ({@link IllegalArgumentException} naming it and its limit). */
+        public OnScene {
+            if (!(orbitRadiusM == 0 || (orbitRadiusM >= MIN_ORBIT_RADIUS_M && orbitRadiusM <= MAX_ORBIT_RADIUS_M))) {
+                throw new IllegalArgumentException("orbitRadiusM " + orbitRadiusM + " must be 0 (no orbit) or in ["
+                        + MIN_ORBIT_RADIUS_M + ", " + MAX_ORBIT_RADIUS_M + "] m");
+            }
+            if (!Double.isNaN(orbitHeightRelM) && !(orbitHeightRelM > 0 && orbitHeightRelM <= 500)) {
+                throw new IllegalArgumentException("orbitHeightRelM " + orbitHeightRelM
+                        + " must be NaN (the on-scene altitude) or in (0, 500] m");
+            }
+            if (orbitPoints < 6 || orbitPoints > 72) {
+                throw new IllegalArgumentException("orbitPoints " + orbitPoints + " must be in [6, 72]");
+            }
+            if (!(orbitSpeedMps > 0 && orbitSpeedMps <= 15)) {
+                throw new IllegalArgumentException("orbitSpeedMps " + orbitSpeedMps + " must be in (0, 15] m/s");
+            }
+        }
+
+        /** @return no orbit: hold the on-scene point (the behaviour before issue 14) */
+        public static OnScene hold() {
+            return new OnScene(0, Double.NaN, 12, 4);
+        }
+
+        /** @return an orbit of 40 m at the on-scene altitude through 12 points at 4 m/s */
+        public static OnScene defaults() {
+            return new OnScene(40, Double.NaN, 12, 4);
+        }
+
+        /** @return whether an orbit is asked for */
+        public boolean orbits() {
+            return orbitRadiusM > 0;
+        }
     }
 
     /**
@@ -233,60 +301,75 @@ public record FlightConfig(double cruiseSpeedMps, double climbRateMps, double de
     }
 
     /**
-     * 8 m/s cruise, 2.5 m/s climb, 1.5 m/s descent, 90 s preflight wait (a real ArduCopter needs about 40 s after
+     * The DFR profile ({@link AircraftProfile#dfr()}: 15 m/s cruise, 5 m/s climb, 3 m/s descent), a 40 m orbit on
+     * scene, 90 s preflight wait (a real ArduCopter needs about 40 s after
      * boot), 3 m acceptance, 3 s heartbeat timeout, 120 s before giving up on a lost autopilot, no dispatch-link watch,
      * 5 Hz decisions, mission upload on, and the groups' defaults.
      *
      * @return the defaults
      */
     public static FlightConfig defaults() {
-        return new FlightConfig(8.0, 2.5, 1.5, Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(5),
+        return new FlightConfig(AircraftProfile.dfr(), Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(5),
                 3.0, 1.5, Duration.ofSeconds(3), Duration.ofSeconds(120), Duration.ZERO, Duration.ofMillis(200),
-                2.5, 1.0, true, 5, Steps.defaults(), Legs.defaults(), Failsafes.defaults());
+                2.5, 1.0, true, 5, Steps.defaults(), Legs.defaults(), Failsafes.defaults(), OnScene.defaults());
     }
 
     /** @param d new preflight wait limit @return a copy */
     public FlightConfig withPreflightTimeout(Duration d) {
-        return new FlightConfig(cruiseSpeedMps, climbRateMps, descentRateMps, d, uploadTimeout, modeConfirmTimeout,
+        return new FlightConfig(profile, d, uploadTimeout, modeConfirmTimeout,
                 acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp, dispatchLinkTimeout,
-                tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes);
+                tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes, onScene);
     }
 
     /** @param d dispatch-link silence limit (ZERO disables) @return a copy */
     public FlightConfig withDispatchLinkTimeout(Duration d) {
-        return new FlightConfig(cruiseSpeedMps, climbRateMps, descentRateMps, preflightTimeout, uploadTimeout,
+        return new FlightConfig(profile, preflightTimeout, uploadTimeout,
                 modeConfirmTimeout, acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp, d,
-                tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes);
+                tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes, onScene);
     }
 
     /** @param v new cruise speed, m/s @return a copy */
     public FlightConfig withCruiseSpeedMps(double v) {
-        return new FlightConfig(v, climbRateMps, descentRateMps, preflightTimeout, uploadTimeout, modeConfirmTimeout,
+        return new FlightConfig(profile.withMaxHorizontalSpeedMps(v), preflightTimeout, uploadTimeout, modeConfirmTimeout,
                 acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp, dispatchLinkTimeout,
-                tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes);
+                tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes, onScene);
     }
 
     /** @param upload whether to upload the route as a mission too @return a copy */
     public FlightConfig withUploadMission(boolean upload) {
-        return new FlightConfig(cruiseSpeedMps, climbRateMps, descentRateMps, preflightTimeout, uploadTimeout,
+        return new FlightConfig(profile, preflightTimeout, uploadTimeout,
                 modeConfirmTimeout, acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp,
                 dispatchLinkTimeout, tickPeriod, brakeDecelerationMps2, breachReactionS, upload, armAttempts, steps,
-                legs, failsafes);
+                legs, failsafes, onScene);
     }
 
     /** @param v new leg-following tunables @return a copy */
     public FlightConfig withLegs(Legs v) {
-        return new FlightConfig(cruiseSpeedMps, climbRateMps, descentRateMps, preflightTimeout, uploadTimeout,
+        return new FlightConfig(profile, preflightTimeout, uploadTimeout,
                 modeConfirmTimeout, acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp,
                 dispatchLinkTimeout, tickPeriod, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts,
-                steps, v, failsafes);
+                steps, v, failsafes, onScene);
     }
 
     /** @param d new period of the decision loop (deadlines, failsafes; legs also react to each position) @return a copy */
     public FlightConfig withTickPeriod(Duration d) {
-        return new FlightConfig(cruiseSpeedMps, climbRateMps, descentRateMps, preflightTimeout, uploadTimeout,
+        return new FlightConfig(profile, preflightTimeout, uploadTimeout,
                 modeConfirmTimeout, acceptanceRadiusM, altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp,
                 dispatchLinkTimeout, d, brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs,
-                failsafes);
+                failsafes, onScene);
+    }
+
+    /** @param p new aircraft profile @return a copy */
+    public FlightConfig withProfile(AircraftProfile p) {
+        return new FlightConfig(p, preflightTimeout, uploadTimeout, modeConfirmTimeout, acceptanceRadiusM,
+                altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp, dispatchLinkTimeout, tickPeriod,
+                brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes, onScene);
+    }
+
+    /** @param o new on-scene behaviour @return a copy */
+    public FlightConfig withOnScene(OnScene o) {
+        return new FlightConfig(profile, preflightTimeout, uploadTimeout, modeConfirmTimeout, acceptanceRadiusM,
+                altitudeToleranceM, autopilotLinkTimeout, autopilotLostGiveUp, dispatchLinkTimeout, tickPeriod,
+                brakeDecelerationMps2, breachReactionS, uploadMission, armAttempts, steps, legs, failsafes, o);
     }
 }

@@ -67,6 +67,7 @@ public final class FlightController {
     final FlightRecorder rec;
     final FlightPlan plan;
     final FailsafeMonitor monitor;
+    final @Nullable Readiness readiness;
     private final LiveFlight view;
     private final Steps steps = new Steps(this);
     private final FailsafeResponse failsafes = new FailsafeResponse(this);
@@ -102,6 +103,20 @@ public final class FlightController {
      * @param sink    where events and the report go
      */
     public FlightController(FlightContext ctx, DispatchRequest request, FlightSink sink) {
+        this(ctx, null, request, sink);
+    }
+
+    /**
+     * Creates a controller that uses what the companion made ready on attach; nothing is sent until {@link #start()}.
+     *
+     * @param ctx       the companion's shared context
+     * @param readiness the companion's readiness (null: the flight uploads and sets everything itself)
+     * @param request   the dispatch
+     * @param sink      where events and the report go
+     */
+    public FlightController(FlightContext ctx, @Nullable Readiness readiness, DispatchRequest request,
+                            FlightSink sink) {
+        this.readiness = readiness;
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.request = Objects.requireNonNull(request, "request");
         this.sink = Objects.requireNonNull(sink, "sink");

@@ -67,7 +67,7 @@ public final class FlightPlan {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         FlightConfig c = ctx.config();
         this.options = new PlanOptions(c.cruiseSpeedMps(), c.climbRateMps(), c.descentRateMps(),
-                c.legs().planStartOutsideM());
+                c.legs().planStartOutsideM(), new FlightTimeModel(c.profile(), c.acceptanceRadiusM()).turnCostS());
     }
 
     /**
@@ -92,6 +92,20 @@ public final class FlightPlan {
         if (f.refusal() == null) {
             District enforced = EnforcedDistrict.of(ctx.district(), f.shapes());
             planner = enforced == ctx.district() ? ctx.planner() : new DistrictPlanner(enforced);
+        }
+    }
+
+    /**
+     * Adopts the fence the companion's readiness exported and uploaded on attach, so this flight plans inside it and
+     * need not upload it again.
+     *
+     * @param capacity what the autopilot stores
+     * @param ready    the fence on board
+     */
+    public void adoptReadyFence(FenceCapacity capacity, AutopilotFence ready) {
+        if (fence == null) {
+            fenceCapacity = Objects.requireNonNull(capacity, "capacity");
+            useExport(Objects.requireNonNull(ready, "ready"));
         }
     }
 
@@ -155,6 +169,21 @@ public final class FlightPlan {
     }
 
     /**
+     * The planned time from the take-off command to the scene, from the {@link FlightTimeModel}: the vertical
+     * take-off to the profile's minimum height, then the legs as {@link #legPoints} flies them.
+     *
+     * @param out an outbound route starting on the ground at home
+     * @return seconds
+     */
+    public double plannedToSceneS(Route out) {
+        FlightConfig c = ctx.config();
+        FlightTimeModel m = new FlightTimeModel(c.profile(), c.acceptanceRadiusM());
+        double h = c.profile().takeoffHeightM(ctx.district().transitAltitudeRelM());
+        GeoPoint start = out.waypoints().get(0).position();
+        return m.takeoffS(h) + m.legsS(start.withAltitudeRelM(h), legPoints(out));
+    }
+
+    /**
      * Plans from a point to the dispatch's target and back home, checked against the autopilot's fence.
      *
      * @param from      where the flight would start
@@ -197,6 +226,7 @@ public final class FlightPlan {
         inbound = p.inbound();
         budget = p.budget();
         recorder.standOff(p.standOff());
+        recorder.plannedToSceneS(plannedToSceneS(p.outbound()));
         double onSceneS = request.onSceneTime().toMillis() / 1000.0;
         recorder.clearPlanned();
         recorder.appendPlanned(outbound, 0);
@@ -318,13 +348,29 @@ public final class FlightPlan {
     }
 
     /**
+     * The waypoints of a route as the flight flies them, time-optimal: the climb point above the start is skipped (the
+     * first leg climbs to the transit altitude while moving), and so is the arrival point above the scene when the
+     * on-scene point follows it (the last leg descends to the on-scene altitude on the approach). Horizontally the
+     * legs are the planned route; only the altitude along it changes, inside the district's heights. A profile that
+     * climbs to the transit altitude before moving ({@link AircraftProfile#legacy()}) also descends vertically above
+     * the scene, as before.
+     *
      * @param r a route
-     * @return its waypoints to fly as legs: everything after the start, skipping a climb point above the start
+     * @return its waypoints to fly as legs
      */
     public List<GeoPoint> legPoints(Route r) {
         List<GeoPoint> out = new ArrayList<>();
-        for (Waypoint w : r.waypoints()) {
+        List<Waypoint> ws = r.waypoints();
+        double transit = ctx.district().transitAltitudeRelM();
+        boolean timeOptimal = ctx.config().profile().takeoffHeightM(transit) < transit;
+        for (int i = 0; i < ws.size(); i++) {
+            Waypoint w = ws.get(i);
             if (w.kind() == WaypointKind.START || w.kind() == WaypointKind.TO_TRANSIT_ALTITUDE) {
+                continue;
+            }
+            boolean arrivalAboveScene = timeOptimal && w.kind() == WaypointKind.ARRIVAL && i + 1 < ws.size()
+                    && ws.get(i + 1).kind() == WaypointKind.ON_SCENE;
+            if (arrivalAboveScene) {
                 continue;
             }
             out.add(w.position());

@@ -41,6 +41,7 @@ public final class FlightRecorder {
     private boolean lastIsPreplannedReturn;
     private double plannedDistanceM;
     private double flownDistanceM;
+    private double plannedToSceneS = Double.NaN;
     private int retasks;
     private int startBatteryPercent = -1;
     private long startMs;
@@ -134,6 +135,11 @@ public final class FlightRecorder {
         plannedDistanceM += m;
     }
 
+    /** @param s planned seconds from the take-off command to the scene (the time model's) */
+    public void plannedToSceneS(double s) {
+        plannedToSceneS = s;
+    }
+
     /** Marks the last planned route as the return planned in advance (replaced by the one actually flown). */
     public void lastIsPreplannedReturn() {
         lastIsPreplannedReturn = true;
@@ -149,21 +155,25 @@ public final class FlightRecorder {
     }
 
     /**
-     * Adds a planned route with its expected times (cruise speed along, climb rate up and down).
+     * Adds a planned route with its expected times ({@link FlightTimeModel}: acceleration, corners, climb and descent).
      *
      * @param r  the route
      * @param t0 seconds since the start at its first point
      */
     public void appendPlanned(Route r, double t0) {
         FlightConfig cfg = ctx.config();
+        FlightTimeModel m = new FlightTimeModel(cfg.profile(), cfg.acceptanceRadiusM());
         List<TrackPoint> route = new ArrayList<>();
         double tS = t0;
         GeoPoint prev = null;
-        for (Waypoint w : r.waypoints()) {
+        List<Waypoint> ws = r.waypoints();
+        for (int i = 0; i < ws.size(); i++) {
+            Waypoint w = ws.get(i);
             if (prev != null) {
                 double d = horizontalM(prev, w.position());
-                double dz = Math.abs(w.position().altitudeRelM() - prev.altitudeRelM());
-                tS += d / cfg.cruiseSpeedMps() + dz / cfg.climbRateMps();
+                double dz = w.position().altitudeRelM() - prev.altitudeRelM();
+                double vIn = i == 1 ? 0 : m.cornerSpeedMps();
+                tS += m.legS(d, dz, vIn, i == ws.size() - 1 ? 0 : m.cornerSpeedMps());
             }
             route.add(new TrackPoint(tS, w.position().latDeg(), w.position().lonDeg(), w.position().altitudeRelM()));
             prev = w.position();
@@ -208,7 +218,7 @@ public final class FlightRecorder {
     }
 
     /**
-     * A progress event: distance to go along the current route and ETA at cruise speed (TRANSIT, RETURN), the time
+     * A progress event: distance to go along the current route and ETA from the {@link FlightTimeModel} (TRANSIT, RETURN), the time
      * left on scene (ON_SCENE).
      *
      * @param phase          the current phase
@@ -232,7 +242,12 @@ public final class FlightRecorder {
         } else if (phase == FlightPhase.ON_SCENE) {
             toGo = 0;
         }
-        double eta = Double.isNaN(toGo) ? Double.NaN : toGo / ctx.config().cruiseSpeedMps();
+        double eta = Double.NaN;
+        if (!Double.isNaN(toGo) && legs != null) {
+            FlightConfig c = ctx.config();
+            List<GeoPoint> rest = legs.legs().subList(legs.index(), legs.legs().size());
+            eta = new FlightTimeModel(c.profile(), c.acceptanceRadiusM()).legsS(here, rest);
+        }
         if (phase == FlightPhase.ON_SCENE) {
             eta = Math.max(0, (onSceneUntilMs - nowMs) / 1000.0);
         }
@@ -264,7 +279,7 @@ public final class FlightRecorder {
         return FlightReport.builder(request).outcome(outcome, terminal, reason)
                 .times(startedAt == null ? end : startedAt, end).phaseTimes(times)
                 .tracks(planned, flown, plannedDistanceM, flownDistanceM).energy(plannedWh, usedWh)
-                .failsafes(failsafes, retasks).standOff(standOff).build();
+                .failsafes(failsafes, retasks).standOff(standOff).plannedToSceneS(plannedToSceneS).build();
     }
 
     double horizontalM(GeoPoint a, GeoPoint b) {

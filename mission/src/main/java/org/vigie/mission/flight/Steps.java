@@ -27,6 +27,11 @@ final class Steps implements StepHost {
     }
 
     @Override
+    public @Nullable Readiness readiness() {
+        return c.readiness;
+    }
+
+    @Override
     public @Nullable FlavourStrategy strategy() {
         return c.strategy;
     }

@@ -39,6 +39,8 @@ public final class ReportJson {
         j.endObject();
         j.key("plannedDistanceM").value(r.plannedDistanceM(), 1);
         j.key("flownDistanceM").value(r.flownDistanceM(), 1);
+        j.key("plannedToSceneS").value(r.plannedToSceneS(), 1);
+        j.key("flownToSceneS").value(r.flownToSceneS(), 1);
         j.key("energyPlannedWh").value(r.energyPlannedWh(), 2);
         j.key("energyUsedWh").value(r.energyUsedWh(), 2);
         j.key("failsafes").beginArray();

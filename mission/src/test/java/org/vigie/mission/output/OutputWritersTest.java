@@ -110,7 +110,7 @@ class OutputWritersTest {
         FlightReport r = new FlightReport("A-1", "op\"1", "console 3", "alarm", 48.8, 2.3, FlightOutcome.COMPLETED,
                 FlightPhase.DONE, "landed at home", Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:03:00Z"), times, List.of(List.of(new TrackPoint(0, 48.8, 2.3, 30))),
-                List.of(), 1200, 1234.5, 20.5, Double.NaN, List.of(FailsafeKind.BATTERY_RESERVE), 1);
+                List.of(), 1200, 1234.5, 20.5, Double.NaN, List.of(FailsafeKind.BATTERY_RESERVE), 1, Double.NaN, null);
         String json = ReportJson.write(r);
         assertThat(json).contains("\"alertId\":\"A-1\"", "\"requesterId\":\"op\\\"1\"", "\"outcome\":\"COMPLETED\"",
                 "\"PREFLIGHT\":1.5", "\"TRANSIT\":42.0", "\"energyUsedWh\":null", "\"failsafes\":[\"BATTERY_RESERVE\"]",

@@ -105,7 +105,9 @@ class FailsafeTest {
 
     @Test
     void predictedBreachBrakesAndReplans() throws Exception {
-        try (SimHarness h = harness(CompanionOptions.defaults())) {
+        // holding on scene (no orbit), so the rogue command below is not overridden by the next orbit point
+        try (SimHarness h = harness(CompanionOptions.defaults().withFlight(org.vigie.mission.flight.FlightConfig
+                .defaults().withOnScene(org.vigie.mission.flight.FlightConfig.OnScene.hold())))) {
             Flight f = flyTo(h, FlightPhase.ON_SCENE, Duration.ofSeconds(3));
             // a rogue command (not ours) sends the drone straight towards the nearest edge of the district
             TruthSample now = h.sim.groundTruth().latest();

@@ -57,8 +57,9 @@ class FenceSpaceTest {
     @Test
     void anUnstatedSmallCapacityIsFoundByRetryingSmaller() throws Exception {
         District d = district();
+        // the flight's own UPLOAD path (the companion's readiness shrinks the same way before any dispatch)
         try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot().fenceStorageBytes(304)
-                .statesFenceCapacity(false), CompanionOptions.defaults())) {
+                .statesFenceCapacity(false), CompanionOptions.defaults().withReadyOnAttach(false))) {
             FlightReport r = fly(h, d);
             assertThat(r.outcome()).as(r.outcomeReason()).isEqualTo(FlightOutcome.COMPLETED);
             assertThat(warnings(h)).anyMatch(w -> w.startsWith("the autopilot refused a fence of")

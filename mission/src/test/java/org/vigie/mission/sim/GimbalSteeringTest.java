@@ -55,7 +55,12 @@ class GimbalSteeringTest {
      */
     static Run fly(boolean steer, PrivacyPolygon zone) throws Exception {
         District d = SimHarness.quartier("Arsenal");
-        try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot(), CompanionOptions.defaults())) {
+        // the steering's reaction time is judged at the legacy 8 m/s profile this test was calibrated on: at 15 m/s
+        // the footprint sweeps the zone twice as fast and the fixed reaction costs twice the packets
+        CompanionOptions options = CompanionOptions.defaults().withFlight(org.vigie.mission.flight.FlightConfig
+                .defaults().withProfile(org.vigie.mission.flight.AircraftProfile.legacy())
+                .withOnScene(org.vigie.mission.flight.FlightConfig.OnScene.hold()));
+        try (SimHarness h = new SimHarness(d, SimConfig.builder().fastBoot(), options)) {
             InMemoryMetadataSink sink = new InMemoryMetadataSink();
             GimbalSteering steering = steer ? GimbalSteering.on() : GimbalSteering.off();
             int[] firstEntered = {-1};

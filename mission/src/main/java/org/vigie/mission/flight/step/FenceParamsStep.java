@@ -7,7 +7,7 @@ import org.vigie.mission.flight.ParamSetting;
 
 /**
  * UPLOAD, second step: sets the strategy's fence parameters one after the other (FENCE_ENABLE last), each confirmed
- * by the echoed PARAM_VALUE (the parameter service retries); then the mission follows ({@link MissionUploadStep}).
+ * by the echoed PARAM_VALUE (the parameter service retries); then the aircraft profile follows ({@link ProfileParamsStep}).
  */
 public final class FenceParamsStep extends FlightStep {
 
@@ -40,7 +40,7 @@ public final class FenceParamsStep extends FlightStep {
         List<ParamSetting> ps = Objects.requireNonNull(host.strategy(), "the autopilot was heard")
                 .fenceParameters(host.ctx().district());
         if (done >= ps.size()) {
-            host.then(new MissionUploadStep(host, deadlineMs, fenceItems));
+            host.then(new ProfileParamsStep(host, deadlineMs, fenceItems));
             return;
         }
         ParamSetting p = ps.get(done);

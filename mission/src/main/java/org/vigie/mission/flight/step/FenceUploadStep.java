@@ -64,6 +64,13 @@ public final class FenceUploadStep extends FlightStep {
             deadlineMs = startedMs() + host.cfg().uploadTimeout().toMillis();
             timerAt(deadlineMs, () -> UploadDeadline.expired(host));
         }
+        var readiness = host.readiness();
+        if (readiness != null && readiness.readyWith(host.plan().fence())
+                && readiness.state() instanceof org.vigie.mission.flight.Readiness.State.Ready r) {
+            // made ready on attach: fence on board and read back, FENCE_* and the profile set; only the route is left
+            host.then(new MissionUploadStep(host, deadlineMs, r.fenceItems()));
+            return;
+        }
         String fenceProblem = host.plan()
                 .exportFence(Objects.requireNonNull(host.strategy(), "the autopilot was heard"));
         if (fenceProblem != null) {

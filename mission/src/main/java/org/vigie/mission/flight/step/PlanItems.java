@@ -13,7 +13,7 @@ import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.flight.FlightPlan;
 
 /** The fence and the mission as MAVLink mission items, and the read-back comparison. Stateless. */
-final class PlanItems {
+public final class PlanItems {
 
     private static final int CMD_WAYPOINT = 16;
     private static final int CMD_LOITER_TIME = 19;
@@ -52,7 +52,7 @@ final class PlanItems {
     }
 
     /** @return null when the read-back equals what was sent, else what differs */
-    static @Nullable String compare(List<MissionItem> sent, TransferOutcome read) {
+    public static @Nullable String compare(List<MissionItem> sent, TransferOutcome read) {
         if (!read.succeeded()) {
             return "read-back failed: " + read.result();
         }

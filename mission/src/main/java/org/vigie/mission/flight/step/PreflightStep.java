@@ -67,6 +67,17 @@ public final class PreflightStep extends FlightStep {
             return;
         }
         FlightPlan plan = host.plan();
+        var readiness = host.readiness();
+        if (readiness != null && plan.fenceCapacity() == null) {
+            var state = readiness.state();
+            if (state instanceof org.vigie.mission.flight.Readiness.State.Failed f && f.profileFailed()) {
+                host.fail(FlightOutcome.REFUSED, f.reason());
+                return;
+            }
+            if (state instanceof org.vigie.mission.flight.Readiness.State.Ready r) {
+                plan.adoptReadyFence(r.capacity(), r.fence());
+            }
+        }
         if (plan.fenceCapacity() == null) {
             askFenceCapacity(plan, t);
             return;
@@ -89,6 +100,13 @@ public final class PreflightStep extends FlightStep {
             host.fail(FlightOutcome.REFUSED, String.format(Locale.ROOT,
                     "battery holds %.1f Wh (%d %%) but the flight needs %.1f Wh including a %.1f Wh reserve",
                     available.orElse(0), t.batteryPercent(), budget.requiredWh(), budget.reserveWh()));
+            return;
+        }
+        double enduranceS = host.cfg().profile().enduranceS();
+        if (budget.flightTimeS() > enduranceS) {
+            host.fail(FlightOutcome.REFUSED, String.format(Locale.ROOT,
+                    "the flight needs %.0f s in the air, more than the aircraft's endurance of %.0f s (profile '%s')",
+                    budget.flightTimeS(), enduranceS, host.cfg().profile().name()));
             return;
         }
         plan.recordStartBattery(t.batteryPercent());
@@ -123,6 +141,12 @@ public final class PreflightStep extends FlightStep {
         if (!t.heard() || t.heartbeatAgeMs() > host.cfg().autopilotLinkTimeout().toMillis()) {
             waiting.add("autopilot HEARTBEAT");
             return waiting;
+        }
+        var readiness = host.readiness();
+        if (readiness != null && readiness.state() instanceof org.vigie.mission.flight.Readiness.State.Preparing p
+                && p.sending()) {
+            // never two uploads of the fence and the parameters at once: the flight waits for the companion's
+            waiting.add("the companion's readiness (" + p.doing() + ")");
         }
         if (t.gpsFixType() < GPS_FIX_TYPE_3D) {
             waiting.add("GPS 3-D fix (fix type " + t.gpsFixType() + ", " + t.satellites() + " satellites)");

@@ -22,6 +22,12 @@ public interface StepHost {
     FlightContext ctx();
 
     /** @return the flight's tunables */
+    /** @return the companion's attach-time readiness, null when the flight runs without one */
+    default org.vigie.mission.flight.@org.jspecify.annotations.Nullable Readiness readiness() {
+        return null;
+    }
+
+    /** @return the flight's tunables */
     default FlightConfig cfg() {
         return ctx().config();
     }

@@ -8,9 +8,11 @@ import org.vigie.mission.flight.FlightConfig;
 import org.vigie.mission.flight.VehicleTelemetry;
 
 /**
- * TAKEOFF: sends the strategy's take-off to the transit altitude (again when unanswered, up to
+ * TAKEOFF: sends the strategy's take-off to the profile's minimum height before moving horizontally (at most the
+ * transit altitude: {@link org.vigie.mission.flight.AircraftProfile#takeoffHeightM}; the first leg climbs the rest
+ * while moving) (again when unanswered, up to
  * {@code takeoffAttempts} sends), then waits for HEARTBEAT to show the vehicle armed in the guided mode (within
- * {@code modeConfirmTimeout} of entering the phase) and for the altitude; enters TRANSIT at the transit altitude,
+ * {@code modeConfirmTimeout} of entering the phase) and for the altitude; enters TRANSIT at that height,
  * lands when the climb misses its deadline.
  *
  * <p>Stages: SEND -&gt; CLIMBING.
@@ -22,10 +24,15 @@ public final class TakeoffStep extends FlightStep {
 
     private enum Stage { SEND, CLIMBING }
 
+    /** ArduCopter's arming delay (2 s) and spool-up (1 s) with a margin: a first take-off shows by then. */
+    private static final long RESEND_GRACE_MS = 5000;
+
     private Stage stage = Stage.SEND;
     private boolean waiting;
     private long deadlineMs;
     private int attempts;
+    /** When a resent take-off was refused before telemetry showed the first under way (0: not pending). */
+    private long refusedAfterResendMs;
 
     /** @param host the state machine */
     public TakeoffStep(StepHost host) {
@@ -42,7 +49,7 @@ public final class TakeoffStep extends FlightStep {
     protected void step(long now) {
         VehicleTelemetry t = host.telemetry();
         FlightConfig.Steps cfg = host.cfg().steps();
-        double alt = host.ctx().district().transitAltitudeRelM();
+        double alt = host.cfg().profile().takeoffHeightM(host.ctx().district().transitAltitudeRelM());
         if (stage == Stage.SEND) {
             stage = Stage.CLIMBING;
             waiting = true;
@@ -54,7 +61,13 @@ public final class TakeoffStep extends FlightStep {
                 if (o.result() == CommandResult.TIMEOUT && ++attempts < cfg.takeoffAttempts()) {
                     stage = Stage.SEND;
                 } else if (!o.accepted()) {
-                    if (underway(t, cfg)) {
+                    if ((attempts > 0 || o.attempts() > 1) && !underway(t, cfg)) {
+                        // a resend (an ACK was lost) refused while the first send is still in ArduCopter's arming
+                        // delay and spool-up: judged on telemetry a few seconds later, not at once
+                        refusedAfterResendMs = host.nowMs();
+                        host.warn("take-off resend answered " + o.result() + "; waiting for telemetry to show the"
+                                + " first send under way");
+                    } else if (underway(t, cfg)) {
                         // an earlier send took effect and its ACK was lost: a resend finds the vehicle off the ground
                         host.warn("take-off answered " + o.result() + " but telemetry shows it under way (at "
                                 + fmt(t.altitudeRelM()) + " m, landed state " + t.landedState() + ")");
@@ -80,6 +93,16 @@ public final class TakeoffStep extends FlightStep {
         }
         if (waiting) {
             return;
+        }
+        if (refusedAfterResendMs > 0) {
+            if (underway(t, cfg)) {
+                refusedAfterResendMs = 0;
+            } else if (now - refusedAfterResendMs > RESEND_GRACE_MS) {
+                host.failOnGround("take-off refused (" + RESEND_GRACE_MS / 1000 + " s later still not under way)");
+                return;
+            } else {
+                return;
+            }
         }
         boolean settled = t.altitudeRelM() >= alt - cfg.takeoffSettledToleranceM()
                 && Math.abs(t.velUpMps()) < cfg.settledClimbRateMps();
