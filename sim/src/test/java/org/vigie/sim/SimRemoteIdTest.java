@@ -138,7 +138,8 @@ class SimRemoteIdTest {
 
         SimVehicle[] w = new SimVehicle[1];
         TestGcs plain = TestGcs.withSim(new ManualScheduler(), SimConfig.builder().fastBoot().build(), w);
-        assertThat(w[0].params().get("DID_ENABLE")).as("no transmitter, no DID_* parameters").isNull();
+        assertThat(w[0].params().get("DID_ENABLE")).as("ArduCopter 4.7's table has DID_ENABLE, 0 without a transmitter")
+                .isNotNull().extracting(p -> p.value()).isEqualTo(0.0);
         assertThatThrownBy(() -> w[0].withRemoteId(RemoteIdModule.enforcing()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before start()");
         plain.advance(0.1);
