@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.vigie.centre.CentreEvent;
 import org.vigie.centre.CentreOptions;
 import org.vigie.centre.DispatchCentre;
-import org.vigie.centre.InMemoryCentreRecorder;
+import org.vigie.centre.AuditCentreRecorder;
 import org.vigie.centre.IncidentView;
 import org.vigie.centre.Roster;
 import org.vigie.centre.alert.ButtonRegistry;
@@ -80,6 +80,7 @@ public final class DispatchCentreExample {
         String token = DEFAULT_TOKEN;
         double speed = 1.0;
         boolean demo = false;
+        java.nio.file.Path auditFile = java.nio.file.Path.of("vigie-out", "centre-audit.jsonl");
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -87,18 +88,28 @@ public final class DispatchCentreExample {
                     case "--token" -> token = args[++i];
                     case "--speed" -> speed = Double.parseDouble(args[++i]);
                     case "--demo" -> demo = true;
+                    case "--audit" -> auditFile = java.nio.file.Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
         } catch (RuntimeException e) {
-            out.println("usage: DispatchCentreExample [--http-port 8080] [--token T] [--speed 1] [--demo]: "
+            out.println("usage: DispatchCentreExample [--http-port 8080] [--token T] [--speed 1] [--demo]"
+                    + " [--audit FILE (default vigie-out/centre-audit.jsonl)]: "
                     + e.getMessage());
             return 2;
         }
         ExecutorService callbacks = Executors.newSingleThreadExecutor();
         SpeedUpClock clock = new SpeedUpClock(speed, Clock.systemUTC(), RealtimeScheduler.DEFAULT_MAX_LATENESS);
         List<SimulatedDrone> drones = new ArrayList<>();
-        try (RealtimeScheduler air = new RealtimeScheduler("air", clock);
+        try {
+            java.nio.file.Files.createDirectories(auditFile.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            out.println("Cannot create the folder of the audit trail " + auditFile + ": " + e);
+            return 2;
+        }
+        try (org.vigie.audit.AuditTrail trail = org.vigie.audit.AuditTrail.open(auditFile,
+                org.vigie.audit.AuditTrailOptions.defaults());
+             RealtimeScheduler air = new RealtimeScheduler("air", clock);
              RealtimeScheduler droneDispatch = new RealtimeScheduler("drone-dispatch", clock);
              RealtimeScheduler centreScheduler = new RealtimeScheduler("centre", clock)) {
             // 1. the city: two quartiers, 100 seeded buttons
@@ -113,7 +124,7 @@ public final class DispatchCentreExample {
             SigningTimestamps ts = SigningTimestamps.open(centreScheduler, TimestampStore.inMemory(null));
             FleetLinks links = new FleetLinks(centreScheduler, callbacks, keys, ts,
                     DispatchClientOptions.defaults().withRetries(Duration.ofSeconds(2), 5));
-            InMemoryCentreRecorder recorder = new InMemoryCentreRecorder();
+            AuditCentreRecorder recorder = new AuditCentreRecorder(trail);
             DispatchCentre centre = DispatchCentre.start(centreScheduler, callbacks, index, buttons, links, recorder,
                     CentreOptions.defaults().withTurnaround(Duration.ZERO).withOnSceneTime(Duration.ofSeconds(30)));
             links.feed(centre);
@@ -196,7 +207,8 @@ public final class DispatchCentreExample {
                 out.println("GET /fleet -> " + client.send(HttpRequest.newBuilder(URI.create(base + "/fleet"))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
                         .body());
-                out.println("Centre record: " + recorder.records().size() + " lines; stats " + centre.stats());
+                out.println("Centre record: " + auditFile + " (" + trail.stats() + "; check it with AuditMain verify "
+                        + auditFile + "); stats " + centre.stats());
                 return onScene ? 0 : 1;
             } finally {
                 links.close();

@@ -3,6 +3,7 @@ package org.vigie.mission.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.vigie.audit.AuditEntry;
+import org.vigie.link.signing.KeyEvent;
+import org.vigie.mission.minimisation.RetentionEvent;
 import org.vigie.audit.AuditReceipt;
 import org.vigie.audit.AuditTrail;
 import org.vigie.dispatch.DispatchRequest;
@@ -243,9 +246,54 @@ public final class MissionAudit {
                 .with("detail", text(c.detail())));
     }
 
+    /**
+     * A step of a key rotation on a signed link, as the link's keyring reports it: installed, switched and retired
+     * become {@link #keyChanged} records; a peer first heard signing with the new key is {@code key.heard}.
+     *
+     * @param e the keyring's event (key ids only, never a secret)
+     * @return completes once on disk
+     */
+    public CompletableFuture<AuditReceipt> keyEvent(KeyEvent e) {
+        if (e instanceof KeyEvent.KeyInstalled i) {
+            return keyChanged(new KeyChange(i.at(), KeyChange.Step.INSTALLED, i.keyId(), i.currentKeyId(),
+                    "installed beside the key in use: both accepted; outgoing switches by " + i.switchBy()
+                            + ", the old key is retired at " + i.retireAt()));
+        } else if (e instanceof KeyEvent.OutgoingSwitched o) {
+            return keyChanged(new KeyChange(o.at(), KeyChange.Step.SWITCHED, o.toKeyId(), o.fromKeyId(),
+                    "outgoing frames signed with the new key (" + o.reason().name().toLowerCase(Locale.ROOT)
+                            .replace('_', ' ') + ")"));
+        } else if (e instanceof KeyEvent.KeyRetired r) {
+            return keyChanged(new KeyChange(r.at(), KeyChange.Step.RETIRED, r.keyId(), r.currentKeyId(),
+                    r.early() ? "retired before the end of the switchover, on request" : "the switchover ended"));
+        }
+        KeyEvent.NewKeyHeard h = (KeyEvent.NewKeyHeard) e;
+        return record(AuditEntry.of(h.at(), "key.heard").with("keyId", text(h.keyId()))
+                .with("source", h.sysId() + "/" + h.compId()).with("linkId", (long) h.linkId()));
+    }
+
+    /**
+     * A flight output deleted at the end of its retention period ({@code output.deleted}), or a deletion that failed
+     * ({@code output.deletion_failed}).
+     *
+     * @param e the sweeper's event
+     * @return completes once on disk
+     */
+    public CompletableFuture<AuditReceipt> retention(RetentionEvent e) {
+        AuditEntry entry;
+        if (e instanceof RetentionEvent.Deleted d) {
+            entry = AuditEntry.of(d.at(), "output.deleted").with("kind", d.kind().name())
+                    .with("ageS", d.age().toSeconds()).with("bytes", d.bytes());
+        } else {
+            entry = AuditEntry.of(e.at(), "output.deletion_failed")
+                    .with("error", text(((RetentionEvent.DeletionFailed) e).error()));
+        }
+        return record(entry.with("alertId", text(e.alertId())).with("file", text(e.file().toString())));
+    }
+
     private static AuditEntry withRequest(AuditEntry e, DispatchRequest r) {
-        return e.with("alertId", text(r.alertId())).with("targetLatDeg", r.targetLatDeg())
+        AuditEntry w = e.with("alertId", text(r.alertId())).with("targetLatDeg", r.targetLatDeg())
                 .with("targetLonDeg", r.targetLonDeg()).with("priority", r.priority().name());
+        return r.authorisationId().isPresent() ? w.with("authorisationId", text(r.authorisationId().get())) : w;
     }
 
     private static String text(String s) {

@@ -207,6 +207,8 @@ public final class DispatchServer implements AutoCloseable {
         s.subscriptions.add(link.subscribe(Tunnel.class, s::onTunnel));
         s.subscriptions.add(link.subscribe(Heartbeat.class, s::onHeartbeat));
         s.subscriptions.add(link.subscribeEvents(s::onLinkEvent));
+        s.subscriptions.add(DispatchSecurity.keys(link.config())
+                .onEvent(e -> companion.options().accountability().keyEvent(e)));
         long sweepMs = Math.max(50, options.reassemblyTimeout().toMillis() / 2);
         s.timers.add(s.scheduler.scheduleAtFixedRate(Duration.ofMillis(sweepMs), Duration.ofMillis(sweepMs),
                 s::sweep));

@@ -131,6 +131,15 @@ class DispatchKeyRotationTest {
                 assertThat(sim.sim.armed()).isFalse();
                 assertThat(droneEvents).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                         "KeyInstalled", "NewKeyHeard", "OutgoingSwitched", "KeyRetired");
+                sim.advance(Duration.ofSeconds(1));
+                assertThat(sim.companion.options().accountability().recent())
+                        .filteredOn(e -> e.type().startsWith("key."))
+                        .as("every step of the rotation is in the drone's audit trail, with key ids only")
+                        .extracting(org.vigie.audit.AuditEntry::type)
+                        .containsExactly("key.installed", "key.heard", "key.switched", "key.retired");
+                assertThat(sim.companion.options().accountability().signingKeyId())
+                        .as("orders after the switch are recorded with the new key's id")
+                        .isEqualTo(droneEvents.get(0) instanceof KeyEvent.KeyInstalled i ? i.keyId() : "?");
             } finally {
                 client.close();
                 server.close();

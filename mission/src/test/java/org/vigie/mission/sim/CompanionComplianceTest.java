@@ -87,6 +87,10 @@ class CompanionComplianceTest {
                 assertThat(a.detail()).contains("under authorisation 'PP-2026-0412'", "zone LFVOSG 'Cordon'",
                         "excluded");
             });
+            assertThat(h.companion.options().accountability().recent())
+                    .filteredOn(e -> e.type().startsWith("dispatch."))
+                    .as("every record made from the request names the authorisation it flies under").isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.fields()).containsEntry("authorisationId", "PP-2026-0412"));
         }
     }
 
