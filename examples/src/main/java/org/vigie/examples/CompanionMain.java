@@ -34,6 +34,7 @@ import org.vigie.mission.CompanionOptions;
 import org.vigie.dispatch.DispatchPriority;
 import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
+import org.vigie.mission.FlightEvent;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 import org.vigie.mission.audit.AccountabilityLog;
@@ -263,7 +264,8 @@ public final class CompanionMain {
                 }
             }
             n++;
-            FlightReport r = fly(companion, scheduler, telemetry, req, o.outDir(), lawful, out);
+            java.util.concurrent.atomic.AtomicBoolean remoteIdRefused = new java.util.concurrent.atomic.AtomicBoolean();
+            FlightReport r = fly(companion, scheduler, telemetry, req, o.outDir(), lawful, remoteIdRefused, out);
             Path dir = o.outDir().resolve(req.alertId());
             if (r.outcome() == FlightOutcome.COMPLETED) {
                 out.printf(Locale.ROOT, "%s: COMPLETED (%s)%s. Files in %s%n", req.alertId(), r.outcomeReason(),
@@ -272,8 +274,9 @@ public final class CompanionMain {
                 err.printf(Locale.ROOT, "%s: %s: %s.%s Report in %s%n", req.alertId(), r.outcome(), r.outcomeReason(),
                         r.outcome() == FlightOutcome.REFUSED ? " Nothing was flown." : "",
                         dir.resolve("report.json"));
-                if (r.outcomeReason().contains("OpenDroneID") && lawful.remoteId() == null) {
-                    err.println("The autopilot requires Remote ID (DID_OPTIONS): start the launcher with --operator-id"
+                if ((remoteIdRefused.get() || r.outcomeReason().contains("OpenDroneID")) && lawful.remoteId() == null) {
+                    err.println("The autopilot refused to arm for Remote ID (OpenDroneID; its DID_OPTIONS requires it):"
+                            + " start the launcher with --operator-id"
                             + " (the operator registration number) and --self-id (the service, e.g. \"Police"
                             + " municipale Paris\"); the operator location is the district home unless"
                             + " --operator-location LAT,LON is given.");
@@ -301,7 +304,8 @@ public final class CompanionMain {
     }
 
     private static FlightReport fly(Companion companion, RealtimeScheduler scheduler, TelemetryStream telemetry,
-                                    DispatchRequest req, Path outDir, LawfulSetup.Lawful lawful, PrintStream out)
+                                    DispatchRequest req, Path outDir, LawfulSetup.Lawful lawful,
+                                    java.util.concurrent.atomic.AtomicBoolean remoteIdRefused, PrintStream out)
             throws IOException, InterruptedException, ExecutionException {
         District district = companion.district();
         Path dir = outDir.resolve(req.alertId());
@@ -322,6 +326,12 @@ public final class CompanionMain {
                 Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                         new KlvFeed(streamer, CameraModel.of(60, 45))));
                 f.addListener(new FlightPrinter(out, scheduler.now(), 10));
+                f.addListener(e -> {
+                    if (e instanceof FlightEvent.Warning w && w.message().contains("OpenDroneID")
+                            || e instanceof FlightEvent.AutopilotMessage m && m.text().contains("OpenDroneID")) {
+                        remoteIdRefused.set(true);
+                    }
+                });
                 streamer.start();
                 r = f.report().get();
                 streamer.stop();

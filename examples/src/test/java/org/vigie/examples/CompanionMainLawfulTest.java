@@ -26,13 +26,15 @@ import org.vigie.sim.SimConfig;
 import org.vigie.sim.SimVehicle;
 
 /**
- * The launcher's lawful-flight options against the embedded simulator (at 20x, the launcher too): zones and
+ * The launcher's lawful-flight options against the embedded simulator (at 20x or 10x, the launcher too): zones and
  * authorisations refuse with the reason, Remote ID required by the autopilot, retention at start.
  */
 class CompanionMainLawfulTest {
 
     private static final Path ARSENAL = Path.of("..", "data", "districts", "arsenal.geojson");
     private static final String SPEEDUP = "20";
+    /** Flights at 10x: a stalled thread on a loaded machine weighs half as much in simulated time. */
+    private static final String FLYING_SPEEDUP = "10";
     /** About 110 m north of the Arsenal home: a short flight. */
     private static final String NEAR_TARGET = "48.8525,2.3643";
 
@@ -48,9 +50,9 @@ class CompanionMainLawfulTest {
 
     /** A simulator at 20x on a free loopback port, Remote ID enforced or not. */
     private record Sim(RealtimeScheduler clock, TcpServerTransport tcp, SimVehicle vehicle) implements AutoCloseable {
-        static Sim start(boolean remoteIdRequired) throws Exception {
+        static Sim start(boolean remoteIdRequired, String speedUp) throws Exception {
             District d = CompanionMain.readDistrict(ARSENAL);
-            RealtimeScheduler clock = new RealtimeScheduler("sim-20x", Double.parseDouble(SPEEDUP), Clock.systemUTC());
+            RealtimeScheduler clock = new RealtimeScheduler("sim", Double.parseDouble(speedUp), Clock.systemUTC());
             TcpServerTransport tcp = new TcpServerTransport(new InetSocketAddress("127.0.0.1", 0),
                     TransportOptions.defaults());
             SimVehicle v = new SimVehicle(SimConfig.builder().fastBoot().home(d.home().latDeg(), d.home().lonDeg(), 35)
@@ -100,6 +102,13 @@ class CompanionMainLawfulTest {
                 .contains("--operator-location must be LAT,LON");
         assertThat(launch("", c, a, "--hold", "A-1").err()).contains("--hold must be ALERT_ID=REASON");
         assertThat(launch("", c, a, "--hold", "a/b=court").err()).contains("--hold must be 1..40 letters");
+        Run samples = launch("", c, a, "--zones", Path.of("..", "data", "ed269", "paris-arsenal-sample.json")
+                .toString(), "--authorisations", Path.of("..", "data", "districts", "arsenal-authorisations.json")
+                .toString(), "--authorisation", "PP-2026-0412", "--out", dir.resolve("samples").toString());
+        assertThat(samples.err()).as("the sample files are read").contains("No target").doesNotContain("Refusing");
+        assertThat(launch("", c, a, "--authorisations", Path.of("..", "data", "districts",
+                "arsenal-authorisations.json").toString(), "--authorisation", "PP-9").err())
+                .contains("--authorisation PP-9 is not in ");
         Run r = launch("", c, a, "--zones", dir.resolve("none.json").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Refusing to fly: --zones ", "does not exist");
@@ -131,7 +140,7 @@ class CompanionMainLawfulTest {
             Files.writeString(p, "klv");
             Files.setLastModifiedTime(p, FileTime.from(now.minus(Duration.ofDays(10))));
         }
-        try (Sim sim = Sim.start(false)) {
+        try (Sim sim = Sim.start(false, SPEEDUP)) {
             Run r = launch("48.8556,2.3654,fight reported,auth=PP-OLD\n48.8556,2.3654\n", sim.connection(),
                     ARSENAL.toString(), "--speedup", SPEEDUP, "--out", out.toString(), "--alert-id", "LAW-1",
                     "--authorisations", auth.toString(), "--authorisation", "PP-NOW", "--zones", zones.toString(),
@@ -155,20 +164,23 @@ class CompanionMainLawfulTest {
     }
 
     @Test
-    void anAutopilotRequiringRemoteIdIsFlownOnlyWithTheOperatorsDataAroundAZoneActivatingInFlight(@TempDir Path dir) throws Exception {
-        try (Sim sim = Sim.start(true)) {
-            Run without = launch(NEAR_TARGET + "\n", sim.connection(), ARSENAL.toString(), "--speedup", SPEEDUP,
+    void anAutopilotRequiringRemoteIdIsFlownOnlyWithTheOperatorsDataAroundAZoneActivatingInFlight(@TempDir Path dir)
+            throws Exception {
+        try (Sim sim = Sim.start(true, FLYING_SPEEDUP)) {
+            Run without = launch(NEAR_TARGET + "\n", sim.connection(), ARSENAL.toString(), "--speedup",
+                    FLYING_SPEEDUP,
                     "--out", dir.resolve("without").toString(), "--alert-id", "RID-0", "--on-scene", "1");
             assertThat(without.code()).as(without.err()).isEqualTo(1);
-            assertThat(without.err()).contains("OpenDroneID", "The autopilot requires Remote ID", "--operator-id",
-                    "--self-id");
+            assertThat(without.err()).contains("The autopilot refused to arm for Remote ID (OpenDroneID",
+                    "--operator-id", "--self-id");
             assertThat(sim.vehicle().armed()).isFalse();
 
             Path zones = dir.resolve("zones.json");
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Files.writeString(zones, zones("LFSCEN", 48.8525, 2.3643, 30, now.plusSeconds(60),
                     now.plus(Duration.ofHours(3))));
-            Run with = launch(NEAR_TARGET + "\n", sim.connection(), ARSENAL.toString(), "--speedup", SPEEDUP,
+            Run with = launch(NEAR_TARGET + "\n", sim.connection(), ARSENAL.toString(), "--speedup",
+                    FLYING_SPEEDUP,
                     "--out", dir.resolve("with").toString(), "--alert-id", "RID-1", "--on-scene", "1",
                     "--operator-id", "FRAx7k2m9q4w1z8r", "--self-id", "Police municipale Paris", "--klv-tags", "city",
                     "--zones", zones.toString());
