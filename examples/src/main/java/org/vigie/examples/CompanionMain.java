@@ -34,6 +34,7 @@ import org.vigie.mission.CompanionOptions;
 import org.vigie.dispatch.DispatchPriority;
 import org.vigie.dispatch.DispatchRequest;
 import org.vigie.mission.Flight;
+import org.vigie.mission.FlightEvent;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.mission.FlightReport;
 import org.vigie.audit.AuditTrail;
@@ -50,6 +51,10 @@ import org.vigie.mission.stream.FlightTelemetryFeed;
 import org.vigie.mission.stream.JsonLinesFileSink;
 import org.vigie.mission.stream.JsonLinesUdpSink;
 import org.vigie.mission.stream.TelemetryStream;
+import org.vigie.mission.minimisation.SelectedTelemetrySink;
+import org.vigie.mission.minimisation.TelemetryPart;
+import org.vigie.mission.remoteid.RemoteIdConfig;
+import java.util.Set;
 
 /**
  * The companion launcher: flies dispatches against a real autopilot (or the standalone simulator) from the command
@@ -59,7 +64,8 @@ import org.vigie.mission.stream.TelemetryStream;
  * java -cp examples/target/vigie-quickstart.jar org.vigie.examples.CompanionMain \
  *      tcpout://127.0.0.1:5760 district.geojson [--out vigie-out] [--preflight-timeout 90] [--on-scene 120] \
  *      [--requester operator-1] [--origin "console 1"] [--speedup 1] [--target 48.8556,2.3654]... \
- *      [--alert-id PARIS-4-0001] [--telemetry-udp 127.0.0.1:14600] [--help]
+ *      [--alert-id PARIS-4-0001] [--telemetry-udp 127.0.0.1:14600] [--zones FILE] [--authorisations FILE]
+ *      [--authorisation ID] [--operator-id ID --self-id TEXT] [--klv-tags city] [--retention-days 7] [--help]
  * </pre>
  * Without {@code --target}, targets are read from standard input, one per line: {@code lat,lon[,reason]} (blank
  * lines and lines starting with {@code #} are skipped). The link to the autopilot opens first, so the companion's
@@ -72,6 +78,11 @@ import org.vigie.mission.stream.TelemetryStream;
  * only {@code report.json} (with the reason) and its accountability line. With {@code --telemetry-udp host:port} the
  * telemetry lines also go out as UDP datagrams (10 Hz). The district file is GeoJSON (a Vigie district) or a
  * QGroundControl {@code .plan} (its geoFence; home = its breach return point).
+ *
+ * <p>Flying lawfully ({@link LawfulOptions}, {@link LawfulSetup}, docs/lawful-flight.md): ED-269 zones and
+ * authorisations gate every dispatch (refused with the reason, or re-planned around a zone, the note printed);
+ * Remote ID operator data goes to the autopilot from the attach; the KLV tags and recorded telemetry are chosen; at
+ * start, outputs older than the retention period are deleted unless held as evidence ({@code retention.jsonl}).
  *
  * <p>Exit status ({@link #EXIT_COMPLETED} ...): 0 every flight completed; 1 a flight was refused, aborted or failed,
  * or a target line was unusable; 2 nothing was flown because of the command line, the district file, the connection,
@@ -87,6 +98,8 @@ public final class CompanionMain {
     public static final int EXIT_NOT_STARTED = 2;
     /** How long the launcher waits for the clock-rate measurement, in companion time. */
     static final Duration CLOCK_CHECK_GIVE_UP = Duration.ofSeconds(60);
+    /** The target line column naming the authorisation: {@code 48.8556,2.3654,reason,auth=PP-2026-0412}. */
+    static final String AUTH_COLUMN = "auth=";
 
     private CompanionMain() {
     }
@@ -146,6 +159,13 @@ public final class CompanionMain {
                 err.println("Refusing to fly: the district file " + o.districtFile() + " is invalid: " + e.getMessage());
                 return EXIT_NOT_STARTED;
             }
+            LawfulSetup.Lawful lawful;
+            try {
+                lawful = LawfulSetup.prepare(o.lawful(), district, out);
+            } catch (IllegalArgumentException e) {
+                err.println("Refusing to fly: " + e.getMessage());
+                return EXIT_NOT_STARTED;
+            }
             Files.createDirectories(o.outDir());
             Path accountability = o.outDir().resolve("accountability.jsonl");
             if (o.telemetryUdp() != null) {
@@ -158,11 +178,22 @@ public final class CompanionMain {
                          .withFlight(FlightConfig.defaults().withPreflightTimeout(o.preflight())))) {
                 out.printf(Locale.ROOT, "Vigie companion on %s, district '%s' (home %s), outputs in %s%n",
                         o.connection(), district.name(), district.home().latLonText(), o.outDir().toAbsolutePath());
+                LawfulSetup.sweep(o.lawful(), lawful.retention(), o.outDir(), java.time.Instant::now, out,
+                        companion.options().accountability()::retention);
                 FlightTelemetryFeed.attach(companion, telemetry);
+                if (lawful.gate() != null) {
+                    companion.gateDispatches(lawful.gate());
+                }
+                RemoteIdConfig rid = lawful.remoteId();
+                if (rid != null) {
+                    companion.startRemoteId(rid);
+                    out.printf(Locale.ROOT, "Remote ID: operator %s, self-ID '%s', operator location %s%n",
+                            rid.operatorId(), rid.selfIdDescription(), rid.operatorLocation().latLonText());
+                }
                 if (o.targets().isEmpty()) {
                     out.println("Targets from standard input, one per line: lat,lon[,reason]");
                 }
-                return flyAll(o, district, companion, scheduler, telemetry, rate, in, out, err);
+                return flyAll(o, lawful, district, companion, scheduler, telemetry, rate, in, out, err);
             }
         } catch (IllegalArgumentException e) {
             err.println("Cannot start: " + e.getMessage());
@@ -183,7 +214,7 @@ public final class CompanionMain {
     }
 
     /** Reads targets and flies each; the clock-rate verdict is awaited before the first. */
-    private static int flyAll(LauncherOptions o, District district, Companion companion, RealtimeScheduler scheduler,
+    private static int flyAll(LauncherOptions o, LawfulSetup.Lawful lawful, District district, Companion companion, RealtimeScheduler scheduler,
                               TelemetryStream telemetry, CompletableFuture<Optional<ClockRate>> rate,
                               BufferedReader in, PrintStream out, PrintStream err)
             throws IOException, InterruptedException, ExecutionException {
@@ -202,7 +233,12 @@ public final class CompanionMain {
             lines++;
             DispatchRequest req;
             try {
-                req = parseTarget(line, n + 1, scheduler, o.onScene(), o.requester(), o.origin(), o.alertId());
+                req = parseTarget(line, n + 1, scheduler, o.onScene(), o.requester(), o.origin(), o.alertId(),
+                        o.lawful().authorisationId());
+                if (req.authorisationId().isPresent() && o.lawful().authorisationsFile() == null) {
+                    throw new IllegalArgumentException("it names authorisation " + req.authorisationId().get()
+                            + " but no --authorisations FILE was given");
+                }
                 Optional<String> swapped = SwapHint.of(district, req.targetLatDeg(), req.targetLonDeg());
                 if (swapped.isPresent()) {
                     throw new IllegalArgumentException(swapped.get());
@@ -225,7 +261,8 @@ public final class CompanionMain {
                 }
             }
             n++;
-            FlightReport r = fly(companion, scheduler, telemetry, req, o.outDir(), out);
+            java.util.concurrent.atomic.AtomicBoolean remoteIdRefused = new java.util.concurrent.atomic.AtomicBoolean();
+            FlightReport r = fly(companion, scheduler, telemetry, req, o.outDir(), lawful, remoteIdRefused, out);
             Path dir = o.outDir().resolve(req.alertId());
             if (r.outcome() == FlightOutcome.COMPLETED) {
                 out.printf(Locale.ROOT, "%s: COMPLETED (%s)%s. Files in %s%n", req.alertId(), r.outcomeReason(),
@@ -234,6 +271,13 @@ public final class CompanionMain {
                 err.printf(Locale.ROOT, "%s: %s: %s.%s Report in %s%n", req.alertId(), r.outcome(), r.outcomeReason(),
                         r.outcome() == FlightOutcome.REFUSED ? " Nothing was flown." : "",
                         dir.resolve("report.json"));
+                if ((remoteIdRefused.get() || r.outcomeReason().contains("OpenDroneID")) && lawful.remoteId() == null) {
+                    err.println("The autopilot refused to arm for Remote ID (OpenDroneID; its DID_OPTIONS requires it):"
+                            + " start the launcher with --operator-id"
+                            + " (the operator registration number) and --self-id (the service, e.g. \"Police"
+                            + " municipale Paris\"); the operator location is the district home unless"
+                            + " --operator-location LAT,LON is given.");
+                }
             }
             allCompleted &= r.outcome() == FlightOutcome.COMPLETED;
         }
@@ -257,7 +301,8 @@ public final class CompanionMain {
     }
 
     private static FlightReport fly(Companion companion, RealtimeScheduler scheduler, TelemetryStream telemetry,
-                                    DispatchRequest req, Path outDir, PrintStream out)
+                                    DispatchRequest req, Path outDir, LawfulSetup.Lawful lawful,
+                                    java.util.concurrent.atomic.AtomicBoolean remoteIdRefused, PrintStream out)
             throws IOException, InterruptedException, ExecutionException {
         District district = companion.district();
         Path dir = outDir.resolve(req.alertId());
@@ -267,15 +312,23 @@ public final class CompanionMain {
         try (KlvFileSink klv = new KlvFileSink(dir.resolve("flight.klv"));
              JsonLinesFileSink jsonl = new JsonLinesFileSink(dir.resolve("telemetry.jsonl"));
              MetadataStreamer streamer = MetadataStreamer.builder(scheduler, new FlatTerrain(0)).sink(klv)
-                     .platformDesignation("Vigie").onPacket(FlightTelemetryFeed.cameraViews(telemetry)).build()) {
+                     .platformDesignation("Vigie").tagSelection(lawful.klvTags()).onPacket(FlightTelemetryFeed.cameraViews(telemetry)).build()) {
             // the file is closed here, after its queue drained, not by the subscription
-            TelemetryStream.Subscription file = telemetry.subscribe("telemetry.jsonl", jsonl::accept, 10, fileThread,
-                    256);
+            Set<TelemetryPart> recorded = lawful.recorded();
+            SelectedTelemetrySink selected = recorded == null ? null : new SelectedTelemetrySink(jsonl, recorded);
+            TelemetryStream.Subscription file = telemetry.subscribe("telemetry.jsonl",
+                    selected == null ? jsonl::accept : s -> jsonl.accept(selected.select(s)), 10, fileThread, 256);
             try {
                 Flight f = companion.dispatch(req);
                 Companion.viewOf(f).ifPresent(c -> c.addTelemetryObserver(
                         new KlvFeed(streamer, CameraModel.of(60, 45))));
                 f.addListener(new FlightPrinter(out, scheduler.now(), 10));
+                f.addListener(e -> {
+                    if (e instanceof FlightEvent.Warning w && w.message().contains("OpenDroneID")
+                            || e instanceof FlightEvent.AutopilotMessage m && m.text().contains("OpenDroneID")) {
+                        remoteIdRefused.set(true);
+                    }
+                });
                 streamer.start();
                 r = f.report().get();
                 streamer.stop();
@@ -357,6 +410,34 @@ public final class CompanionMain {
      */
     static DispatchRequest parseTarget(String line, int n, RealtimeScheduler scheduler, Duration onScene,
                                        String requester, String origin, @Nullable String alertId) {
+        return parseTarget(line, n, scheduler, onScene, requester, origin, alertId, null);
+    }
+
+    /**
+     * A target line: {@code lat,lon[,reason][,auth=ID]}, decimal degrees, latitude first; the last column, when it
+     * starts with {@code auth=}, names the authorisation the flight flies under (over {@code authorisation}).
+     *
+     * @param line          the line
+     * @param n             the flight's number, 1 for the first
+     * @param scheduler     the clock, for generated alert ids
+     * @param onScene       time on scene
+     * @param requester     who
+     * @param origin        from where
+     * @param alertId       the first flight's alert id (later ones get -2, -3, ...), or null for {@code CLI-<time>-<n>}
+     * @param authorisation the authorisation when the line names none ({@code --authorisation}), or null
+     * @return the request
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
+    static DispatchRequest parseTarget(String line, int n, RealtimeScheduler scheduler, Duration onScene,
+                                       String requester, String origin, @Nullable String alertId,
+                                       @Nullable String authorisation) {
+        int lastComma = line.lastIndexOf(',');
+        String auth = authorisation;
+        if (lastComma >= 0 && line.substring(lastComma + 1).strip().startsWith(AUTH_COLUMN)) {
+            auth = LawfulOptions.authorisationId("the column " + AUTH_COLUMN,
+                    line.substring(lastComma + 1).strip().substring(AUTH_COLUMN.length()));
+            line = line.substring(0, lastComma);
+        }
         String[] parts = line.split(",", 3);
         if (parts.length < 2) {
             throw new IllegalArgumentException("expected lat,lon[,reason] (decimal degrees, latitude first)");
@@ -382,8 +463,9 @@ public final class CompanionMain {
         String reason = parts.length > 2 && !parts[2].isBlank() ? parts[2].strip() : "dispatch from the command line";
         String id = alertId != null ? (n == 1 ? alertId : alertId + "-" + n)
                 : String.format(Locale.ROOT, "CLI-%d-%d", scheduler.now().getEpochSecond(), n);
-        return DispatchRequest.builder(id, lat, lon).priority(DispatchPriority.URGENT).reason(reason)
-                .onSceneTime(onScene).requester(requester, origin).build();
+        DispatchRequest.Builder b = DispatchRequest.builder(id, lat, lon).priority(DispatchPriority.URGENT)
+                .reason(reason).onSceneTime(onScene).requester(requester, origin);
+        return (auth == null ? b : b.authorisation(auth)).build();
     }
 
     /**
@@ -418,7 +500,10 @@ public final class CompanionMain {
     static String usage() {
         return "usage: CompanionMain <connection> <district.geojson|.plan> [--out DIR] [--preflight-timeout S] "
                 + "[--on-scene S] [--requester ID] [--origin TEXT] [--speedup N] [--target lat,lon]... "
-                + "[--alert-id ID] [--telemetry-udp host:port] [--help]";
+                + "[--alert-id ID] [--telemetry-udp host:port] [--zones FILE] [--waive ZONE]... "
+                + "[--authorisations FILE] [--authorisation ID] [--home-amsl M] [--operator-id ID --self-id TEXT] "
+                + "[--operator-location lat,lon] [--minimisation FILE] [--klv-tags LIST] [--retention-days N] "
+                + "[--evidence-holds FILE] [--hold ID=REASON]... [--help]";
     }
 
     static String help() {
@@ -441,7 +526,31 @@ public final class CompanionMain {
                 + "  --origin TEXT         from where (accountability), default 'CompanionMain on <host>'\n"
                 + "  --speedup N           the companion's clock rate, 1..1000, default 1: the same as the simulator's\n"
                 + "                        or SITL's --speedup (measured before the first flight; a mismatch is refused)\n"
-                + "  --telemetry-udp H:P   also send the telemetry lines as UDP datagrams to host:port\n"
+                + "  --telemetry-udp H:P   also send the telemetry lines as UDP datagrams to host:port\n\n"
+                + "Flying lawfully (docs/lawful-flight.md):\n"
+                + "  --zones FILE          ED-269 UAS geographical zones (data/ed269/): a zone in force during a\n"
+                + "                        flight's window is flown around, or the dispatch is refused naming it\n"
+                + "  --waive ZONE          a REQ_AUTHORISATION or CONDITIONAL zone the operator may always enter\n"
+                + "  --authorisations FILE the district's authorisations (data/districts/arsenal-authorisations.json);\n"
+                + "                        a dispatch outside a valid one is refused with the reason\n"
+                + "  --authorisation ID    the authorisation every dispatch flies under; a target line may name its own\n"
+                + "                        in a last column: lat,lon[,reason],auth=ID\n"
+                + "  --home-amsl M         the district home's elevation, m above sea level, default "
+                + LawfulOptions.DEFAULT_HOME_AMSL_M + " (AGL zone limits,\n"
+                + "                        Remote ID operator altitude)\n"
+                + "  --operator-id ID      Remote ID: the operator registration number (public part, at most "
+                + RemoteIdConfig.MAX_OPERATOR_ID_CHARS + " chars)\n"
+                + "  --self-id TEXT        Remote ID: the service, never the incident (at most "
+                + RemoteIdConfig.MAX_DESCRIPTION_CHARS + " ASCII chars)\n"
+                + "  --operator-location LAT,LON  Remote ID operator location, default the district home (dock)\n"
+                + "                        Remote ID messages go to the autopilot from the moment it attaches\n"
+                + "  --minimisation FILE   data-minimisation JSON (klvTags, recordedTelemetry, retentionDays)\n"
+                + "  --klv-tags LIST       ST 0601 tags sent in flight.klv: city (no Mission ID), all, or numbers\n"
+                + "                        2..142 separated by commas; default all (or the --minimisation file's)\n"
+                + "  --retention-days N    at start, delete flight outputs in DIR older than N days (1..366), except\n"
+                + "                        incidents held as evidence; each deletion in DIR/retention.jsonl\n"
+                + "  --evidence-holds FILE the evidence holds, default DIR/evidence-holds.tsv\n"
+                + "  --hold ID=REASON      hold incident ID as evidence (kept in the holds file); repeatable\n"
                 + "  --help                this text\n\n"
                 + "Exit status: 0 every flight completed; 1 a flight was refused, aborted or failed, or a target line\n"
                 + "was unusable; 2 nothing was flown (bad option, district file, connection, clock rate, no target).";

@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param targets          targets given with --target (empty: read standard input)
  * @param telemetryUdp     where telemetry lines also go, or null
  * @param alertId          the alert id of the first flight (later ones get -2, -3, ...), or null for generated ids
+ * @param lawful           zones, authorisations, Remote ID and data minimisation ({@link LawfulOptions})
  * @param help             only print the help
  */
 record LauncherOptions(String connection, Path districtFile, Path outDir, Duration preflight, Duration onScene,
                        String requester, String origin, double speedUp, List<String> targets,
-                       @Nullable InetSocketAddress telemetryUdp, @Nullable String alertId, boolean help) {
+                       @Nullable InetSocketAddress telemetryUdp, @Nullable String alertId, LawfulOptions lawful,
+                       boolean help) {
 
     /** The options' defaults, for the help. */
     static final int DEFAULT_PREFLIGHT_S = 90;
@@ -44,7 +46,7 @@ record LauncherOptions(String connection, Path districtFile, Path outDir, Durati
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 return new LauncherOptions("", Path.of(""), Path.of(""), Duration.ZERO, Duration.ZERO, "", "", 1,
-                        List.of(), null, null, true);
+                        List.of(), null, null, new LawfulOptions.Parser().build(), true);
             }
         }
         List<String> positional = new ArrayList<>();
@@ -57,6 +59,7 @@ record LauncherOptions(String connection, Path districtFile, Path outDir, Durati
         InetSocketAddress telemetryUdp = null;
         String alertId = null;
         List<String> targets = new ArrayList<>();
+        LawfulOptions.Parser lawful = new LawfulOptions.Parser();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) {
@@ -73,8 +76,12 @@ record LauncherOptions(String connection, Path districtFile, Path outDir, Durati
                 case "--speedup" -> speedUp = Cli.doubleIn(a, v, 1, 1000);
                 case "--target" -> targets.add(v);
                 case "--telemetry-udp" -> telemetryUdp = CompanionMain.parseHostPort(v);
-                case "--alert-id" -> alertId = alertId(v);
-                default -> throw new IllegalArgumentException("unknown option " + a + " (--help lists the options)");
+                case "--alert-id" -> alertId = alertId(v, a);
+                default -> {
+                    if (!lawful.accept(a, v)) {
+                        throw new IllegalArgumentException("unknown option " + a + " (--help lists the options)");
+                    }
+                }
             }
         }
         if (positional.size() != 2) {
@@ -85,7 +92,7 @@ record LauncherOptions(String connection, Path districtFile, Path outDir, Durati
                     + positional.size() + ": " + positional);
         }
         return new LauncherOptions(positional.get(0), Path.of(positional.get(1)), outDir, preflight, onScene,
-                requester, origin, speedUp, List.copyOf(targets), telemetryUdp, alertId, false);
+                requester, origin, speedUp, List.copyOf(targets), telemetryUdp, alertId, lawful.build(), false);
     }
 
     private static String nonBlank(String option, String v) {
@@ -95,9 +102,17 @@ record LauncherOptions(String connection, Path districtFile, Path outDir, Durati
         return v;
     }
 
-    private static String alertId(String v) {
+    /**
+     * An alert id as a folder name.
+     *
+     * @param v      the id
+     * @param option the option it came with, for the message
+     * @return it
+     * @throws IllegalArgumentException naming the option and the accepted characters
+     */
+    static String alertId(String v, String option) {
         if (!v.matches("[A-Za-z0-9._-]{1,40}")) {
-            throw new IllegalArgumentException("--alert-id must be 1..40 letters, digits, '.', '_' or '-' (it names"
+            throw new IllegalArgumentException(option + " must be 1..40 letters, digits, '.', '_' or '-' (it names"
                     + " the flight's output folder), was '" + v + "'");
         }
         return v;
