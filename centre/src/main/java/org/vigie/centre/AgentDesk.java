@@ -19,21 +19,14 @@ import org.vigie.link.time.Scheduler;
  */
 final class AgentDesk {
 
-    private final Scheduler scheduler;
-    private final Fleet fleet;
-    private final IncidentBook book;
-    private final CentreOptions options;
+    private final CentreContext ctx;
     private final CentreLog log;
     private final Dispatcher dispatcher;
     private volatile Roster roster = Roster.empty();
 
-    AgentDesk(Scheduler scheduler, Fleet fleet, IncidentBook book, CentreOptions options, CentreLog log,
-              Dispatcher dispatcher) {
-        this.scheduler = scheduler;
-        this.fleet = fleet;
-        this.book = book;
-        this.options = options;
-        this.log = log;
+    AgentDesk(CentreContext ctx, Dispatcher dispatcher) {
+        this.ctx = ctx;
+        this.log = ctx.log();
         this.dispatcher = dispatcher;
     }
 
@@ -159,9 +152,11 @@ final class AgentDesk {
             inc.confirmed = true;
             inc.awaitingConfirmation = false;
             if (ready) {
-                dispatcher.launch(d, inc, agentId, "agent " + agentId + " sends ready drone " + d.id() + " to " + inc.id);
+                dispatcher.launch(d, inc, agentId, "agent " + agentId + " sends ready drone " + d.id() + " to "
+                        + inc.id);
             } else {
-                dispatcher.retaskDrone(d, inc, agentId, "agent " + agentId + " retasks drone " + d.id() + " to " + inc.id);
+                dispatcher.retaskDrone(d, inc, agentId, "agent " + agentId + " retasks drone " + d.id() + " to "
+                        + inc.id);
             }
             return done("ordered drone " + d.id() + " to " + inc.id);
         });
@@ -185,7 +180,8 @@ final class AgentDesk {
             if (!inService) {
                 d.availability = Availability.MAINTENANCE;
                 d.note = why;
-                dispatcher.refuseQueue(d, "drone " + d.id() + " of district '" + d.record.district() + "' is in maintenance");
+                dispatcher.refuseQueue(d, "drone " + d.id() + " of district '" + d.record.district()
+                        + "' is in maintenance");
             } else if (d.availability == Availability.MAINTENANCE) {
                 dispatcher.ready(d, why);
             }
@@ -195,7 +191,7 @@ final class AgentDesk {
 
     /** A new incident: refused without a drone or an agent; approve-first waits for the agent; else decided. */
     void route(Incident inc) {
-        Drone d = fleet.inDistrict(inc.district);
+        Drone d = ctx.fleet().inDistrict(inc.district);
         if (d == null) {
             dispatcher.refuse(inc, "no drone serves district '" + inc.district + "'");
             return;
@@ -205,16 +201,17 @@ final class AgentDesk {
             dispatcher.refuse(inc, "no agent on duty watches drone " + d.id() + " of district '" + inc.district + "'");
             return;
         }
-        KindPolicy policy = options.policy(inc.kind);
+        KindPolicy policy = ctx.options().policy(inc.kind);
         if (policy.mode() == AgentMode.APPROVE_FIRST) {
             inc.state = IncidentState.AWAITING_APPROVAL;
-            Instant deadline = scheduler.now().plus(policy.deadline());
+            Instant deadline = ctx.scheduler().now().plus(policy.deadline());
             inc.reason = "waiting for agent " + agent.get() + "'s approval (" + inc.kind + " incidents are approved "
                     + "first), deadline " + policy.deadline().toSeconds() + " s";
             log.record(CentreAction.APPROVAL_REQUESTED, inc.id, d.id(), inc.reason);
-            inc.deadline = scheduler.schedule(policy.deadline(), () -> {
+            inc.deadline = ctx.scheduler().schedule(policy.deadline(), () -> {
                 if (inc.state == IncidentState.AWAITING_APPROVAL) {
-                    dispatcher.refuse(inc, "agent " + agent.get() + " did not approve within " + policy.deadline().toSeconds()
+                    dispatcher.refuse(inc, "agent " + agent.get() + " did not approve within "
+                            + policy.deadline().toSeconds()
                             + " s");
                 }
             });
@@ -227,17 +224,17 @@ final class AgentDesk {
 
     /** A drone accepted an order: under launch-then-confirm, asks the on-duty agent to confirm in time. */
     void askConfirmation(Drone d, Incident inc) {
-        KindPolicy policy = options.policy(inc.kind);
+        KindPolicy policy = ctx.options().policy(inc.kind);
         if (inc.confirmed || policy.mode() != AgentMode.LAUNCH_THEN_CONFIRM) {
             return;
         }
         String agent = roster.agentFor(d.id()).orElse("(nobody on duty)");
         inc.awaitingConfirmation = true;
-        Instant deadline = scheduler.now().plus(policy.deadline());
+        Instant deadline = ctx.scheduler().now().plus(policy.deadline());
         log.record(CentreAction.CONFIRMATION_REQUESTED, inc.id, d.id(), "agent " + agent
                 + " must confirm within " + policy.deadline().toSeconds() + " s");
         inc.cancelDeadline();
-        inc.deadline = scheduler.schedule(policy.deadline(), () -> {
+        inc.deadline = ctx.scheduler().schedule(policy.deadline(), () -> {
             if (!inc.awaitingConfirmation) {
                 return;
             }
@@ -266,14 +263,14 @@ final class AgentDesk {
         }
         Incident inc = null;
         if (incidentId != null) {
-            inc = book.get(incidentId);
+            inc = ctx.book().get(incidentId);
             if (inc == null) {
                 return refusedAgent(agentId, incidentId, droneSystemId, "incident '" + incidentId
                         + "' is unknown");
             }
         }
-        Drone d = droneSystemId != 0 ? fleet.get(droneSystemId)
-                : inc != null ? fleet.inDistrict(inc.district) : null;
+        Drone d = droneSystemId != 0 ? ctx.fleet().get(droneSystemId)
+                : inc != null ? ctx.fleet().inDistrict(inc.district) : null;
         if (d == null) {
             return refusedAgent(agentId, incidentId, droneSystemId, droneSystemId != 0 ? "drone "
                     + droneSystemId + " is not registered" : "no drone serves the incident's district");
@@ -291,7 +288,7 @@ final class AgentDesk {
     }
 
     private Incident placeholder(Drone d) {
-        return new Incident(0, "-", IncidentKind.CALLER, d.record.district(), d.record.home(), scheduler.now(),
+        return new Incident(0, "-", IncidentKind.CALLER, d.record.district(), d.record.home(), ctx.scheduler().now(),
                 DispatchPriority.ROUTINE, "-");
     }
 

@@ -78,13 +78,13 @@ public final class DispatchCentre implements AutoCloseable {
         this.log = new CentreLog(scheduler, callbacks, recorder, options.centreId());
         this.fleet = new Fleet(scheduler, index);
         this.book = new IncidentBook(options);
+        CentreContext ctx = new CentreContext(scheduler, fleet, book, options, log);
         Followers followers = new Followers();
-        this.dispatcher = new Dispatcher(scheduler, fleet, commands, options, log, followers);
-        this.follower = new FlightFollower(scheduler, fleet, book, options, log, dispatcher);
-        this.desk = new AgentDesk(scheduler, fleet, book, options, log, dispatcher);
+        this.dispatcher = new Dispatcher(ctx, commands, followers);
+        this.follower = new FlightFollower(ctx, dispatcher);
+        this.desk = new AgentDesk(ctx, dispatcher);
         followers.wire(desk, follower);
-        this.intake = new Intake(scheduler, new AlertScreen(buttons, index, options), book, fleet, log, dispatcher,
-                desk);
+        this.intake = new Intake(ctx, new AlertScreen(buttons, index, options), dispatcher, desk);
         this.sweepTask = scheduler.scheduleAtFixedRate(options.sweepPeriod(), options.sweepPeriod(), follower::sweep);
     }
 

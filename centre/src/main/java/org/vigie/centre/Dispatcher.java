@@ -2,6 +2,8 @@ package org.vigie.centre;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.vigie.centre.CentreLog.Counter;
 import org.vigie.centre.fleet.Availability;
@@ -32,27 +34,24 @@ final class Dispatcher {
 
     /** After a busy answer to an order, the drone is asked again this much later. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(30);
+    /** Reasons carried in orders are cut to this many characters (the wire's limit). */
+    private static final int REASON_MAX_CHARS = 200;
 
-    private final Scheduler scheduler;
-    private final Fleet fleet;
     private final DroneCommands commands;
-    private final CentreOptions options;
+    private final CentreContext ctx;
     private final CentreLog log;
     private final Followers followers;
 
-    Dispatcher(Scheduler scheduler, Fleet fleet, DroneCommands commands, CentreOptions options, CentreLog log,
-               Followers followers) {
-        this.scheduler = scheduler;
-        this.fleet = fleet;
+    Dispatcher(CentreContext ctx, DroneCommands commands, Followers followers) {
+        this.ctx = ctx;
+        this.log = ctx.log();
         this.commands = commands;
-        this.options = options;
-        this.log = log;
         this.followers = followers;
     }
 
     /** Launches, retasks, queues or refuses an incident that is in no queue and has no order in progress. */
     void decide(Incident inc, String actor) {
-        Drone d = fleet.inDistrict(inc.district);
+        Drone d = ctx.fleet().inDistrict(inc.district);
         Decision decision = DispatchPolicy.decide(d == null ? null : DispatchPolicy.DroneSituation.of(d),
                 inc.district, inc.id, inc.priority);
         if (d == null || decision instanceof Decision.Refuse) {
@@ -78,61 +77,59 @@ final class Dispatcher {
         }
         log.record(CentreAction.QUEUE, inc.id, d.id(), inc.reason);
         inc.cancelDeadline();
-        inc.deadline = scheduler.schedule(options.maxQueueWait(), () -> {
+        inc.deadline = ctx.scheduler().schedule(ctx.options().maxQueueWait(), () -> {
             if (inc.state == IncidentState.QUEUED && d.queue.remove(inc)) {
-                refuse(inc, "waited " + options.maxQueueWait().toMinutes() + " min in the queue of drone " + d.id());
+                refuse(inc, "waited " + ctx.options().maxQueueWait().toMinutes() + " min in the queue of drone "
+                        + d.id());
             }
         });
         log.changed(inc);
     }
 
     void launch(Drone d, Incident inc, String actor, String why) {
-        inc.cancelDeadline();
-        inc.state = IncidentState.ORDERED;
-        inc.droneSystemId = d.id();
-        inc.orderedBy = actor;
-        inc.reason = why + ": launch ordered";
-        d.ordering = inc;
         d.availability = Availability.IN_FLIGHT;
         d.note = "ordered to " + inc.id;
-        log.record(actor, CentreAction.LAUNCH, inc.id, d.id(), inc.reason);
-        log.changed(inc);
-        CompletableFuture<DispatchAck> f;
-        try {
-            f = commands.dispatch(d.id(), request(inc, actor));
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<?> unused = f.whenComplete((ack, err) -> scheduler.execute(() -> onDispatchAck(d, inc,
-                ack, err)));
+        ordered(d, inc, actor, CentreAction.LAUNCH, why + ": launch ordered");
+        send(() -> commands.dispatch(d.id(), request(inc, actor)), (ack, err) -> onDispatchAck(d, inc, ack, err));
     }
 
     void retaskDrone(Drone d, Incident inc, String actor, String why) {
+        ordered(d, inc, actor, CentreAction.RETASK, why + ": retask ordered");
+        send(() -> commands.retask(d.id(), d.flightId, request(inc, actor)),
+                (ack, err) -> onRetaskAck(d, inc, ack, err));
+    }
+
+    private void ordered(Drone d, Incident inc, String actor, CentreAction action, String reason) {
         inc.cancelDeadline();
         inc.state = IncidentState.ORDERED;
         inc.droneSystemId = d.id();
         inc.orderedBy = actor;
-        inc.reason = why + ": retask ordered";
+        inc.reason = reason;
         d.ordering = inc;
-        log.record(actor, CentreAction.RETASK, inc.id, d.id(), inc.reason);
+        log.record(actor, action, inc.id, d.id(), inc.reason);
         log.changed(inc);
+    }
+
+    /** Sends an order; a throw becomes a failed answer, and the answer is handled on the event thread. */
+    private void send(Supplier<CompletableFuture<DispatchAck>> order,
+                      BiConsumer<@Nullable DispatchAck, @Nullable Throwable> onAnswer) {
         CompletableFuture<DispatchAck> f;
         try {
-            f = commands.retask(d.id(), d.flightId, request(inc, actor));
+            f = order.get();
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<?> unused = f.whenComplete((ack, err) -> scheduler.execute(() -> onRetaskAck(d, inc,
-                ack, err)));
+        CompletableFuture<?> unused = f.whenComplete((ack, err) -> ctx.scheduler().execute(() ->
+                onAnswer.accept(ack, err)));
     }
 
     private DispatchRequest request(Incident inc, String actor) {
         String reason = inc.kind + " " + inc.priority + ": " + inc.description;
         return DispatchRequest.builder(inc.id, inc.position.latDeg(), inc.position.lonDeg())
                 .priority(inc.priority)
-                .reason(reason.length() > 200 ? reason.substring(0, 200) : reason)
-                .onSceneTime(options.onSceneTime())
-                .requester(actor, options.centreOrigin())
+                .reason(clip(reason))
+                .onSceneTime(ctx.options().onSceneTime())
+                .requester(actor, ctx.options().centreOrigin())
                 .build();
     }
 
@@ -142,10 +139,7 @@ final class Dispatcher {
         }
         if (err != null || ack == null) {
             String why = "the order to drone " + d.id() + " failed: " + (err == null ? "no answer" : err.getMessage());
-            if (!inc.state.terminal()) {
-                refuse(inc, why);
-            }
-            markDown(d, why);
+            lost(d, inc, why);
             return;
         }
         switch (ack.status()) {
@@ -167,11 +161,7 @@ final class Dispatcher {
                 applyEarly(d);
             }
             case NO_ANSWER -> {
-                String why = "drone " + d.id() + " is unreachable: " + ack.message();
-                if (!inc.state.terminal()) {
-                    refuse(inc, why);
-                }
-                markDown(d, why);
+                lost(d, inc, "drone " + d.id() + " is unreachable: " + ack.message());
             }
             case REFUSED_BUSY -> {
                 d.availability = Availability.CHARGING;
@@ -180,7 +170,7 @@ final class Dispatcher {
                 if (d.charging != null) {
                     d.charging.cancel();
                 }
-                d.charging = scheduler.schedule(BUSY_RETRY, () -> {
+                d.charging = ctx.scheduler().schedule(BUSY_RETRY, () -> {
                     d.charging = null;
                     if (d.availability == Availability.CHARGING && d.flightId == 0) {
                         ready(d, "ready (asked again after a busy answer)");
@@ -207,10 +197,7 @@ final class Dispatcher {
         }
         if (err != null || ack == null) {
             String why = "the retask of drone " + d.id() + " failed: " + (err == null ? "no answer" : err.getMessage());
-            if (!inc.state.terminal()) {
-                refuse(inc, why);
-            }
-            markDown(d, why);
+            lost(d, inc, why);
             return;
         }
         if (ack.status() == AckStatus.RETASKED || ack.status() == AckStatus.ACCEPTED) {
@@ -223,7 +210,7 @@ final class Dispatcher {
                 recallDrone(d, inc.orderedBy, inc.id + " ended " + inc.state + " while the drone was retasked");
             } else {
                 inc.state = IncidentState.FLYING;
-                inc.launchedAt = scheduler.now();
+                inc.launchedAt = ctx.scheduler().now();
                 inc.reason = "drone " + d.id() + " retasked in the air (flight " + d.flightId + ")";
                 log.record(CentreAction.LAUNCHED, inc.id, d.id(), inc.reason);
                 log.changed(inc);
@@ -235,11 +222,7 @@ final class Dispatcher {
                 queue(d, previous, "preempted by " + inc.id + " (" + inc.priority + ")");
             }
         } else if (ack.status() == AckStatus.NO_ANSWER) {
-            String why = "drone " + d.id() + " is unreachable: " + ack.message();
-            if (!inc.state.terminal()) {
-                refuse(inc, why);
-            }
-            markDown(d, why);
+            lost(d, inc, "drone " + d.id() + " is unreachable: " + ack.message());
         } else if (!inc.state.terminal()) {
             queue(d, inc, "drone " + d.id() + " refused the retask (" + ack.status() + " " + ack.message() + ")");
         }
@@ -283,13 +266,13 @@ final class Dispatcher {
     }
 
     void charge(Drone d) {
-        if (options.turnaround().isZero()) {
+        if (ctx.options().turnaround().isZero()) {
             ready(d, "ready");
             return;
         }
         d.availability = Availability.CHARGING;
-        d.note = "charging for " + options.turnaround().toSeconds() + " s";
-        d.charging = scheduler.schedule(options.turnaround(), () -> {
+        d.note = "charging for " + ctx.options().turnaround().toSeconds() + " s";
+        d.charging = ctx.scheduler().schedule(ctx.options().turnaround(), () -> {
             d.charging = null;
             if (d.availability == Availability.CHARGING) {
                 ready(d, "ready (charged)");
@@ -317,9 +300,9 @@ final class Dispatcher {
         inc.cancelDeadline();
         inc.awaitingConfirmation = false;
         inc.state = IncidentState.REFUSED;
-        inc.endedAt = scheduler.now();
+        inc.endedAt = ctx.scheduler().now();
         inc.reason = why;
-        Drone d = fleet.inDistrict(inc.district);
+        Drone d = ctx.fleet().inDistrict(inc.district);
         if (d != null) {
             d.queue.remove(inc);
         }
@@ -332,11 +315,11 @@ final class Dispatcher {
         inc.cancelDeadline();
         inc.awaitingConfirmation = false;
         inc.state = IncidentState.CANCELLED;
-        inc.endedAt = scheduler.now();
+        inc.endedAt = ctx.scheduler().now();
         inc.reason = why;
         log.count(Counter.CANCELLED);
         log.record(actor, CentreAction.CANCEL, inc.id, inc.droneSystemId, why);
-        Drone d = fleet.inDistrict(inc.district);
+        Drone d = ctx.fleet().inDistrict(inc.district);
         if (d != null) {
             d.queue.remove(inc);
             if (d.incident == inc && d.flightId != 0) {
@@ -349,21 +332,27 @@ final class Dispatcher {
     void recallDrone(Drone d, String actor, String why) {
         long flight = d.flightId;
         Incident i = d.incident;
+        String incidentId = i == null ? null : i.id;
         d.incident = null;
-        log.record(actor, CentreAction.RECALL, i == null ? null : i.id, d.id(), why);
-        CompletableFuture<DispatchAck> f;
-        try {
-            f = commands.cancel(d.id(), flight, actor, options.centreOrigin(), why.length() > 200
-                    ? why.substring(0, 200) : why);
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<?> unused = f.whenComplete((ack, err) -> scheduler.execute(() -> {
+        log.record(actor, CentreAction.RECALL, incidentId, d.id(), why);
+        send(() -> commands.cancel(d.id(), flight, actor, ctx.options().centreOrigin(), clip(why)), (ack, err) -> {
             if (err != null || ack == null || !ack.accepted()) {
-                log.record(actor, CentreAction.RECALL, i == null ? null : i.id, d.id(), "the recall of drone " + d.id()
+                log.record(actor, CentreAction.RECALL, incidentId, d.id(), "the recall of drone " + d.id()
                         + " was not applied: " + (err != null ? err.getMessage()
                         : ack == null ? "no answer" : ack.status() + " " + ack.message()));
             }
-        }));
+        });
+    }
+
+    /** Gives up on a drone that did not answer: the incident is refused (unless ended) and the drone is down. */
+    private void lost(Drone d, Incident inc, String why) {
+        if (!inc.state.terminal()) {
+            refuse(inc, why);
+        }
+        markDown(d, why);
+    }
+
+    private static String clip(String text) {
+        return text.length() > REASON_MAX_CHARS ? text.substring(0, REASON_MAX_CHARS) : text;
     }
 }

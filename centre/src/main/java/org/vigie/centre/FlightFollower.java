@@ -15,26 +15,19 @@ import org.vigie.link.time.Scheduler;
  */
 final class FlightFollower {
 
-    private final Scheduler scheduler;
-    private final Fleet fleet;
-    private final IncidentBook book;
-    private final CentreOptions options;
+    private final CentreContext ctx;
     private final CentreLog log;
     private final Dispatcher dispatcher;
 
-    FlightFollower(Scheduler scheduler, Fleet fleet, IncidentBook book, CentreOptions options, CentreLog log,
-                   Dispatcher dispatcher) {
-        this.scheduler = scheduler;
-        this.fleet = fleet;
-        this.book = book;
-        this.options = options;
-        this.log = log;
+    FlightFollower(CentreContext ctx, Dispatcher dispatcher) {
+        this.ctx = ctx;
+        this.log = ctx.log();
         this.dispatcher = dispatcher;
     }
 
     /** A FLIGHT_STATUS from a drone; one for a flight not yet acknowledged is kept to be replayed. */
     void onStatus(FlightStatusUpdate u) {
-        Drone d = fleet.get(u.droneSystemId());
+        Drone d = ctx.fleet().get(u.droneSystemId());
         if (d == null) {
             return;
         }
@@ -47,15 +40,15 @@ final class FlightFollower {
             return;
         }
         d.phase = s.phase();
-        Incident named = book.get(s.alertId());
+        Incident named = ctx.book().get(s.alertId());
         Incident inc = named != null && named == d.incident ? named : null;
         if (inc != null && s.phase() == FlightPhase.TAKEOFF && inc.launchedAt == null) {
-            inc.launchedAt = scheduler.now();
+            inc.launchedAt = ctx.scheduler().now();
             log.record(CentreAction.LAUNCHED, inc.id, d.id(), "drone " + d.id() + " took off");
             log.changed(inc);
         } else if (inc != null && s.phase() == FlightPhase.ON_SCENE && !inc.state.terminal()) {
             inc.state = IncidentState.ON_SCENE;
-            inc.onSceneAt = scheduler.now();
+            inc.onSceneAt = ctx.scheduler().now();
             inc.endedAt = inc.onSceneAt;
             if (inc.launchedAt == null) {
                 inc.launchedAt = inc.onSceneAt;
@@ -102,7 +95,7 @@ final class FlightFollower {
     }
 
     void onHeard(Drone d) {
-        String back = fleet.heard(d, scheduler.now(), scheduler.monotonicMs());
+        String back = ctx.fleet().heard(d, ctx.scheduler().now(), ctx.scheduler().monotonicMs());
         if (back == null) {
             return;
         }
@@ -113,7 +106,8 @@ final class FlightFollower {
 
     /** Marks down every drone silent for longer than the silence timeout. */
     void sweep() {
-        for (Fleet.Silent s : fleet.silent(scheduler.monotonicMs(), options.silenceTimeout().toMillis())) {
+        long limitMs = ctx.options().silenceTimeout().toMillis();
+        for (Fleet.Silent s : ctx.fleet().silent(ctx.scheduler().monotonicMs(), limitMs)) {
             dispatcher.markDown(s.drone(), s.why());
         }
     }

@@ -15,21 +15,16 @@ import org.vigie.link.time.Scheduler;
  */
 final class Intake {
 
-    private final Scheduler scheduler;
     private final AlertScreen screen;
-    private final IncidentBook book;
-    private final Fleet fleet;
+    private final CentreContext ctx;
     private final CentreLog log;
     private final Dispatcher dispatcher;
     private final AgentDesk desk;
 
-    Intake(Scheduler scheduler, AlertScreen screen, IncidentBook book, Fleet fleet, CentreLog log,
-           Dispatcher dispatcher, AgentDesk desk) {
-        this.scheduler = scheduler;
+    Intake(CentreContext ctx, AlertScreen screen, Dispatcher dispatcher, AgentDesk desk) {
+        this.ctx = ctx;
+        this.log = ctx.log();
         this.screen = screen;
-        this.book = book;
-        this.fleet = fleet;
-        this.log = log;
         this.dispatcher = dispatcher;
         this.desk = desk;
     }
@@ -37,17 +32,17 @@ final class Intake {
     /** @return the incident opened or joined, or the refusal naming the field */
     IntakeResult take(Alert alert) {
         log.count(Counter.ALERTS);
-        Instant now = scheduler.now();
-        AlertScreen.Screened screened = screen.screen(alert, scheduler.monotonicMs());
+        Instant now = ctx.scheduler().now();
+        AlertScreen.Screened screened = screen.screen(alert, ctx.scheduler().monotonicMs());
         if (screened instanceof AlertScreen.Rejected r) {
             return refuse(r.refusal());
         }
         AlertScreen.Admitted a = (AlertScreen.Admitted) screened;
-        Incident near = book.mergeTarget(a.district(), a.where(), now);
+        Incident near = ctx.book().mergeTarget(a.district(), a.where(), now);
         if (near != null) {
             return merge(a, near, now);
         }
-        Incident inc = book.open(a.kind(), a.district(), a.where(), now, a.priority(), a.description());
+        Incident inc = ctx.book().open(a.kind(), a.district(), a.where(), now, a.priority(), a.description());
         log.count(Counter.OPENED);
         log.record(CentreAction.OPENED, inc.id, 0, a.description() + " in district '" + a.district() + "' ("
                 + a.priority() + ")");
@@ -65,7 +60,7 @@ final class Intake {
             near.priority = a.priority();
             why += "; priority raised to " + a.priority();
             if (near.state == IncidentState.QUEUED) {
-                Drone d = fleet.inDistrict(near.district);
+                Drone d = ctx.fleet().inDistrict(near.district);
                 if (d != null && d.queue.remove(near)) {
                     near.cancelDeadline();
                     dispatcher.decide(near, log.centreId());
