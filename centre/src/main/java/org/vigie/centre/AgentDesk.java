@@ -35,13 +35,7 @@ final class AgentDesk {
         this.roster = Objects.requireNonNull(r, "roster");
     }
 
-    /**
-     * The on-duty agent approves an incident waiting for approval: the centre then decides as for any incident.
-     *
-     * @param agentId    the agent
-     * @param incidentId the incident
-     * @return what was done, or why not
-     */
+    /** As {@link DispatchCentre#approve}, on the event thread. */
     AgentAnswer approve(String agentId, String incidentId) {
         return agent(agentId, incidentId, 0, (inc, d) -> {
             if (inc.state != IncidentState.AWAITING_APPROVAL) {
@@ -57,13 +51,7 @@ final class AgentDesk {
         });
     }
 
-    /**
-     * The on-duty agent confirms a launch made at once (launch-then-confirm).
-     *
-     * @param agentId    the agent
-     * @param incidentId the incident
-     * @return what was done, or why not
-     */
+    /** As {@link DispatchCentre#confirm}, on the event thread. */
     AgentAnswer confirm(String agentId, String incidentId) {
         return agent(agentId, incidentId, 0, (inc, d) -> {
             if (!inc.awaitingConfirmation) {
@@ -77,14 +65,7 @@ final class AgentDesk {
         });
     }
 
-    /**
-     * The on-duty agent rejects or cancels an incident; a drone flying to it is recalled.
-     *
-     * @param agentId    the agent
-     * @param incidentId the incident
-     * @param reason     why (a sentence)
-     * @return what was done, or why not
-     */
+    /** As {@link DispatchCentre#cancel}, on the event thread. */
     AgentAnswer cancel(String agentId, String incidentId, String reason) {
         return agent(agentId, incidentId, 0, (inc, d) -> {
             if (inc.state.terminal()) {
@@ -96,14 +77,7 @@ final class AgentDesk {
         });
     }
 
-    /**
-     * The on-duty agent recalls a drone home; the incident it flies to, if any, is cancelled.
-     *
-     * @param agentId       the agent
-     * @param droneSystemId the drone
-     * @param reason        why
-     * @return what was done, or why not
-     */
+    /** As {@link DispatchCentre#recall}, on the event thread. */
     AgentAnswer recall(String agentId, int droneSystemId, String reason) {
         return agent(agentId, null, droneSystemId, (inc, d) -> {
             if (d.flightId == 0) {
@@ -119,15 +93,7 @@ final class AgentDesk {
         });
     }
 
-    /**
-     * The on-duty agent sends a drone to an incident of its district (launch if ready, retask if airborne), whatever
-     * the priorities say.
-     *
-     * @param agentId       the agent
-     * @param droneSystemId the drone
-     * @param incidentId    the incident, in the drone's district
-     * @return what was done, or why not
-     */
+    /** As {@link DispatchCentre#retask}, on the event thread. */
     AgentAnswer retask(String agentId, int droneSystemId, String incidentId) {
         return agent(agentId, incidentId, droneSystemId, (inc, d) -> {
             if (inc.state.terminal() || inc.state == IncidentState.ORDERED || inc.state == IncidentState.FLYING) {
@@ -162,15 +128,7 @@ final class AgentDesk {
         });
     }
 
-    /**
-     * The on-duty agent takes a drone out of service (its queue is refused) or returns it to service.
-     *
-     * @param agentId       the agent
-     * @param droneSystemId the drone
-     * @param inService     false: maintenance; true: back in service
-     * @param reason        why
-     * @return what was done, or why not
-     */
+    /** As {@link DispatchCentre#setInService}, on the event thread. */
     AgentAnswer setInService(String agentId, int droneSystemId, boolean inService,
                                                        String reason) {
         return agent(agentId, null, droneSystemId, (inc, d) -> {

@@ -133,13 +133,9 @@ final class Dispatcher {
                 .build();
     }
 
-    private void onDispatchAck(Drone d, Incident inc, @Nullable DispatchAck ack, @Nullable Throwable err) {
-        if (d.ordering == inc) {
-            d.ordering = null;
-        }
-        if (err != null || ack == null) {
-            String why = "the order to drone " + d.id() + " failed: " + (err == null ? "no answer" : err.getMessage());
-            lost(d, inc, why);
+    private void onDispatchAck(Drone d, Incident inc, @Nullable DispatchAck answer, @Nullable Throwable err) {
+        DispatchAck ack = answered(d, inc, "the order to drone ", answer, err);
+        if (ack == null) {
             return;
         }
         switch (ack.status()) {
@@ -191,13 +187,9 @@ final class Dispatcher {
         }
     }
 
-    private void onRetaskAck(Drone d, Incident inc, @Nullable DispatchAck ack, @Nullable Throwable err) {
-        if (d.ordering == inc) {
-            d.ordering = null;
-        }
-        if (err != null || ack == null) {
-            String why = "the retask of drone " + d.id() + " failed: " + (err == null ? "no answer" : err.getMessage());
-            lost(d, inc, why);
+    private void onRetaskAck(Drone d, Incident inc, @Nullable DispatchAck answer, @Nullable Throwable err) {
+        DispatchAck ack = answered(d, inc, "the retask of drone ", answer, err);
+        if (ack == null) {
             return;
         }
         if (ack.status() == AckStatus.RETASKED || ack.status() == AckStatus.ACCEPTED) {
@@ -342,6 +334,24 @@ final class Dispatcher {
                         : ack == null ? "no answer" : ack.status() + " " + ack.message()));
             }
         });
+    }
+
+    /**
+     * The order is answered: the drone may take another. A failure gives the drone up.
+     *
+     * @param what "the order to drone " or "the retask of drone "
+     * @return the answer, or null after a failure
+     */
+    private @Nullable DispatchAck answered(Drone d, Incident inc, String what, @Nullable DispatchAck ack,
+                                           @Nullable Throwable err) {
+        if (d.ordering == inc) {
+            d.ordering = null;
+        }
+        if (err != null || ack == null) {
+            lost(d, inc, what + d.id() + " failed: " + (err == null ? "no answer" : err.getMessage()));
+            return null;
+        }
+        return ack;
     }
 
     /** Gives up on a drone that did not answer: the incident is refused (unless ended) and the drone is down. */
