@@ -9,7 +9,6 @@ import org.vigie.centre.alert.IncidentKind;
 import org.vigie.centre.fleet.Availability;
 import org.vigie.dispatch.DispatchPriority;
 import org.vigie.dispatch.FlightPhase;
-import org.vigie.link.time.Scheduler;
 
 /**
  * The agents' desk: the on-duty {@link Roster}, approval requests and their deadlines (approve-first kinds),
@@ -169,8 +168,7 @@ final class AgentDesk {
             inc.deadline = ctx.scheduler().schedule(policy.deadline(), () -> {
                 if (inc.state == IncidentState.AWAITING_APPROVAL) {
                     dispatcher.refuse(inc, "agent " + agent.get() + " did not approve within "
-                            + policy.deadline().toSeconds()
-                            + " s");
+                            + policy.deadline().toSeconds() + " s");
                 }
             });
             log.changed(inc);

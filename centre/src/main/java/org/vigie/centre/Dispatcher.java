@@ -12,7 +12,6 @@ import org.vigie.dispatch.DispatchAck;
 import org.vigie.dispatch.DispatchRequest;
 import org.vigie.dispatch.FlightPhase;
 import org.vigie.dispatch.FlightStatusUpdate;
-import org.vigie.link.time.Scheduler;
 
 /**
  * Carries out the centre's decisions on the event thread: applies {@link DispatchPolicy} (launch, retask, queue,

@@ -6,7 +6,6 @@ import org.vigie.dispatch.DispatchMessage;
 import org.vigie.dispatch.FlightOutcome;
 import org.vigie.dispatch.FlightPhase;
 import org.vigie.dispatch.FlightStatusUpdate;
-import org.vigie.link.time.Scheduler;
 
 /**
  * Follows what the drones say: FLIGHT_STATUS (take-off, on scene, flying home, the flight's outcome), heartbeats

@@ -6,7 +6,6 @@ import org.vigie.centre.CentreLog.Counter;
 import org.vigie.centre.alert.Alert;
 import org.vigie.centre.alert.Refusal;
 import org.vigie.geofence.geodesy.Geodesy;
-import org.vigie.link.time.Scheduler;
 
 /**
  * Takes an alert in: screens it ({@link AlertScreen}), merges it into a nearby open incident of its district (raising
