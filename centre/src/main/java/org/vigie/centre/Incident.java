@@ -49,6 +49,14 @@ final class Incident {
         this.reason = "opened";
     }
 
+    /** Cancels the pending deadline (approval, confirmation or queue wait), if any. */
+    void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel();
+            deadline = null;
+        }
+    }
+
     IncidentView view() {
         return new IncidentView(id, kind, priority, district, position, state, droneSystemId, alerts, openedAt,
                 launchedAt, onSceneAt, endedAt, reason);

@@ -147,25 +147,23 @@ public final class CentreJson {
     }
 
     private static String string(Map<String, Object> fields, String name) throws BadRequest {
-        Object v = fields.get(name);
-        if (v == null) {
-            throw new BadRequest(name, name + " is missing");
-        }
-        if (!(v instanceof String s)) {
-            throw new BadRequest(name, name + " must be a string");
-        }
-        return s;
+        return field(fields, name, String.class, "a string");
     }
 
     private static double number(Map<String, Object> fields, String name) throws BadRequest {
+        return field(fields, name, Double.class, "a number (degrees)");
+    }
+
+    private static <T> T field(Map<String, Object> fields, String name, Class<T> type, String what)
+            throws BadRequest {
         Object v = fields.get(name);
         if (v == null) {
             throw new BadRequest(name, name + " is missing");
         }
-        if (!(v instanceof Double d)) {
-            throw new BadRequest(name, name + " must be a number (degrees)");
+        if (!type.isInstance(v)) {
+            throw new BadRequest(name, name + " must be " + what);
         }
-        return d;
+        return type.cast(v);
     }
 
     /**

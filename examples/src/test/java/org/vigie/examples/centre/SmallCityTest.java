@@ -1,4 +1,4 @@
-package org.vigie.centre.link;
+package org.vigie.examples.centre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +35,7 @@ import org.vigie.centre.fleet.Availability;
 import org.vigie.centre.fleet.DroneKeys;
 import org.vigie.centre.fleet.DroneRecord;
 import org.vigie.centre.fleet.DroneState;
+import org.vigie.centre.link.FleetLinks;
 import org.vigie.dispatch.DispatchClientOptions;
 import org.vigie.dispatch.DispatchPriority;
 import org.vigie.geofence.geodesy.GeoPoint;
@@ -48,7 +49,8 @@ import org.vigie.link.time.RealtimeScheduler;
 import org.vigie.link.time.SpeedUpClock;
 
 /**
- * A small city end to end over real UDP loopback at 10x: four quartiers, four simulated drones (simulator, companion,
+ * A small city end to end over real UDP loopback at 10x (the centre's end-to-end test; it lives here, where the
+ * centre meets the flight code and the simulator, so that it flies the same {@link SimulatedDrone} as the example): four quartiers, four simulated drones (simulator, companion,
  * dispatch server, telemetry relay), each on its own signed link with its own key. A button press and a caller's
  * alert fly to the scene with the agents in the loop; a flood of presses is merged and refused; a drone signing with
  * the wrong key is never heard and its district stays uncovered; a revoked key takes its drone down at once; the
@@ -95,7 +97,8 @@ class SmallCityTest {
         ExecutorService callbacks = Executors.newSingleThreadExecutor();
         SpeedUpClock clock = new SpeedUpClock(10.0, Clock.systemUTC(), RealtimeScheduler.DEFAULT_MAX_LATENESS);
         InMemoryCentreRecorder recorder = new InMemoryCentreRecorder();
-        List<SimDrone> drones = new ArrayList<>();
+        List<SimulatedDrone> drones = new ArrayList<>();
+        List<RealtimeScheduler> airs = new ArrayList<>();
         Map<String, CompletableFuture<IncidentView>> ended = new ConcurrentHashMap<>();
         Map<Integer, CompletableFuture<Void>> back = new ConcurrentHashMap<>();
         Map<Integer, CompletableFuture<String>> down = new ConcurrentHashMap<>();
@@ -134,7 +137,10 @@ class SmallCityTest {
                     records.add(r);
                     int port = freePort();
                     // drone 4 speaks with a key the centre does not have for it
-                    drones.add(new SimDrone(i, d, i == 4 ? key(99) : key(i), port, clock, droneDispatch, callbacks));
+                    RealtimeScheduler air = new RealtimeScheduler("air-" + i, clock);
+                    airs.add(air);
+                    drones.add(new SimulatedDrone(i, d, i == 4 ? key(99) : key(i), port, air, droneDispatch,
+                            callbacks, i));
                     links[0].connect(r, "udpout://127.0.0.1:" + port);
                 }
                 centre.setRoster(Roster.roundRobin(List.of(1, 2, 3, 4), List.of("agent-ana", "agent-bo")));
@@ -218,7 +224,8 @@ class SmallCityTest {
             } finally {
                 links[0].close();
                 centre.close();
-                drones.forEach(SimDrone::close);
+                drones.forEach(SimulatedDrone::close);
+                airs.forEach(RealtimeScheduler::close);
             }
         } finally {
             callbacks.shutdownNow();
