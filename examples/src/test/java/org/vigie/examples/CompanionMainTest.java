@@ -112,7 +112,10 @@ class CompanionMainTest {
         Run r = launch("", "udpin://127.0.0.1:0", ARSENAL.toString(), "--out", dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("No target: standard input ended before any line", "--target lat,lon");
-        assertThat(dir.resolve("out").resolve("accountability.jsonl")).doesNotExist();
+        // the companion attached and commanded the autopilot (streams, readiness): that is in the trail, no dispatch is
+        Path trail = dir.resolve("out").resolve("accountability.jsonl");
+        assertThat(trail).exists();
+        assertThat(trail).content().doesNotContain("\"type\":\"dispatch.");
     }
 
     @Test

@@ -86,6 +86,21 @@ public final class GeoJsonDistricts {
             return read(in, limits);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (InvalidDistrictException e) {
+            // the whole quartiers file trips the vertex limit before any feature's role is judged: say what it is
+            if (looksLikeQuartiersData(file)) {
+                throw new InvalidDistrictException("feature #0", -1, missingRole(null, Map.of("l_qu", "")));
+            }
+            throw e;
+        }
+    }
+
+    private static boolean looksLikeQuartiersData(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            char[] head = new char[8192];
+            int n = in.read(head);
+            String text = n > 0 ? new String(head, 0, n) : "";
+            return text.contains("\"l_qu\"") && !text.contains("\"role\"");
         }
     }
 
