@@ -170,6 +170,11 @@ public final class DispatchCentre implements AutoCloseable {
         });
     }
 
+    /** @return the agents on duty now (any thread) */
+    public Roster roster() {
+        return roster;
+    }
+
     /** @param r the agents on duty from now on (a shift change); incidents already asked keep their agent */
     public void setRoster(Roster r) {
         this.roster = Objects.requireNonNull(r, "roster");
@@ -420,6 +425,21 @@ public final class DispatchCentre implements AutoCloseable {
             }
             return done(why);
         });
+    }
+
+    /**
+     * Records an agent's action refused before it reached the centre's rules (by a console: a retask point outside
+     * the drone's district, an unknown drone), counted with the other refused agent actions. Nothing else changes.
+     *
+     * @param agentId       the agent
+     * @param incidentId    the incident concerned, or null
+     * @param droneSystemId the drone concerned, 0 for none
+     * @param why           the reason shown to the agent
+     * @return completes with the refusal once recorded
+     */
+    public CompletableFuture<AgentAnswer> refuseAgentAction(String agentId, @Nullable String incidentId,
+                                                            int droneSystemId, String why) {
+        return ask(() -> refusedAgent(agentId, incidentId, droneSystemId, why));
     }
 
     // ------------------------------------------------------------------ queries
