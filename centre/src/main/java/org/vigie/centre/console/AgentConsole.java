@@ -303,7 +303,8 @@ public final class AgentConsole implements AutoCloseable {
         }
         String onDuty = centre.roster().agentFor(id).orElse(null);
         if (!agent.equals(onDuty)) {
-            answer(ex, centre.retask(agent, id, "-").get(timeoutMs(), TimeUnit.MILLISECONDS), 403, null);
+            refuse(ex, agent, null, id, 403, "NOT_ON_DUTY", "agent " + agent + " is not on duty for drone " + id
+                    + (onDuty == null ? " (nobody is)" : " (agent " + onDuty + " is)"));
             return;
         }
         IntakeResult r = centre.submit(new Alert.CallerPosition("agent:" + agent, lat, lon, DispatchPriority.ROUTINE,
