@@ -77,14 +77,14 @@ public final class AgentConsole implements AutoCloseable {
     private final AtomicLongArray byStatus = new AtomicLongArray(600);
     private final AtomicLong refusedActions = new AtomicLong();
 
-    private AgentConsole(DispatchCentre centre, AgentTokens tokens, ConsoleRecorder records, Clock clock,
-                         long periodMs, Duration answerTimeout) {
+    private AgentConsole(DispatchCentre centre, AgentTokens tokens, ConsoleRecorder records, Footprints footprints,
+                         Clock clock, long periodMs, Duration answerTimeout) {
         this.centre = Objects.requireNonNull(centre, "centre");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.records = Objects.requireNonNull(records, "records");
         this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
         this.districtsJson = ConsoleJson.districts(centre.districts().districts());
-        this.feed = new ConsoleFeed(centre, clock, periodMs, answerTimeout);
+        this.feed = new ConsoleFeed(centre, footprints, clock, periodMs, answerTimeout);
     }
 
     /**
@@ -94,6 +94,7 @@ public final class AgentConsole implements AutoCloseable {
      * @param centre        the centre
      * @param tokens        the agents' tokens
      * @param records       the centre's recorder, kept for the incident view (it must be the centre's recorder)
+     * @param footprints    the drones' camera footprints (fed by the drone links; empty: none shown)
      * @param clock         the wall clock (track times, token expiry is the tokens' own)
      * @param periodMs      at most one live update per page per this period, 50..60,000 ms
      * @param answerTimeout how long a request waits for the centre
@@ -101,8 +102,9 @@ public final class AgentConsole implements AutoCloseable {
      * @throws IllegalArgumentException if periodMs is out of range
      */
     public static AgentConsole mount(CentreHttpServer server, DispatchCentre centre, AgentTokens tokens,
-                                     ConsoleRecorder records, Clock clock, long periodMs, Duration answerTimeout) {
-        AgentConsole c = new AgentConsole(centre, tokens, records, clock, periodMs, answerTimeout);
+                                     ConsoleRecorder records, Footprints footprints, Clock clock, long periodMs,
+                                     Duration answerTimeout) {
+        AgentConsole c = new AgentConsole(centre, tokens, records, footprints, clock, periodMs, answerTimeout);
         server.mount(PREFIX, c::handle);
         return c;
     }
@@ -195,7 +197,7 @@ public final class AgentConsole implements AutoCloseable {
         } else if (parts.length == 1 && parts[0].equals("state")) {
             if (method(ex, "GET")) {
                 json(ex, 200, ConsoleJson.state(0, centre.fleet().get(timeoutMs(), TimeUnit.MILLISECONDS),
-                        centre.incidents().get(timeoutMs(), TimeUnit.MILLISECONDS), new FlightLog()));
+                        centre.incidents().get(timeoutMs(), TimeUnit.MILLISECONDS), new FlightLog(), feed.cameras()));
             }
         } else if (parts.length == 2 && parts[0].equals("incidents")) {
             if (method(ex, "GET")) {

@@ -45,14 +45,16 @@ final class ConsoleFeed implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final CopyOnWriteArrayList<Client> clients = new CopyOnWriteArrayList<>();
     private final FlightLog log = new FlightLog();
+    private final ConsoleJson.Cameras cameras;
     private final AtomicLong pushes = new AtomicLong();
     private volatile List<DroneState> lastFleet = List.of();
     private volatile @Nullable String lastState;
     private long seq;
     private long lastWriteMs;
 
-    ConsoleFeed(DispatchCentre centre, Clock clock, long periodMs, Duration answerTimeout) {
+    ConsoleFeed(DispatchCentre centre, Footprints footprints, Clock clock, long periodMs, Duration answerTimeout) {
         this.centre = Objects.requireNonNull(centre, "centre");
+        this.cameras = new ConsoleJson.Cameras(footprints, new PrivacyCheck(centre.districts().districts()));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
         if (periodMs < 50 || periodMs > 60_000) {
@@ -64,6 +66,11 @@ final class ConsoleFeed implements AutoCloseable {
             return t;
         });
         thread.scheduleWithFixedDelay(this::tick, 0, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the cameras' footprints and the privacy check */
+    ConsoleJson.Cameras cameras() {
+        return cameras;
     }
 
     /** @return state events sent (all pages together) */
@@ -108,7 +115,7 @@ final class ConsoleFeed implements AutoCloseable {
         }
         int droneId = v.get().droneSystemId();
         DroneState drone = lastFleet.stream().filter(d -> d.drone().systemId() == droneId).findFirst().orElse(null);
-        return Optional.of(thread.submit(() -> ConsoleJson.incidentDetail(v.get(), drone, log, records))
+        return Optional.of(thread.submit(() -> ConsoleJson.incidentDetail(v.get(), drone, log, cameras, records))
                 .get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
@@ -121,7 +128,7 @@ final class ConsoleFeed implements AutoCloseable {
             for (DroneState d : fleet) {
                 log.sample(d, now);
             }
-            String body = ConsoleJson.state(0, fleet, incidents, log);
+            String body = ConsoleJson.state(0, fleet, incidents, log, cameras);
             long nowMs = System.nanoTime() / 1_000_000;
             if (!body.equals(lastState)) {
                 lastState = body;

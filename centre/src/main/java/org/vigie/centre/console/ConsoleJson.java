@@ -120,8 +120,13 @@ final class ConsoleJson {
         });
     }
 
+    /** Where the drones' camera footprints come from and whether they cover a privacy zone. */
+    record Cameras(Footprints footprints, PrivacyCheck privacy) {
+    }
+
     /** @return the whole live picture pushed to the pages */
-    static String state(long seq, List<DroneState> fleet, List<IncidentView> incidents, FlightLog log) {
+    static String state(long seq, List<DroneState> fleet, List<IncidentView> incidents, FlightLog log,
+                        Cameras cameras) {
         return write(g -> {
             g.writeStartObject();
             g.writeNumberField("seq", seq);
@@ -131,7 +136,7 @@ final class ConsoleJson {
                 byId.put(i.id(), i);
             }
             for (DroneState d : fleet) {
-                drone(g, d, d.incidentId() == null ? null : byId.get(d.incidentId()), log);
+                drone(g, d, d.incidentId() == null ? null : byId.get(d.incidentId()), log, cameras);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("incidents");
@@ -144,7 +149,7 @@ final class ConsoleJson {
     }
 
     /** @return one incident with its drone's phases, ETA and the recorded actions about it */
-    static String incidentDetail(IncidentView i, @Nullable DroneState drone, FlightLog log,
+    static String incidentDetail(IncidentView i, @Nullable DroneState drone, FlightLog log, Cameras cameras,
                                  List<CentreRecord> records) {
         return write(g -> {
             g.writeStartObject();
@@ -152,7 +157,7 @@ final class ConsoleJson {
             incident(g, i);
             if (drone != null) {
                 g.writeFieldName("drone");
-                drone(g, drone, i.id().equals(drone.incidentId()) ? i : null, log);
+                drone(g, drone, i.id().equals(drone.incidentId()) ? i : null, log, cameras);
             } else {
                 g.writeNullField("drone");
             }
@@ -171,8 +176,8 @@ final class ConsoleJson {
         });
     }
 
-    private static void drone(JsonGenerator g, DroneState d, @Nullable IncidentView serving, FlightLog log)
-            throws IOException {
+    private static void drone(JsonGenerator g, DroneState d, @Nullable IncidentView serving, FlightLog log,
+                              Cameras cameras) throws IOException {
         int id = d.drone().systemId();
         g.writeStartObject();
         g.writeNumberField("systemId", id);
@@ -202,6 +207,22 @@ final class ConsoleJson {
             } else {
                 g.writeNumberField("etaS", Math.round(eta));
             }
+        }
+        CameraFootprint f = cameras.footprints().latest(id).orElse(null);
+        boolean airborne = d.availability() == org.vigie.centre.fleet.Availability.IN_FLIGHT
+                || d.availability() == org.vigie.centre.fleet.Availability.RETURNING;
+        if (f != null && airborne) {
+            g.writeObjectFieldStart("footprint");
+            g.writeArrayFieldStart("corners");
+            for (GeoPoint p : f.corners()) {
+                latLon(g, p);
+            }
+            g.writeEndArray();
+            time(g, "at", f.at());
+            g.writeStringField("flaggedZone", cameras.privacy().flagged(d.drone().district(), f).orElse(null));
+            g.writeEndObject();
+        } else {
+            g.writeNullField("footprint");
         }
         g.writeArrayFieldStart("track");
         for (FlightLog.TrackPoint p : log.track(id)) {

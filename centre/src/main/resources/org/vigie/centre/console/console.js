@@ -9,6 +9,7 @@
   const map = L.map('map', { zoomControl: true, attributionControl: false }).setView([48.856, 2.352], 13);
   const districtLayer = L.layerGroup().addTo(map);
   const liveLayer = L.layerGroup().addTo(map);
+  vigie.map = map;
   let source = null;
   let reopenTimer = null;
 
@@ -68,8 +69,9 @@
         onEachFeature: (f, l) => l.bindTooltip((f.properties.role === 'privacy' ? 'privacy zone: ' : 'district: ')
           + f.properties.name)
       }).addTo(districtLayer);
-      vigie.districts = r.body.features.length;
+      vigie.districts = r.body.features.filter((f) => f.properties.role === 'district').length;
       map.fitBounds(layer.getBounds());
+      document.body.dataset.privacyZones = String(r.body.features.length - vigie.districts);
       document.body.dataset.districts = String(vigie.districts);
     });
     connect();
@@ -101,6 +103,14 @@
       if (d.plannedRoute) {
         L.polyline(d.plannedRoute, { color: '#1565c0', weight: 2, dashArray: '6 6', opacity: 0.7 }).addTo(liveLayer);
       }
+      if (d.footprint) {
+        const flagged = d.footprint.flaggedZone != null;
+        L.polygon(d.footprint.corners, { color: flagged ? '#c62828' : '#00838f', weight: flagged ? 3 : 1,
+          fillColor: flagged ? '#e53935' : '#4dd0e1', fillOpacity: flagged ? 0.45 : 0.25,
+          className: flagged ? 'footprint flagged' : 'footprint' })
+          .bindTooltip('camera of drone ' + d.systemId + (flagged ? ' over privacy zone ' + d.footprint.flaggedZone
+            : '')).addTo(liveLayer);
+      }
       L.circleMarker(ll(at), { radius: 8, color: '#000', weight: 1, fillColor: COLOURS[d.availability] || '#000',
         fillOpacity: 0.9 }).bindTooltip('drone ' + d.systemId + ' · ' + d.availability + ' · ' + (d.phase || '-'))
         .addTo(liveLayer);
@@ -113,7 +123,10 @@
       li.innerHTML = '<b>drone ' + d.systemId + '</b> ' + esc(d.district) + ' · <span class="state">'
         + d.availability + '</span> ' + (d.phase || '') + '<br>battery ' + (d.batteryPct == null ? '?' : d.batteryPct)
         + ' % · link ' + d.linkQualityPct + ' %' + (d.healthy ? '' : ' · <b>unhealthy</b>')
-        + (d.etaS != null ? ' · ETA ' + d.etaS + ' s' : '') + (d.incidentId ? ' · ' + d.incidentId : '') + ' ';
+        + (d.etaS != null ? ' · ETA ' + d.etaS + ' s' : '') + (d.incidentId ? ' · ' + d.incidentId : '')
+        + (d.footprint && d.footprint.flaggedZone != null
+          ? '<br><span class="flagged">camera over privacy zone: ' + esc(d.footprint.flaggedZone) + '</span>' : '')
+        + ' ';
       li.appendChild(button('Recall', 'recall-' + d.systemId, () => act('drones/' + d.systemId + '/recall', {})));
       li.appendChild(button('Retask…', 'retask-' + d.systemId, () => {
         vigie.retaskDrone = d.systemId;
@@ -182,8 +195,10 @@
       if (d) {
         h += row('ETA', d.etaS != null ? d.etaS + ' s' : '-');
         h += row('phases', d.phases.map((p) => p.phase + ' ' + p.at.substring(11, 19)).join(' → ') || '-');
-        h += row('on-scene footprint', d.phase === 'ON_SCENE' && d.position
-          ? 'over ' + d.position.lat + ', ' + d.position.lon : '-');
+        h += row('on-scene footprint', d.phase === 'ON_SCENE' && d.footprint
+          ? d.footprint.corners.map((c) => c[0].toFixed(5) + ', ' + c[1].toFixed(5)).join(' / ')
+            + (d.footprint.flaggedZone != null ? ' — <span class="flagged">over privacy zone '
+              + esc(d.footprint.flaggedZone) + '</span>' : '') : '-');
       }
       h += '</table><div id="actions"></div><h2>Recorded actions</h2><ul id="records">';
       for (const x of r.body.records) {
@@ -192,9 +207,13 @@
       }
       box.innerHTML = h + '</ul>';
       const actions = $('actions');
-      actions.appendChild(button('Approve', 'approve', () => act('incidents/' + i.id + '/approve', {})));
-      actions.appendChild(button('Cancel', 'cancel', () => act('incidents/' + i.id + '/cancel',
-        { reason: 'cancelled by the agent from the console' })));
+      if (!['ON_SCENE', 'REFUSED', 'CANCELLED'].includes(i.state)) {
+        if (i.state === 'AWAITING_APPROVAL') {
+          actions.appendChild(button('Approve', 'approve', () => act('incidents/' + i.id + '/approve', {})));
+        }
+        actions.appendChild(button('Cancel', 'cancel', () => act('incidents/' + i.id + '/cancel',
+          { reason: 'cancelled by the agent from the console' })));
+      }
       if (!quiet) { map.panTo(ll(i.position)); }
     });
   }

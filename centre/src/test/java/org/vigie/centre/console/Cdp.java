@@ -222,6 +222,17 @@ final class Cdp implements AutoCloseable {
         }
     }
 
+    /** Clicks the left mouse button at a point of the page (CSS pixels from its top-left corner). */
+    void click(double x, double y) throws Exception {
+        for (String type : List.of("mouseMoved", "mousePressed", "mouseReleased")) {
+            ObjectNode p = JSON.createObjectNode().put("type", type).put("x", x).put("y", y);
+            if (!type.equals("mouseMoved")) {
+                p.put("button", "left").put("clickCount", 1);
+            }
+            call("Input.dispatchMouseEvent", p);
+        }
+    }
+
     /** Saves a PNG screenshot of the page. */
     void screenshot(Path file) throws Exception {
         JsonNode r = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));

@@ -2,11 +2,13 @@ package org.vigie.centre.console;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -23,15 +25,22 @@ import org.vigie.centre.alert.ButtonRegistry;
 import org.vigie.centre.alert.DistrictIndex;
 import org.vigie.centre.fleet.DroneRecord;
 import org.vigie.centre.http.CentreHttpServer;
+import org.vigie.dispatch.AckStatus;
 import org.vigie.dispatch.DispatchAck;
 import org.vigie.dispatch.DispatchRequest;
+import org.vigie.geofence.io.GeoJsonDistricts;
 import org.vigie.geofence.io.ParisQuartiers;
+import org.vigie.dispatch.DispatchMessage;
+import org.vigie.dispatch.FlightPhase;
+import org.vigie.dispatch.FlightStatusUpdate;
+import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
 import org.vigie.link.time.RealtimeScheduler;
 
 /**
  * A centre with two districts (Arsenal: drone 1, agent a1; Saint-Merri: drone 2, agent a2), its HTTP server and the
- * console on loopback; orders to drones are kept and never answered. The server can be restarted on its port.
+ * console on loopback; orders to drones are kept and accepted at once (flight 100 + the drone's id), the flights
+ * themselves are played by the test ({@link #fly}). The server can be restarted on its port.
  */
 final class ConsoleRig implements AutoCloseable {
 
@@ -49,30 +58,35 @@ final class ConsoleRig implements AutoCloseable {
     final DispatchCentre centre;
     final AgentTokens tokens;
     final ConsoleRecorder records;
+    final Footprints footprints = new Footprints();
+    private int statusSeq;
     CentreHttpServer server;
     AgentConsole console;
 
     ConsoleRig(long periodMs) throws Exception {
         List<ParisQuartiers.Quartier> qs = ParisQuartiers.load(Path.of("..", "data", "paris-quartiers.geojson"));
-        arsenal = ParisQuartiers.district(ParisQuartiers.byName(qs, "Arsenal"));
+        arsenal = GeoJsonDistricts.read(Files.readString(Path.of("..", "data", "districts", "arsenal.geojson")));
         merri = ParisQuartiers.district(ParisQuartiers.byName(qs, "Saint-Merri"));
         DroneCommands kept = new DroneCommands() {
             @Override
             public CompletableFuture<DispatchAck> dispatch(int drone, DispatchRequest r) {
                 orders.add(r);
-                return new CompletableFuture<>();
+                return CompletableFuture.completedFuture(new DispatchAck(orders.size(), AckStatus.ACCEPTED,
+                        100 + drone, "accepted", 1, drone));
             }
 
             @Override
             public CompletableFuture<DispatchAck> retask(int drone, long flightId, DispatchRequest r) {
                 orders.add(r);
-                return new CompletableFuture<>();
+                return CompletableFuture.completedFuture(new DispatchAck(orders.size(), AckStatus.RETASKED,
+                        flightId, "retasked", 1, drone));
             }
 
             @Override
             public CompletableFuture<DispatchAck> cancel(int drone, long flightId, String who, String origin,
                                                          String why) {
-                return new CompletableFuture<>();
+                return CompletableFuture.completedFuture(new DispatchAck(orders.size(), AckStatus.CANCELLED,
+                        flightId, "cancelled", 1, drone));
             }
         };
         records = new ConsoleRecorder(trail, 200, 1000, 1000);
@@ -94,7 +108,7 @@ final class ConsoleRig implements AutoCloseable {
 
     private void start(InetSocketAddress at, long periodMs) throws Exception {
         server = CentreHttpServer.start(centre, at, ADMIN_TOKEN, 4096, Duration.ofSeconds(5), 4);
-        console = AgentConsole.mount(server, centre, tokens, records, Clock.systemUTC(), periodMs,
+        console = AgentConsole.mount(server, centre, tokens, records, footprints, Clock.systemUTC(), periodMs,
                 Duration.ofSeconds(5));
     }
 
@@ -104,6 +118,21 @@ final class ConsoleRig implements AutoCloseable {
         console.close();
         server.close();
         start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), periodMs);
+    }
+
+    /**
+     * A drone's flight as its FLIGHT_STATUS says it, and its position.
+     *
+     * @param drone   the drone
+     * @param phase   the phase
+     * @param alertId the incident flown
+     * @param at      where it is
+     */
+    void fly(int drone, FlightPhase phase, String alertId, GeoPoint at) {
+        centre.flightStatus(new FlightStatusUpdate(drone, new DispatchMessage.FlightStatus(100 + drone, 1,
+                ++statusSeq, phase, Optional.empty(), alertId, phase.name())));
+        centre.position(drone, at);
+        centre.heard(drone);
     }
 
     String url(String path) {
