@@ -65,6 +65,8 @@ class AgentConsoleHttpTest {
         assertThat(leaflet.statusCode()).isEqualTo(200);
         assertThat(leaflet.body()).contains("Leaflet 1.9.4");
         assertThat(get("/console/leaflet/LICENSE", null).body()).contains("BSD");
+        assertThat(get("/openapi.yaml", null).body()).contains("/console/api/login:")
+                .contains("/console/api/incidents/{id}/{action}:").contains("/console/api/drones/{systemId}/{action}:");
 
         assertThat(get("/console/api/state", null).statusCode()).isEqualTo(401);
         HttpResponse<String> admin = get("/console/api/state", ConsoleRig.ADMIN_TOKEN);
