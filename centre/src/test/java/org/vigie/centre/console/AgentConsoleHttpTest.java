@@ -167,6 +167,39 @@ class AgentConsoleHttpTest {
     }
 
     @Test
+    void liveUpdatesComeAtMostOncePerPeriodHoweverFastTheTelemetry() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> events = HTTP.send(HttpRequest.newBuilder(URI.create(
+                rig.url("/console/api/events?token=" + ConsoleRig.A1_TOKEN))).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        java.util.concurrent.atomic.AtomicInteger states = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> events.body().forEach(l -> {
+            if (l.equals("event: state")) {
+                states.incrementAndGet();
+            }
+        }));
+        reader.setDaemon(true);
+        reader.start();
+        long startNs = System.nanoTime();
+        int updates = 0;
+        while (System.nanoTime() - startNs < 1_000_000_000L) {
+            updates++;
+            rig.centre.position(1, org.vigie.geofence.geodesy.GeoPoint.of(rig.arsenal.home().latDeg()
+                    + updates * 1e-6, rig.arsenal.home().lonDeg()));
+            Thread.sleep(2);
+        }
+        double elapsedS = (System.nanoTime() - startNs) / 1e9;
+        int seen = states.get();
+        events.body().close();
+        assertThat(updates).isGreaterThan(200);
+        assertThat(seen).as("%d state events for %d position updates in %.2f s at a 100 ms period", seen, updates,
+                elapsedS).isBetween(3, (int) Math.ceil(elapsedS * 10) + 2);
+        System.out.printf(java.util.Locale.ROOT, "console feed: %d position updates in %.2f s -> %d state events"
+                + " (period 100 ms)%n", updates, elapsedS, seen);
+    }
+
+    @Test
     void aRetaskToAPointOfTheDistrictSendsTheDrone() throws Exception {
         double lat = rig.arsenal.home().latDeg();
         double lon = rig.arsenal.home().lonDeg() - 0.0015;
