@@ -196,7 +196,7 @@ public final class AgentConsole implements AutoCloseable {
             }
         } else if (parts.length == 1 && parts[0].equals("state")) {
             if (method(ex, "GET")) {
-                json(ex, 200, ConsoleJson.state(0, centre.fleet().get(timeoutMs(), TimeUnit.MILLISECONDS),
+                json(ex, 200, ConsoleJson.state(centre.fleet().get(timeoutMs(), TimeUnit.MILLISECONDS),
                         centre.incidents().get(timeoutMs(), TimeUnit.MILLISECONDS), new FlightLog(), feed.cameras()));
             }
         } else if (parts.length == 2 && parts[0].equals("incidents")) {

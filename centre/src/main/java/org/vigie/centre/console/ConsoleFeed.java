@@ -128,7 +128,7 @@ final class ConsoleFeed implements AutoCloseable {
             for (DroneState d : fleet) {
                 log.sample(d, now);
             }
-            String body = ConsoleJson.state(0, fleet, incidents, log, cameras);
+            String body = ConsoleJson.state(fleet, incidents, log, cameras);
             long nowMs = System.nanoTime() / 1_000_000;
             if (!body.equals(lastState)) {
                 lastState = body;

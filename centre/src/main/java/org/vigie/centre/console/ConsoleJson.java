@@ -125,11 +125,10 @@ final class ConsoleJson {
     }
 
     /** @return the whole live picture pushed to the pages */
-    static String state(long seq, List<DroneState> fleet, List<IncidentView> incidents, FlightLog log,
+    static String state(List<DroneState> fleet, List<IncidentView> incidents, FlightLog log,
                         Cameras cameras) {
         return write(g -> {
             g.writeStartObject();
-            g.writeNumberField("seq", seq);
             g.writeArrayFieldStart("drones");
             Map<String, IncidentView> byId = new HashMap<>();
             for (IncidentView i : incidents) {
