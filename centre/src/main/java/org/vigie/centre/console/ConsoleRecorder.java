@@ -1,11 +1,11 @@
 package org.vigie.centre.console;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.vigie.centre.CentreRecord;
 import org.vigie.centre.CentreRecorder;
 
@@ -13,8 +13,8 @@ import org.vigie.centre.CentreRecorder;
  * A {@link CentreRecorder} that passes every record on to the real trail and keeps the latest ones for the console
  * (per incident, for the incident view; and the whole stream, bounded). Install it as the centre's recorder.
  *
- * <p>Threading: {@link #record} is called on the centre's event thread; the readers may be called from any thread
- * (the few methods are synchronized on this small object, which is not library flight state).
+ * <p>Threading: {@link #record} is called on the centre's event thread only (one writer); the readers may be called
+ * from any thread and see each record once it is added (concurrent collections, no lock).
  */
 public final class ConsoleRecorder implements CentreRecorder {
 
@@ -22,8 +22,10 @@ public final class ConsoleRecorder implements CentreRecorder {
     private final int keepPerIncident;
     private final int keepIncidents;
     private final int keepRecent;
-    private final Map<String, ArrayDeque<CentreRecord>> byIncident = new LinkedHashMap<>();
-    private final ArrayDeque<CentreRecord> recent = new ArrayDeque<>();
+    private final Map<String, ConcurrentLinkedDeque<CentreRecord>> byIncident = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<String> incidentOrder = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<CentreRecord> recent = new ConcurrentLinkedDeque<>();
+    private int recentSize;
 
     /**
      * @param next            the real trail (every record goes there first)
@@ -47,33 +49,40 @@ public final class ConsoleRecorder implements CentreRecorder {
     @Override
     public void record(CentreRecord record) {
         next.record(record);
-        synchronized (this) {
-            recent.addLast(record);
-            if (recent.size() > keepRecent) {
-                recent.removeFirst();
-            }
-            String id = record.incidentId();
-            if (id != null) {
-                ArrayDeque<CentreRecord> q = byIncident.computeIfAbsent(id, k -> new ArrayDeque<>());
-                q.addLast(record);
-                if (q.size() > keepPerIncident) {
-                    q.removeFirst();
-                }
+        recent.addLast(record);
+        if (++recentSize > keepRecent) {
+            recent.pollFirst();
+            recentSize--;
+        }
+        String id = record.incidentId();
+        if (id != null) {
+            ConcurrentLinkedDeque<CentreRecord> q = byIncident.get(id);
+            if (q == null) {
+                q = new ConcurrentLinkedDeque<>();
+                byIncident.put(id, q);
+                incidentOrder.addLast(id);
                 if (byIncident.size() > keepIncidents) {
-                    byIncident.remove(byIncident.keySet().iterator().next());
+                    String oldest = incidentOrder.pollFirst();
+                    if (oldest != null) {
+                        byIncident.remove(oldest);
+                    }
                 }
+            }
+            q.addLast(record);
+            if (q.size() > keepPerIncident) {
+                q.pollFirst();
             }
         }
     }
 
     /** @param incidentId an incident @return its kept records, oldest first (empty when none) */
-    public synchronized List<CentreRecord> forIncident(String incidentId) {
-        ArrayDeque<CentreRecord> q = byIncident.get(incidentId);
+    public List<CentreRecord> forIncident(String incidentId) {
+        ConcurrentLinkedDeque<CentreRecord> q = byIncident.get(incidentId);
         return q == null ? List.of() : List.copyOf(q);
     }
 
     /** @return the latest records, oldest first */
-    public synchronized List<CentreRecord> recent() {
+    public List<CentreRecord> recent() {
         return new ArrayList<>(recent);
     }
 }
