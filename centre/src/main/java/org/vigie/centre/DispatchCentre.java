@@ -119,6 +119,11 @@ public final class DispatchCentre implements AutoCloseable {
         fleet.register(drone);
     }
 
+    /** @return the agents on duty now (any thread) */
+    public Roster roster() {
+        return roster;
+    }
+
     /** @param r the agents on duty from now on (a shift change); incidents already asked keep their agent */
     public void setRoster(Roster r) {
         desk.setRoster(r);
@@ -266,6 +271,21 @@ public final class DispatchCentre implements AutoCloseable {
     public CompletableFuture<AgentAnswer> setInService(String agentId, int droneSystemId, boolean inService,
                                                        String reason) {
         return ask(() -> desk.setInService(agentId, droneSystemId, inService, reason));
+    }
+
+    /**
+     * Records an agent's action refused before it reached the centre's rules (by a console: a retask point outside
+     * the drone's district, an unknown drone), counted with the other refused agent actions. Nothing else changes.
+     *
+     * @param agentId       the agent
+     * @param incidentId    the incident concerned, or null
+     * @param droneSystemId the drone concerned, 0 for none
+     * @param why           the reason shown to the agent
+     * @return completes with the refusal once recorded
+     */
+    public CompletableFuture<AgentAnswer> refuseAgentAction(String agentId, @Nullable String incidentId,
+                                                            int droneSystemId, String why) {
+        return ask(() -> refusedAgent(agentId, incidentId, droneSystemId, why));
     }
 
     // ------------------------------------------------------------------ queries

@@ -111,6 +111,21 @@ public final class CentreHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Serves another part of the centre (the agents' console) under a path prefix, on the same port and threads. Its
+     * handler does its own authentication and answers; this server's bearer token is not asked for there.
+     *
+     * @param pathPrefix the prefix, such as {@code "/console"} (requests under it go to the handler)
+     * @param handler    the handler
+     * @throws IllegalArgumentException if the prefix does not start with '/' or is "/" itself
+     */
+    public void mount(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
+        if (!pathPrefix.startsWith("/") || pathPrefix.length() < 2) {
+            throw new IllegalArgumentException("path prefix '" + pathPrefix + "' must start with '/' and name a path");
+        }
+        server.createContext(pathPrefix, Objects.requireNonNull(handler, "handler"));
+    }
+
     /** @param status an HTTP status @return how many answers had it */
     public long count(int status) {
         return status >= 0 && status < 600 ? byStatus.get(status) : 0;

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,11 @@ import org.vigie.centre.alert.ButtonRegistry;
 import org.vigie.centre.alert.DistrictIndex;
 import org.vigie.centre.fleet.DroneKeys;
 import org.vigie.centre.fleet.DroneRecord;
+import org.vigie.centre.console.AgentConsole;
+import org.vigie.centre.console.AgentToken;
+import org.vigie.centre.console.AgentTokens;
+import org.vigie.centre.console.ConsoleRecorder;
+import org.vigie.centre.console.Footprints;
 import org.vigie.centre.http.CentreHttpServer;
 import org.vigie.centre.link.FleetLinks;
 import org.vigie.dispatch.DispatchClientOptions;
@@ -52,6 +58,9 @@ import org.vigie.link.time.SpeedUpClock;
  * Ctrl-C.
  */
 public final class DispatchCentreExample {
+
+    /** The console token of the example's agent, agent-ana (12 hours from start). Never use it for real. */
+    public static final String AGENT_TOKEN = "agent-ana-example-token";
 
     /** The example's bearer token unless {@code --token} is given. Never use it for real. */
     public static final String DEFAULT_TOKEN = "vigie-example-token-change-me";
@@ -125,7 +134,9 @@ public final class DispatchCentreExample {
             FleetLinks links = new FleetLinks(centreScheduler, callbacks, keys, ts,
                     DispatchClientOptions.defaults().withRetries(Duration.ofSeconds(2), 5));
             AuditCentreRecorder recorder = new AuditCentreRecorder(trail);
-            DispatchCentre centre = DispatchCentre.start(centreScheduler, callbacks, index, buttons, links, recorder,
+            ConsoleRecorder consoleRecorder = new ConsoleRecorder(recorder, 500, 10_000, 1_000);
+            DispatchCentre centre = DispatchCentre.start(centreScheduler, callbacks, index, buttons, links,
+                    consoleRecorder,
                     CentreOptions.defaults().withTurnaround(Duration.ZERO).withOnSceneTime(Duration.ofSeconds(30)));
             links.feed(centre);
 
@@ -175,8 +186,12 @@ public final class DispatchCentreExample {
 
             // 5. the HTTP intake
             try (CentreHttpServer http = CentreHttpServer.start(centre, new InetSocketAddress(
-                    InetAddress.getLoopbackAddress(), httpPort), token, 8192, Duration.ofSeconds(5), 2)) {
+                    InetAddress.getLoopbackAddress(), httpPort), token, 8192, Duration.ofSeconds(5), 4);
+                 AgentConsole console = AgentConsole.mount(http, centre, new AgentTokens(List.of(new AgentToken(
+                         "agent-ana", AGENT_TOKEN, Instant.now().plus(Duration.ofHours(12)))), Clock.systemUTC()),
+                         consoleRecorder, new Footprints(), Clock.systemUTC(), 250, Duration.ofSeconds(5))) {
                 String base = "http://127.0.0.1:" + http.port();
+                out.println("Agents' console: " + base + "/console/ (agent-ana, token " + AGENT_TOKEN + ")");
                 String button = buttons.all().iterator().next().id();
                 String body = "{\"type\":\"button\",\"buttonId\":\"" + button + "\"}";
                 out.println("Dispatch centre listening on " + base + " (OpenAPI: " + base + "/openapi.yaml)");
