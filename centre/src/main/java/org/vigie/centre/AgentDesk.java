@@ -29,6 +29,11 @@ final class AgentDesk {
         this.dispatcher = dispatcher;
     }
 
+    /** @return the agents on duty now (any thread) */
+    Roster roster() {
+        return roster;
+    }
+
     /** @param r the agents on duty from now on (any thread) */
     void setRoster(Roster r) {
         this.roster = Objects.requireNonNull(r, "roster");
@@ -248,7 +253,8 @@ final class AgentDesk {
                 DispatchPriority.ROUTINE, "-");
     }
 
-    private AgentAnswer refusedAgent(String agentId, @Nullable String incidentId, int drone, String why) {
+    /** An agent's action refused (event thread): counted, recorded with the agent, answered with the reason. */
+    AgentAnswer refusedAgent(String agentId, @Nullable String incidentId, int drone, String why) {
         log.count(Counter.AGENT_REFUSED);
         log.record(agentId, CentreAction.AGENT_REFUSED, incidentId, drone, why);
         return new AgentAnswer(false, why);

@@ -121,7 +121,7 @@ public final class DispatchCentre implements AutoCloseable {
 
     /** @return the agents on duty now (any thread) */
     public Roster roster() {
-        return roster;
+        return desk.roster();
     }
 
     /** @param r the agents on duty from now on (a shift change); incidents already asked keep their agent */
@@ -285,7 +285,7 @@ public final class DispatchCentre implements AutoCloseable {
      */
     public CompletableFuture<AgentAnswer> refuseAgentAction(String agentId, @Nullable String incidentId,
                                                             int droneSystemId, String why) {
-        return ask(() -> refusedAgent(agentId, incidentId, droneSystemId, why));
+        return ask(() -> desk.refusedAgent(agentId, incidentId, droneSystemId, why));
     }
 
     // ------------------------------------------------------------------ queries
