@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.vigie.centre.CentreRecord;
 import org.vigie.centre.IncidentView;
 import org.vigie.centre.fleet.DroneState;
+import org.vigie.centre.http.JsonOut;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
 import org.vigie.geofence.zone.PrivacyZone;
@@ -76,7 +74,7 @@ final class ConsoleJson {
     }
 
     static String error(int status, String code, String message) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeNumberField("status", status);
             g.writeStringField("code", code);
@@ -86,7 +84,7 @@ final class ConsoleJson {
     }
 
     static String answer(boolean done, String message, @Nullable String incidentId) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeBooleanField("done", done);
             g.writeStringField("message", message);
@@ -96,7 +94,7 @@ final class ConsoleJson {
     }
 
     static String agent(String agentId) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeStringField("agentId", agentId);
             g.writeEndObject();
@@ -105,7 +103,7 @@ final class ConsoleJson {
 
     /** @return a GeoJSON FeatureCollection: each district's outline and its privacy zones */
     static String districts(List<District> districts) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeArrayFieldStart("features");
@@ -127,7 +125,7 @@ final class ConsoleJson {
     /** @return the whole live picture pushed to the pages */
     static String state(List<DroneState> fleet, List<IncidentView> incidents, FlightLog log,
                         Cameras cameras) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("drones");
             Map<String, IncidentView> byId = new HashMap<>();
@@ -150,7 +148,7 @@ final class ConsoleJson {
     /** @return one incident with its drone's phases, ETA and the recorded actions about it */
     static String incidentDetail(IncidentView i, @Nullable DroneState drone, FlightLog log, Cameras cameras,
                                  List<CentreRecord> records) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeFieldName("incident");
             incident(g, i);
@@ -163,7 +161,7 @@ final class ConsoleJson {
             g.writeArrayFieldStart("records");
             for (CentreRecord r : records) {
                 g.writeStartObject();
-                time(g, "at", r.at());
+                JsonOut.time(g, "at", r.at());
                 g.writeStringField("actor", r.actor());
                 g.writeStringField("action", r.action().name());
                 g.writeNumberField("droneSystemId", r.droneSystemId());
@@ -181,12 +179,12 @@ final class ConsoleJson {
         g.writeStartObject();
         g.writeNumberField("systemId", id);
         g.writeStringField("district", d.drone().district());
-        point(g, "home", d.drone().home());
+        JsonOut.point(g, "home", d.drone().home());
         g.writeStringField("availability", d.availability().name());
         g.writeStringField("phase", d.phase() == null ? null : d.phase().name());
         g.writeNumberField("flightId", d.flightId());
         g.writeStringField("incidentId", d.incidentId());
-        point(g, "position", d.position());
+        JsonOut.point(g, "position", d.position());
         if (Double.isFinite(d.batteryPct())) {
             g.writeNumberField("batteryPct", Math.round(d.batteryPct() * 10) / 10.0);
         } else {
@@ -217,7 +215,7 @@ final class ConsoleJson {
                 latLon(g, p);
             }
             g.writeEndArray();
-            time(g, "at", f.at());
+            JsonOut.time(g, "at", f.at());
             g.writeStringField("flaggedZone", cameras.privacy().flagged(d.drone().district(), f).orElse(null));
             g.writeEndObject();
         } else {
@@ -232,7 +230,7 @@ final class ConsoleJson {
         for (FlightLog.PhaseAt p : log.phases(id)) {
             g.writeStartObject();
             g.writeStringField("phase", p.phase().name());
-            time(g, "at", p.at());
+            JsonOut.time(g, "at", p.at());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -245,14 +243,14 @@ final class ConsoleJson {
         g.writeStringField("kind", i.kind().name());
         g.writeStringField("priority", i.priority().name());
         g.writeStringField("district", i.district());
-        point(g, "position", i.position());
+        JsonOut.point(g, "position", i.position());
         g.writeStringField("state", i.state().name());
         g.writeNumberField("droneSystemId", i.droneSystemId());
         g.writeNumberField("alerts", i.alerts());
-        time(g, "openedAt", i.openedAt());
-        time(g, "launchedAt", i.launchedAt());
-        time(g, "onSceneAt", i.onSceneAt());
-        time(g, "endedAt", i.endedAt());
+        JsonOut.time(g, "openedAt", i.openedAt());
+        JsonOut.time(g, "launchedAt", i.launchedAt());
+        JsonOut.time(g, "onSceneAt", i.onSceneAt());
+        JsonOut.time(g, "endedAt", i.endedAt());
         g.writeStringField("reason", i.reason());
         g.writeEndObject();
     }
@@ -291,34 +289,5 @@ final class ConsoleJson {
         g.writeNumber(Math.round(p.latDeg() * 1e7) / 1e7);
         g.writeNumber(Math.round(p.lonDeg() * 1e7) / 1e7);
         g.writeEndArray();
-    }
-
-    private static void point(JsonGenerator g, String name, @Nullable GeoPoint p) throws IOException {
-        if (p == null) {
-            g.writeNullField(name);
-            return;
-        }
-        g.writeObjectFieldStart(name);
-        g.writeNumberField("lat", Math.round(p.latDeg() * 1e7) / 1e7);
-        g.writeNumberField("lon", Math.round(p.lonDeg() * 1e7) / 1e7);
-        g.writeEndObject();
-    }
-
-    private static void time(JsonGenerator g, String name, @Nullable Instant t) throws IOException {
-        g.writeStringField(name, t == null ? null : t.toString());
-    }
-
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String write(Body body) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
     }
 }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +17,6 @@ import org.vigie.centre.IncidentView;
 import org.vigie.centre.alert.Alert;
 import org.vigie.centre.fleet.DroneState;
 import org.vigie.dispatch.DispatchPriority;
-import org.vigie.geofence.geodesy.GeoPoint;
 
 /**
  * JSON of the HTTP intake, on Jackson's streaming core: reads an alert (strict: one flat object, known fields only,
@@ -172,7 +168,7 @@ public final class CentreJson {
      * @return {@code {"result":...,"incident":{...}}}
      */
     public static String intake(String result, IncidentView i) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeStringField("result", result);
             g.writeFieldName("incident");
@@ -183,12 +179,12 @@ public final class CentreJson {
 
     /** @param i the incident @return its JSON object */
     public static String incident(IncidentView i) {
-        return write(g -> incident(g, i));
+        return JsonOut.write(g -> incident(g, i));
     }
 
     /** @param drones the fleet @return {@code {"drones":[...]}} */
     public static String fleet(List<DroneState> drones) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("drones");
             for (DroneState d : drones) {
@@ -196,12 +192,12 @@ public final class CentreJson {
                 g.writeNumberField("systemId", d.drone().systemId());
                 g.writeStringField("district", d.drone().district());
                 g.writeStringField("signingKeyId", d.drone().signingKeyId());
-                point(g, "home", d.drone().home());
+                JsonOut.point(g, "home", d.drone().home());
                 g.writeStringField("availability", d.availability().name());
                 g.writeStringField("phase", d.phase() == null ? null : d.phase().name());
                 g.writeNumberField("flightId", d.flightId());
                 g.writeStringField("incidentId", d.incidentId());
-                point(g, "position", d.position());
+                JsonOut.point(g, "position", d.position());
                 if (Double.isFinite(d.batteryPct())) {
                     g.writeNumberField("batteryPct", d.batteryPct());
                 } else {
@@ -209,7 +205,7 @@ public final class CentreJson {
                 }
                 g.writeBooleanField("healthy", d.healthy());
                 g.writeNumberField("linkQualityPct", d.linkQualityPct());
-                time(g, "lastHeard", d.lastHeard());
+                JsonOut.time(g, "lastHeard", d.lastHeard());
                 g.writeStringField("note", d.note());
                 g.writeEndObject();
             }
@@ -226,7 +222,7 @@ public final class CentreJson {
      * @return {@code {"status":..,"code":..,"field":..,"error":..}}
      */
     public static String error(int status, String code, @Nullable String field, String message) {
-        return write(g -> {
+        return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeNumberField("status", status);
             g.writeStringField("code", code);
@@ -242,44 +238,15 @@ public final class CentreJson {
         g.writeStringField("kind", i.kind().name());
         g.writeStringField("priority", i.priority().name());
         g.writeStringField("district", i.district());
-        point(g, "position", i.position());
+        JsonOut.point(g, "position", i.position());
         g.writeStringField("state", i.state().name());
         g.writeNumberField("droneSystemId", i.droneSystemId());
         g.writeNumberField("alerts", i.alerts());
-        time(g, "openedAt", i.openedAt());
-        time(g, "launchedAt", i.launchedAt());
-        time(g, "onSceneAt", i.onSceneAt());
-        time(g, "endedAt", i.endedAt());
+        JsonOut.time(g, "openedAt", i.openedAt());
+        JsonOut.time(g, "launchedAt", i.launchedAt());
+        JsonOut.time(g, "onSceneAt", i.onSceneAt());
+        JsonOut.time(g, "endedAt", i.endedAt());
         g.writeStringField("reason", i.reason());
         g.writeEndObject();
-    }
-
-    private static void point(JsonGenerator g, String name, @Nullable GeoPoint p) throws IOException {
-        if (p == null) {
-            g.writeNullField(name);
-            return;
-        }
-        g.writeObjectFieldStart(name);
-        g.writeNumberField("lat", Math.round(p.latDeg() * 1e7) / 1e7);
-        g.writeNumberField("lon", Math.round(p.lonDeg() * 1e7) / 1e7);
-        g.writeEndObject();
-    }
-
-    private static void time(JsonGenerator g, String name, @Nullable Instant t) throws IOException {
-        g.writeStringField(name, t == null ? null : t.toString());
-    }
-
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String write(Body body) {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
     }
 }
