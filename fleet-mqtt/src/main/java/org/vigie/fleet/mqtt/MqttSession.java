@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -69,7 +70,13 @@ final class MqttSession implements AutoCloseable {
             b = b.sslWithDefaultConfig();
         }
         this.client = b.buildAsync();
-        client.publishes(MqttGlobalPublishFilter.ALL, consumer, inbound);
+        client.publishes(MqttGlobalPublishFilter.ALL, consumer, task -> {
+            try {
+                inbound.execute(task);
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("{}: message after close dropped", clientId);
+            }
+        });
         client.connectWith().cleanStart(false).sessionExpiryInterval(o.sessionExpiry().toSeconds())
                 .keepAlive((int) o.keepAlive().toSeconds())
                 .simpleAuth().username(o.username()).password(o.password().getBytes(StandardCharsets.UTF_8))
