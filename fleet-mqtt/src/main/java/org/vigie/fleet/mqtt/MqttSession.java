@@ -5,6 +5,8 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,13 +58,27 @@ final class MqttSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Mqtt5Connect connect = Mqtt5Connect.builder().cleanStart(false)
+                .sessionExpiryInterval(o.sessionExpiry().toSeconds()).keepAlive((int) o.keepAlive().toSeconds())
+                .simpleAuth().username(o.username()).password(o.password().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth()
+                .willPublish().topic(stateTopic).payload(willState.getBytes(StandardCharsets.US_ASCII))
+                .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
+                .build();
         Mqtt5ClientBuilder b = MqttClient.builder().useMqttVersion5().identifier(clientId)
                 .serverHost(o.host()).serverPort(o.port())
+                .simpleAuth().username(o.username()).password(o.password().getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth()
+                .willPublish().topic(stateTopic).payload(willState.getBytes(StandardCharsets.US_ASCII))
+                .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
                 .automaticReconnect().initialDelay(o.reconnectInitial().toMillis(), TimeUnit.MILLISECONDS)
                 .maxDelay(o.reconnectMax().toMillis(), TimeUnit.MILLISECONDS).applyAutomaticReconnect()
                 .addConnectedListener(ctx -> onConnected(subs))
                 .addDisconnectedListener(ctx -> {
                     if (!closed) {
+                        if (ctx instanceof Mqtt5ClientDisconnectedContext c5) {
+                            c5.getReconnector().connect(connect);
+                        }
                         LOG.warn("{}: disconnected ({}), reconnecting", clientId, ctx.getCause().toString());
                     }
                 });
@@ -77,13 +93,7 @@ final class MqttSession implements AutoCloseable {
                 LOG.debug("{}: message after close dropped", clientId);
             }
         });
-        client.connectWith().cleanStart(false).sessionExpiryInterval(o.sessionExpiry().toSeconds())
-                .keepAlive((int) o.keepAlive().toSeconds())
-                .simpleAuth().username(o.username()).password(o.password().getBytes(StandardCharsets.UTF_8))
-                .applySimpleAuth()
-                .willPublish().topic(stateTopic).payload(willState.getBytes(StandardCharsets.US_ASCII))
-                .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
-                .send();
+        client.connect(connect);
     }
 
     private void onConnected(List<Sub> subs) {
