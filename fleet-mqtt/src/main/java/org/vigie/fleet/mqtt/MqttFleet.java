@@ -1,8 +1,5 @@
 package org.vigie.fleet.mqtt;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +15,7 @@ import org.vigie.centre.link.FleetLinks;
 import org.vigie.centre.link.FleetTransport;
 import org.vigie.dispatch.DispatchAck;
 import org.vigie.dispatch.DispatchRequest;
+import org.vigie.link.transport.Transport;
 
 /**
  * The centre's fleet through an MQTT 5 broker: the same signed dispatch links as {@link FleetLinks} (one per drone,
@@ -37,27 +35,30 @@ import org.vigie.dispatch.DispatchRequest;
  */
 public final class MqttFleet implements FleetTransport {
 
-    private final FleetTopics topics;
     private final String centreId;
     private final FleetLinks links;
-    private final MqttSession session;
-    private final Rejections rejections = new Rejections();
-    private final Map<Integer, MqttChannel> channels = new ConcurrentHashMap<>();
+    private final MqttCentreLink link;
     private final Map<String, CentreRole> otherCentres = new ConcurrentHashMap<>();
     private final List<Consumer<CentreRole>> roleListeners = new CopyOnWriteArrayList<>();
     private volatile CentreRole role;
     private volatile @Nullable DispatchCentre centre;
 
     private MqttFleet(FleetTopics topics, String centreId, CentreRole role, MqttOptions options, FleetLinks links) {
-        this.topics = Objects.requireNonNull(topics, "topics");
         this.centreId = centreId;
         this.links = Objects.requireNonNull(links, "links");
         this.role = Objects.requireNonNull(role, "role");
-        this.session = new MqttSession("vigie-" + topics.city() + "-centre-" + centreId, options,
-                topics.centreState(centreId), word(role), "offline",
-                List.of(new MqttSession.Sub(topics.allDrones(), MqttQos.AT_LEAST_ONCE),
-                        new MqttSession.Sub(topics.allCentres(), MqttQos.AT_LEAST_ONCE)),
-                this::onPublish);
+        this.link = new MqttCentreLink(topics, centreId, word(role), options, () -> this.role == CentreRole.ACTIVE,
+                new MqttCentreLink.StateListener() {
+                    @Override
+                    public void droneState(int droneSystemId, String word) {
+                        onDroneState(droneSystemId, word);
+                    }
+
+                    @Override
+                    public void centreState(String other, String word) {
+                        onCentreState(other, word);
+                    }
+                });
     }
 
     /**
@@ -94,57 +95,13 @@ public final class MqttFleet implements FleetTransport {
      * @throws IllegalStateException    if {@link #feed} was not called
      */
     public void connect(DroneRecord drone) {
-        int id = drone.systemId();
-        String orders = topics.drone(id, FleetTopics.Kind.ORDERS);
-        MqttChannel ch = new MqttChannel("mqtt://" + centreId + "/" + orders, session, frame -> {
-            if (role != CentreRole.ACTIVE) {
-                return false;
-            }
-            boolean tunnel = FrameCheck.messageId(frame, 0) == FrameCheck.TUNNEL_MSG_ID;
-            boolean sent = session.publish(orders, frame, tunnel ? MqttQos.AT_LEAST_ONCE : MqttQos.AT_MOST_ONCE);
-            if (!sent) {
-                rejections.add(Rejection.OFFLINE);
-            }
-            return sent;
-        });
-        links.connect(drone, ch);
-        channels.put(id, ch);
-    }
-
-    private void onPublish(Mqtt5Publish p) {
-        String topic = p.getTopic().toString();
-        byte[] payload = p.getPayloadAsBytes();
-        FleetTopics.DroneTopic t = topics.parseDrone(topic).orElse(null);
-        if (t == null) {
-            String other = topics.parseCentre(topic).orElse(null);
-            if (other == null) {
-                rejections.add(Rejection.UNKNOWN_TOPIC);
-            } else if (!other.equals(centreId)) {
-                onCentreState(other, new String(payload, StandardCharsets.US_ASCII));
-            }
-            return;
+        Transport ch = link.channel(drone.systemId());
+        try {
+            links.connect(drone, ch);
+        } catch (RuntimeException e) {
+            ch.close();
+            throw e;
         }
-        if (t.kind() == FleetTopics.Kind.ORDERS) {
-            return;
-        }
-        MqttChannel ch = channels.get(t.systemId());
-        if (ch == null) {
-            rejections.add(Rejection.UNKNOWN_DRONE);
-            return;
-        }
-        if (t.kind() == FleetTopics.Kind.STATE) {
-            onDroneState(t.systemId(), new String(payload, StandardCharsets.US_ASCII));
-            return;
-        }
-        Rejection bad = FrameCheck.check(payload);
-        if (bad == null && FrameCheck.systemId(payload) != t.systemId()) {
-            bad = Rejection.FOREIGN_SYSTEM;
-        }
-        if (bad != null) {
-            rejections.add(bad);
-            return;
-        }
-        ch.deliver(payload);
     }
 
     private void onDroneState(int id, String word) {
@@ -152,7 +109,7 @@ public final class MqttFleet implements FleetTransport {
         if ("offline".equals(word) && c != null) {
             c.linkLost(id, "its MQTT session ended (Last Will or clean disconnect on the broker)");
         } else if (!"online".equals(word)) {
-            rejections.add(Rejection.MALFORMED);
+            link.malformedState();
         }
     }
 
@@ -167,13 +124,13 @@ public final class MqttFleet implements FleetTransport {
                     takeOver();
                 }
             }
-            default -> rejections.add(Rejection.MALFORMED);
+            default -> link.malformedState();
         }
     }
 
     private void takeOver() {
         role = CentreRole.ACTIVE;
-        session.setState(word(CentreRole.ACTIVE));
+        link.setState(word(CentreRole.ACTIVE));
         for (Consumer<CentreRole> l : roleListeners) {
             l.accept(CentreRole.ACTIVE);
         }
@@ -193,12 +150,12 @@ public final class MqttFleet implements FleetTransport {
 
     /** @return whether the session is connected to the broker now */
     public boolean connected() {
-        return session.connected();
+        return link.connected();
     }
 
     /** @return counts of broker messages dropped before reaching a link, by reason */
     public Rejections rejections() {
-        return rejections;
+        return link.rejections();
     }
 
     /**
@@ -248,13 +205,13 @@ public final class MqttFleet implements FleetTransport {
     /** Leaves "offline" as its retained state, disconnects and closes the links. Idempotent. */
     @Override
     public void close() {
-        session.close("offline");
+        link.close();
         links.close();
     }
 
     /** Drops the connection as a crash would (the broker publishes the Last Will); links closed. For drills. */
     public void crash() {
-        session.crash();
+        link.crash();
         links.close();
     }
 }
