@@ -45,6 +45,8 @@ import org.vigie.link.transport.Transport;
 public final class FleetTransportStudy {
 
     private static final int HZ = 10;
+    /** Drones per city topic tree (MAVLink system ids 1-254). */
+    private static final int PER_CITY = 250;
 
     private FleetTransportStudy() {
     }
@@ -101,25 +103,30 @@ public final class FleetTransportStudy {
         RealtimeScheduler centreSide = new RealtimeScheduler("centre");
         List<AutoCloseable> closing = new ArrayList<>();
         MosquittoBroker broker = null;
-        MqttCentreLink centreLink = null;
-        FleetTopics city = new FleetTopics("bench");
+        List<MqttCentreLink> centreLinks = new ArrayList<>();
+        List<FleetTopics> cities = new ArrayList<>();
+        for (int c = 0; c * PER_CITY < drones; c++) {
+            cities.add(new FleetTopics("bench-" + c));
+        }
         if (mode.equals("mqtt")) {
             Map<Integer, String> pw = new LinkedHashMap<>();
-            for (int i = 1; i <= drones; i++) {
+            for (int i = 1; i <= Math.min(drones, PER_CITY); i++) {
                 pw.put(i, "d" + i);
             }
-            broker = MosquittoBroker.start(dir.resolve("broker-" + drones), city, Map.of("centre", "c"), pw);
-            centreLink = new MqttCentreLink(city, "centre", "active",
-                    MqttOptions.of("127.0.0.1", broker.port(), "centre", "c"), () -> true,
-                    new MqttCentreLink.StateListener() {
-                        @Override
-                        public void droneState(int droneSystemId, String word) {
-                        }
+            broker = MosquittoBroker.start(dir.resolve("broker-" + drones), cities, Map.of("centre", "c"), pw);
+            for (FleetTopics city : cities) {
+                centreLinks.add(new MqttCentreLink(city, "centre", "active",
+                        MqttOptions.of("127.0.0.1", broker.port(), "centre", "c"), () -> true,
+                        new MqttCentreLink.StateListener() {
+                            @Override
+                            public void droneState(int droneSystemId, String word) {
+                            }
 
-                        @Override
-                        public void centreState(String centreId, String word) {
-                        }
-                    });
+                            @Override
+                            public void centreState(String centreId, String word) {
+                            }
+                        }));
+            }
         }
         Samples telemetry = new Samples(drones * HZ * seconds + 1000);
         Samples orders = new Samples(drones * seconds + 100);
@@ -131,16 +138,19 @@ public final class FleetTransportStudy {
         List<Cancellable> tasks = new ArrayList<>();
         SigningTimestamps centreTs = SigningTimestamps.open(centreSide, TimestampStore.inMemory(null));
         SigningTimestamps droneTs = SigningTimestamps.open(droneSide, TimestampStore.inMemory(null));
-        for (int id = 1; id <= drones; id++) {
+        for (int k = 1; k <= drones; k++) {
+            final int id = (k - 1) % PER_CITY + 1;
             final int drone = id;
+            FleetTopics city = cities.get((k - 1) / PER_CITY);
             Transport droneT;
             Transport centreT;
             if (mode.equals("mqtt")) {
                 MqttDroneBridge bridge = MqttDroneBridge.start(city, id, MqttOptions.of("127.0.0.1",
-                        broker.port(), "drone-" + id, "d" + id).withTelemetryPerSecond(HZ + 5));
+                        broker.port(), MosquittoBroker.droneUser(city, id, cities.size()), "d" + id)
+                        .withTelemetryPerSecond(HZ + 5));
                 closing.add(bridge);
                 droneT = bridge.transport();
-                centreT = centreLink.channel(id);
+                centreT = centreLinks.get((k - 1) / PER_CITY).channel(id);
             } else {
                 int port;
                 try (DatagramSocket s = new DatagramSocket(0)) {
@@ -149,10 +159,10 @@ public final class FleetTransportStudy {
                 droneT = org.vigie.link.transport.Transports.open("udpin://127.0.0.1:" + port);
                 centreT = org.vigie.link.transport.Transports.open("udpout://127.0.0.1:" + port);
             }
-            MavlinkLink d = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(id), key(id), droneTs, 0),
+            MavlinkLink d = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(id), key(k), droneTs, 0),
                     droneSide, callbacks, droneT);
             MavlinkLink c = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(255).withComponentId(190)
-                    .withHeartbeatType(MavType.MAV_TYPE_GCS), key(id), centreTs, id & 0xFF), centreSide, callbacks,
+                    .withHeartbeatType(MavType.MAV_TYPE_GCS), key(k), centreTs, k & 0xFF), centreSide, callbacks,
                     centreT);
             closing.add(d);
             closing.add(c);
@@ -170,7 +180,7 @@ public final class FleetTransportStudy {
                     orders.add(System.nanoTime() / 1000 - ByteBuffer.wrap(t.payload()).getLong());
                 }
             });
-            long phaseMs = (id * 97L) % 100;
+            long phaseMs = (k * 97L) % 100;
             tasks.add(droneSide.scheduleAtFixedRate(Duration.ofMillis(phaseMs), Duration.ofMillis(1000 / HZ), () -> {
                 if (measuring.get() == 1) {
                     sent.incrementAndGet();
@@ -178,7 +188,7 @@ public final class FleetTransportStudy {
                 d.send(GlobalPositionInt.builder().timeBootMs(System.nanoTime() / 1000 & 0xFFFF_FFFFL)
                         .lat(488566000 + drone).lon(23522000).alt(35000).relativeAlt(30000).build());
             }));
-            long orderPhaseMs = (id * 7919L) % 10_000;
+            long orderPhaseMs = (k * 7919L) % 10_000;
             tasks.add(centreSide.scheduleAtFixedRate(Duration.ofMillis(orderPhaseMs), Duration.ofSeconds(10), () -> {
                 if (measuring.get() == 1) {
                     ordersSent.incrementAndGet();
@@ -215,9 +225,7 @@ public final class FleetTransportStudy {
                 // bench teardown
             }
         }
-        if (centreLink != null) {
-            centreLink.close();
-        }
+        centreLinks.forEach(MqttCentreLink::close);
         if (broker != null) {
             broker.close();
         }

@@ -18,8 +18,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.link.Futures;
 
 /**
  * One MQTT 5 client of the fleet: persistent session (clean start off, {@link MqttOptions#sessionExpiry()}), a
@@ -93,15 +95,27 @@ final class MqttSession implements AutoCloseable {
                 LOG.debug("{}: message after close dropped", clientId);
             }
         });
-        client.connect(connect);
+        Futures.listen(client.connect(connect), (ack, e) -> logFailure("connect", e));
+    }
+
+    private void logFailure(String what, @Nullable Throwable e) {
+        if (e != null && !closed) {
+            LOG.warn("{} failed: {}", what, e.toString());
+        }
     }
 
     private void onConnected(List<Sub> subs) {
         connections.incrementAndGet();
         for (Sub s : subs) {
-            client.subscribeWith().topicFilter(s.filter()).qos(s.qos()).send();
+            Futures.listen(client.subscribeWith().topicFilter(s.filter()).qos(s.qos()).send(),
+                    (ack, e) -> logFailure("subscribe " + s.filter(), e));
         }
-        client.publishWith().topic(stateTopic).payload(state).qos(MqttQos.AT_LEAST_ONCE).retain(true).send();
+        publishState();
+    }
+
+    private void publishState() {
+        Futures.listen(client.publishWith().topic(stateTopic).payload(state).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .send(), (r, e) -> logFailure("state", e));
     }
 
     /** @return whether the client is connected now */
@@ -122,7 +136,7 @@ final class MqttSession implements AutoCloseable {
     void setState(String word) {
         state = word.getBytes(StandardCharsets.US_ASCII);
         if (connected()) {
-            client.publishWith().topic(stateTopic).payload(state).qos(MqttQos.AT_LEAST_ONCE).retain(true).send();
+            publishState();
         }
     }
 
@@ -138,7 +152,8 @@ final class MqttSession implements AutoCloseable {
         if (!connected()) {
             return false;
         }
-        client.publishWith().topic(topic).payload(payload).qos(qos).send();
+        Futures.listen(client.publishWith().topic(topic).payload(payload).qos(qos).send(),
+                (r, e) -> logFailure("publish on " + topic, e));
         return true;
     }
 
@@ -176,9 +191,9 @@ final class MqttSession implements AutoCloseable {
     /** Drops the connection abruptly, as a crash would: the broker publishes the Last Will. For tests and drills. */
     void crash() {
         closed = true;
-        client.disconnectWith().reasonCode(
+        Futures.listen(client.disconnectWith().reasonCode(
                 com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE)
-                .send();
+                .send(), (r, e) -> LOG.debug("crash: {}", String.valueOf(e)));
         inbound.shutdownNow();
     }
 }
