@@ -153,6 +153,8 @@ public final class MosquittoBroker implements AutoCloseable {
                 "# started as root, mosquitto would switch to user 'mosquitto', who cannot read these files",
                 "user " + System.getProperty("user.name"),
                 "allow_anonymous false",
+                "# without it, Nagle's algorithm holds small frames up to the peer's delayed ACK (p99 ~40 ms)",
+                "set_tcp_nodelay true",
                 "password_file " + passwd,
                 "acl_file " + dir.resolve("acl"),
                 "persistence false",
