@@ -30,6 +30,8 @@ final class MqttSimDrone implements AutoCloseable {
     final MqttDroneBridge bridge;
     final Companion companion;
     final DispatchServer server;
+    /** Flights the companion started: an order repeated must never start a second one. */
+    final java.util.concurrent.atomic.AtomicInteger flightsStarted = new java.util.concurrent.atomic.AtomicInteger();
     private final RealtimeScheduler air;
     private final SimVehicle sim;
     private final MavlinkLink autopilot;
@@ -45,6 +47,7 @@ final class MqttSimDrone implements AutoCloseable {
                 .home(district.home().latDeg(), district.home().lonDeg(), 35).build(), air, pair[1]).start();
         this.autopilot = MavlinkLink.create(LinkConfig.of(1), air, callbacks, pair[0]);
         this.companion = Companion.attach(autopilot, district, CompanionOptions.defaults());
+        companion.onFlightStarted(f -> flightsStarted.incrementAndGet());
         SigningTimestamps ts = SigningTimestamps.open(dispatch, TimestampStore.inMemory(null));
         this.bridge = MqttDroneBridge.start(topics, systemId, options);
         this.dispatchLink = MavlinkLink.create(DispatchSecurity.signedLink(LinkConfig.of(systemId), key, ts, 0),
