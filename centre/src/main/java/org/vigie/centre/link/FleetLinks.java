@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.vigie.centre.DispatchCentre;
 import org.vigie.centre.DroneCommands;
-import org.vigie.link.transport.Transport;
-import org.vigie.link.transport.Transports;
 import org.vigie.centre.fleet.DroneKeys;
 import org.vigie.centre.fleet.DroneRecord;
 import org.vigie.dispatch.DispatchAck;
@@ -30,6 +28,8 @@ import org.vigie.link.LinkEvent;
 import org.vigie.link.MavlinkLink;
 import org.vigie.link.signing.SigningTimestamps;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.transport.Transport;
+import org.vigie.link.transport.Transports;
 
 /**
  * The centre's signed dispatch links, one per drone, each with the drone's own key: orders go out through a
