@@ -28,6 +28,8 @@ import org.vigie.link.LinkEvent;
 import org.vigie.link.MavlinkLink;
 import org.vigie.link.signing.SigningTimestamps;
 import org.vigie.link.time.Scheduler;
+import org.vigie.link.transport.Transport;
+import org.vigie.link.transport.Transports;
 
 /**
  * The centre's signed dispatch links, one per drone, each with the drone's own key: orders go out through a
@@ -40,7 +42,7 @@ import org.vigie.link.time.Scheduler;
  *
  * <p>Threading: every link runs on the centre's scheduler; public methods are thread-safe.
  */
-public final class FleetLinks implements DroneCommands, AutoCloseable {
+public final class FleetLinks implements FleetTransport {
 
     /** The centre's MAVLink system id on every dispatch link. */
     public static final int CENTRE_SYSTEM_ID = 255;
@@ -82,6 +84,7 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
      *
      * @param target the centre
      */
+    @Override
     public void feed(DispatchCentre target) {
         this.centre = Objects.requireNonNull(target, "target");
     }
@@ -97,6 +100,41 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
      * @throws IllegalStateException    if {@link #feed} was not called
      */
     public void connect(DroneRecord drone, String connection) throws IOException {
+        requireFed();
+        requireNew(drone.systemId());
+        keys.require(drone.signingKeyId());
+        Transport transport = Transports.open(connection);
+        try {
+            connect(drone, transport);
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    private void requireFed() {
+        if (centre == null) {
+            throw new IllegalStateException("call feed(centre) before connecting drones");
+        }
+    }
+
+    private void requireNew(int id) {
+        if (links.containsKey(id)) {
+            throw new IllegalArgumentException("drone " + id + " already has a dispatch link");
+        }
+    }
+
+    /**
+     * Opens the signed dispatch link to one registered drone over a transport the caller made (e.g. an MQTT
+     * channel of module {@code fleet-mqtt}): the same signing, key check and feeding as {@link #connect(DroneRecord,
+     * String)}.
+     *
+     * @param drone     the drone, already registered with the centre
+     * @param transport its frames' carrier, not yet started; closed with the link
+     * @throws IllegalArgumentException if its key is unknown or revoked (naming it), or the drone already has a link
+     * @throws IllegalStateException    if {@link #feed} was not called
+     */
+    public void connect(DroneRecord drone, Transport transport) {
         DispatchCentre centre = this.centre;
         if (centre == null) {
             throw new IllegalStateException("call feed(centre) before connecting drones");
@@ -108,7 +146,7 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
         LinkConfig cfg = DispatchSecurity.signedLink(LinkConfig.of(CENTRE_SYSTEM_ID)
                         .withComponentId(CENTRE_COMPONENT_ID).withHeartbeatType(MavType.MAV_TYPE_GCS),
                 keys.require(drone.signingKeyId()), timestamps, id & 0xFF);
-        MavlinkLink link = MavlinkLink.open(cfg, scheduler, callbacks, connection);
+        MavlinkLink link = MavlinkLink.create(cfg, scheduler, callbacks, transport);
         DispatchClient client = DispatchClient.start(link, clientOptions);
         DroneLink dl = new DroneLink(drone, link, client, new AtomicLong());
         link.subscribe(Heartbeat.class, (hb, f) -> {
@@ -151,6 +189,7 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
      * @param keyId the key's id
      * @return how many links were closed
      */
+    @Override
     public int revoke(String keyId) {
         keys.revoke(keyId);
         int closed = 0;
@@ -167,12 +206,14 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
     }
 
     /** @param droneSystemId a drone @return frames dropped on its link for a bad or missing signature */
+    @Override
     public long rejectedFrames(int droneSystemId) {
         DroneLink dl = links.get(droneSystemId);
         return dl == null ? 0 : dl.rejected().get();
     }
 
     /** @return how many links are open */
+    @Override
     public int size() {
         return links.size();
     }
@@ -181,6 +222,21 @@ public final class FleetLinks implements DroneCommands, AutoCloseable {
     public CompletableFuture<DispatchAck> dispatch(int droneSystemId, DispatchRequest request) {
         DroneLink dl = links.get(droneSystemId);
         return dl == null ? noLink(droneSystemId) : dl.client().dispatch(request, droneSystemId);
+    }
+
+    /**
+     * Sends a drone to a target under an order id chosen by the caller: the drone answers a repeat of the same id
+     * (from this centre or a standby that took over with the same identity) with its first answer and never flies it
+     * twice.
+     *
+     * @param droneSystemId the drone
+     * @param request       the order
+     * @param orderId       the order's id, not 0
+     * @return the drone's answer; fails if the drone has no link
+     */
+    public CompletableFuture<DispatchAck> dispatch(int droneSystemId, DispatchRequest request, long orderId) {
+        DroneLink dl = links.get(droneSystemId);
+        return dl == null ? noLink(droneSystemId) : dl.client().dispatch(request, droneSystemId, orderId);
     }
 
     @Override
