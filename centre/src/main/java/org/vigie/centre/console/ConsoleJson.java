@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.vigie.centre.CentreRecord;
 import org.vigie.centre.IncidentView;
 import org.vigie.centre.fleet.DroneState;
+import org.vigie.centre.http.CentreJson;
 import org.vigie.centre.http.JsonOut;
 import org.vigie.geofence.geodesy.GeoPoint;
 import org.vigie.geofence.zone.District;
@@ -138,7 +139,7 @@ final class ConsoleJson {
             g.writeEndArray();
             g.writeArrayFieldStart("incidents");
             for (IncidentView i : incidents) {
-                incident(g, i);
+                CentreJson.incident(g, i);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -151,7 +152,7 @@ final class ConsoleJson {
         return JsonOut.write(g -> {
             g.writeStartObject();
             g.writeFieldName("incident");
-            incident(g, i);
+            CentreJson.incident(g, i);
             if (drone != null) {
                 g.writeFieldName("drone");
                 drone(g, drone, i.id().equals(drone.incidentId()) ? i : null, log, cameras);
@@ -234,24 +235,6 @@ final class ConsoleJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static void incident(JsonGenerator g, IncidentView i) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", i.id());
-        g.writeStringField("kind", i.kind().name());
-        g.writeStringField("priority", i.priority().name());
-        g.writeStringField("district", i.district());
-        JsonOut.point(g, "position", i.position());
-        g.writeStringField("state", i.state().name());
-        g.writeNumberField("droneSystemId", i.droneSystemId());
-        g.writeNumberField("alerts", i.alerts());
-        JsonOut.time(g, "openedAt", i.openedAt());
-        JsonOut.time(g, "launchedAt", i.launchedAt());
-        JsonOut.time(g, "onSceneAt", i.onSceneAt());
-        JsonOut.time(g, "endedAt", i.endedAt());
-        g.writeStringField("reason", i.reason());
         g.writeEndObject();
     }
 

@@ -232,7 +232,15 @@ public final class CentreJson {
         });
     }
 
-    private static void incident(JsonGenerator g, IncidentView i) throws IOException {
+    /**
+     * Writes an incident as the intake and the console show it (id, kind, priority, district, position, state, drone,
+     * alerts merged, times, reason).
+     *
+     * @param g the generator
+     * @param i the incident
+     * @throws IOException from the generator
+     */
+    public static void incident(JsonGenerator g, IncidentView i) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", i.id());
         g.writeStringField("kind", i.kind().name());
